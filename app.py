@@ -1,0 +1,41 @@
+"""OpenAI's global footprint: a map of offices with leaders, partnerships and funding.
+
+Run with ``streamlit run app.py``. Set ``OFFICES_DATA`` to show another data file.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import panels, state
+from components.dataset import DatasetError
+from components.i18n import text
+
+LANG = "en"
+
+st.set_page_config(page_title=text("page_title", LANG), page_icon="🗺️", layout="wide")
+
+try:
+    dataset = state.load_current_dataset()
+except DatasetError as error:
+    panels.render_data_error(error, LANG)
+    st.stop()
+
+state.apply_map_click(dataset)
+selected = state.selected_office_id(dataset)
+
+panels.render_header(dataset, LANG)
+map_column, details_column = st.columns([5, 3], gap="medium")
+with map_column:
+    panels.render_map(dataset, selected, LANG)
+with details_column:
+    selected = panels.render_office_picker(dataset, LANG)
+    panels.render_details(dataset, selected, LANG)
+
+leaders_column, partnerships_column, funding_column = st.columns(3, gap="medium")
+with leaders_column:
+    panels.render_leaders(dataset, LANG)
+with partnerships_column:
+    panels.render_partnerships(dataset, LANG)
+with funding_column:
+    panels.render_funding(dataset, LANG)

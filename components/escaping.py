@@ -1,0 +1,15 @@
+"""Escaping for untrusted text that reaches HTML or folium's generated JavaScript."""
+
+from __future__ import annotations
+
+import html
+
+# Folium puts tooltip and popup text inside JavaScript template literals (`…`), where a
+# backslash, a backtick or "${" would break out of the string. As HTML character
+# references they are inert in the literal and still display as typed.
+_TEMPLATE_LITERAL_REFERENCES = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;"})
+
+
+def escape_markup(value: object) -> str:
+    """Text made safe as HTML content or attribute value and inside a JS template literal."""
+    return html.escape(str(value), quote=True).translate(_TEMPLATE_LITERAL_REFERENCES)

@@ -1,0 +1,175 @@
+"""Facts computed from the dataset, ready to show: metrics, office details, formatted values.
+
+Pure functions of plain values; the panels only lay out what these return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
+
+from components.dataset import Dataset, Office, Partnership, Person, Source
+from components.geo import distance_km, nearest_office
+from components.i18n import text
+
+# English dates the British way ("9 October 2024"), German as in Germany.
+BABEL_LOCALES = {"en": "en_GB", "de": "de_DE"}
+
+
+def _locale(lang: str) -> str:
+    return BABEL_LOCALES.get(lang, BABEL_LOCALES["en"])
+
+
+@dataclass(frozen=True)
+class Metrics:
+    existing: int
+    announced: int
+    countries: int
+    regions: int
+
+
+def headline_metrics(dataset: Dataset) -> Metrics:
+    existing = sum(office.status == "existing" for office in dataset.offices)
+    return Metrics(
+        existing=existing,
+        announced=len(dataset.offices) - existing,
+        countries=len({office.country for office in dataset.offices}),
+        regions=len({office.region for office in dataset.offices}),
+    )
+
+
+def format_partial_date(value: str, lang: str = "en") -> str:
+    """``2024-10-09`` → ``9 October 2024``, ``2015-12`` → ``December 2015``."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return format_date(date(*parts), format="long", locale=_locale(lang))
+    if len(parts) == 2:
+        return format_skeleton("yMMMM", date(parts[0], parts[1], 1), locale=_locale(lang))
+    return str(parts[0])
+
+
+def format_usd(amount: int, lang: str = "en") -> str:
+    """``6_600_000_000`` → ``USD 6.6 billion`` / ``6,6 Mrd. USD``."""
+    if amount >= 1_000_000_000:
+        key, scaled = "billion_usd", amount / 1_000_000_000
+    elif amount >= 1_000_000:
+        key, scaled = "million_usd", amount / 1_000_000
+    else:
+        key, scaled = "usd", amount
+    return text(key, lang, amount=format_decimal(scaled, format="#,##0.##", locale=_locale(lang)))
+
+
+def format_km(km: float, lang: str = "en") -> str:
+    return format_decimal(round(km), format="#,##0", locale=_locale(lang))
+
+
+def country_name(code: str, lang: str = "en") -> str:
+    return Locale.parse(_locale(lang)).territories.get(code, code)
+
+
+def people_for_office(dataset: Dataset, office_id: str) -> tuple[Person, ...]:
+    """People based at the office or tied to it by the sources."""
+    return tuple(
+        person
+        for person in dataset.people
+        if person.base_office == office_id or office_id in person.related_offices
+    )
+
+
+def partnerships_for_office(dataset: Dataset, office_id: str) -> tuple[Partnership, ...]:
+    return tuple(p for p in dataset.partnerships if office_id in p.offices)
+
+
+def source_label(source: Source, lang: str = "en") -> str:
+    """``Reuters, 14 September 2023: OpenAI to open Dublin office``."""
+    when = f", {format_partial_date(source.date, lang)}" if source.date else ""
+    return f"{source.publisher}{when}: {source.title.get(lang)}"
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class OfficeDetails:
+    """Everything the details panel shows about one office, formatted for ``lang``."""
+
+    office: Office
+    city: str
+    status: str
+    country: str
+    region: str
+    role: str
+    notes: str | None
+    dates: tuple[DatedEvent, ...]
+    sources: tuple[str, ...]
+    people: tuple[Person, ...]
+    partnerships: tuple[Partnership, ...]
+    distance_to_hq: str
+    nearest: str | None
+
+
+def _office_dates(office: Office, lang: str) -> tuple[DatedEvent, ...]:
+    dates = office.dates
+    shown = ["announced", "opened"]
+    if dates.founded:
+        shown.insert(0, "founded")
+    if office.status == "announced" or dates.planned_opening:
+        shown.append("planned_opening")
+    events = []
+    for name in shown:
+        value = getattr(dates, name)
+        if name == "planned_opening" and dates.planned_opening_label:
+            shown_value = dates.planned_opening_label.get(lang)
+        elif value:
+            shown_value = format_partial_date(value, lang)
+        else:
+            shown_value = text("not_announced", lang)
+        events.append(DatedEvent(text(f"date_{name}", lang), shown_value))
+    return tuple(events)
+
+
+def office_details(dataset: Dataset, office_id: str, lang: str = "en") -> OfficeDetails:
+    office = dataset.office(office_id)
+    hq = dataset.headquarters
+    if office.id == hq.id:
+        to_hq = text("distance_is_hq", lang)
+    else:
+        to_hq = text(
+            "distance_to_hq",
+            lang,
+            city=hq.city.get(lang),
+            km=format_km(distance_km(office, hq), lang),
+        )
+    neighbour = nearest_office(dataset, office)
+    nearest = (
+        text(
+            "distance_nearest",
+            lang,
+            city=neighbour.office.city.get(lang),
+            km=format_km(neighbour.distance_km, lang),
+        )
+        if neighbour
+        else None
+    )
+    return OfficeDetails(
+        office=office,
+        city=office.city.get(lang),
+        status=text(f"status_{office.status}", lang),
+        country=country_name(office.country, lang),
+        region=text(f"region_{office.region}", lang),
+        role=office.role.get(lang),
+        notes=office.notes.get(lang) if office.notes else None,
+        dates=_office_dates(office, lang),
+        sources=tuple(source_label(dataset.sources_by_id[s], lang) for s in office.sources),
+        people=people_for_office(dataset, office.id),
+        partnerships=partnerships_for_office(dataset, office.id),
+        distance_to_hq=to_hq,
+        nearest=nearest,
+    )

@@ -1,0 +1,237 @@
+"""The office map: a pure builder from a :class:`Dataset` to a ``folium.Map`` (no ``st.*``).
+
+Every marker's element carries the CSS classes ``office-marker office-<id> office-<status>``
+(a contract for tests). Existing and announced offices differ by colour and by shape.
+Leaflet and the map's stylesheet are served by the app itself (``static/``), so the map
+renders with no network; only the basemap tiles come from a tile server.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from folium.template import Template
+
+from components.dataset import STATUSES, Dataset, Office, Status
+from components.escaping import escape_markup
+from components.i18n import text
+from components.marker_layout import spread_markers
+
+LEAFLET_JS = "/app/static/leaflet/leaflet.js"
+LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
+MAP_CSS = "/app/static/office_map.css"
+
+# The default view shows all nine offices in a map about 760 px wide (a 1400 px window);
+# marker offsets are computed for this zoom, and the map cannot zoom out beyond it.
+DEFAULT_CENTER = (30.0, 8.6)
+DEFAULT_ZOOM = 1.75
+MIN_ZOOM = DEFAULT_ZOOM
+MAX_ZOOM = 12
+
+SYMBOL_SIZE = 22
+MIN_SEPARATION = 30
+COORDINATE_TOLERANCE = 1e-6
+
+# Okabe-Ito colours: told apart with every common colour-vision deficiency.
+STATUS_COLOURS: dict[Status, str] = {"existing": "#0072B2", "announced": "#D55E00"}
+
+_HALF = SYMBOL_SIZE / 2
+_SHAPES: dict[Status, str] = {
+    "existing": f'<circle cx="{_HALF}" cy="{_HALF}" r="{_HALF - 3}"/>',
+    "announced": (
+        f'<polygon points="{_HALF},1.5 {SYMBOL_SIZE - 1.5},{_HALF} '
+        f'{_HALF},{SYMBOL_SIZE - 1.5} 1.5,{_HALF}"/>'
+    ),
+}
+
+
+def status_symbol(status: Status) -> str:
+    """The SVG symbol of an office status, as drawn on the map and in the legend."""
+    return (
+        f'<svg class="office-symbol" viewBox="0 0 {SYMBOL_SIZE} {SYMBOL_SIZE}" '
+        f'width="{SYMBOL_SIZE}" height="{SYMBOL_SIZE}" aria-hidden="true" '
+        f'fill="{STATUS_COLOURS[status]}" stroke="#ffffff" stroke-width="2">'
+        f"{_SHAPES[status]}</svg>"
+    )
+
+
+def marker_offsets(dataset: Dataset) -> dict[str, tuple[int, int]]:
+    """Pixel offsets of each office's symbol from its true position at the default zoom."""
+    positions = {office.id: (office.lat, office.lon) for office in dataset.offices}
+    return spread_markers(positions, DEFAULT_ZOOM, MIN_SEPARATION)
+
+
+def _leader_line(dx: int, dy: int) -> str:
+    """A line from the symbol back to the office's true position, with a dot there."""
+    if not (dx or dy):
+        return ""
+    tx, ty = _HALF - dx, _HALF - dy
+    return (
+        '<svg class="office-leader" width="1" height="1" aria-hidden="true">'
+        f'<line x1="{_HALF}" y1="{_HALF}" x2="{tx}" y2="{ty}"/>'
+        f'<circle cx="{tx}" cy="{ty}" r="2.5"/></svg>'
+    )
+
+
+def _icon(office: Office, offset: tuple[int, int], lang: str) -> folium.DivIcon:
+    dx, dy = offset
+    html = (
+        _leader_line(dx, dy)
+        + status_symbol(office.status)
+        + f'<span class="office-label">{escape_markup(office.city.get(lang))}</span>'
+    )
+    icon = folium.DivIcon(
+        html=html,
+        icon_size=(SYMBOL_SIZE, SYMBOL_SIZE),
+        icon_anchor=(_HALF - dx, _HALF - dy),
+        class_name=f"office-marker office-{office.id} office-{office.status}",
+    )
+    return icon
+
+
+def _office_marker(office: Office, offset: tuple[int, int], lang: str) -> folium.Marker:
+    dx, dy = offset
+    tooltip = folium.Tooltip(
+        escape_markup(office.city.get(lang)),
+        sticky=False,
+        direction="top",
+        offset=(dx, dy - _HALF),
+        class_name="office-tooltip",
+    )
+    return folium.Marker(
+        location=(office.lat, office.lon),
+        icon=_icon(office, offset, lang),
+        tooltip=tooltip,
+        keyboard=True,
+        riseOnHover=True,
+    )
+
+
+class Legend(MacroElement):
+    """A Leaflet control with the status symbols and their meaning."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.control({position: "bottomright"});
+            {{ this.get_name() }}.onAdd = function () {
+                var div = L.DomUtil.create("div", "office-legend");
+                div.innerHTML = {{ this.html|tojavascript }};
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.html = html
+
+
+def _legend_html(lang: str) -> str:
+    rows = "".join(
+        f'<li class="office-legend-{status}">{status_symbol(status)}'
+        f"<span>{escape_markup(text(f'status_{status}', lang))}</span></li>"
+        for status in STATUSES
+    )
+    return f"<strong>{escape_markup(text('legend_title', lang))}</strong><ul>{rows}</ul>"
+
+
+def _walk(element: Element) -> Iterator[Element]:
+    yield element
+    for child in element._children.values():
+        yield from _walk(child)
+
+
+def _assign_stable_ids(root: Element) -> None:
+    """Replace folium's random element ids with ids from the tree's order.
+
+    The generated HTML and JavaScript then depend only on what the map shows, so a rerun
+    that changes nothing sends identical code (streamlit-folium remounts on any change).
+    """
+    for index, element in enumerate(_walk(root)):
+        element._id = f"{index:04d}"
+
+
+def build_map(dataset: Dataset, lang: str = "en") -> folium.Map:
+    """The office map at its default view, with layers for existing and announced offices."""
+    office_map = folium.Map(
+        location=DEFAULT_CENTER,
+        zoom_start=DEFAULT_ZOOM,
+        min_zoom=MIN_ZOOM,
+        max_zoom=MAX_ZOOM,
+        tiles=None,
+        max_bounds=True,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+    )
+    # Only Leaflet itself is needed: no jQuery, Bootstrap or icon fonts from CDNs.
+    office_map.default_js = [("leaflet", LEAFLET_JS)]
+    office_map.default_css = [("leaflet_css", LEAFLET_CSS), ("office_map_css", MAP_CSS)]
+
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(office_map)
+
+    offsets = marker_offsets(dataset)
+    for status in STATUSES:
+        layer = folium.FeatureGroup(name=escape_markup(text(f"layer_{status}", lang)))
+        for office in dataset.offices:
+            if office.status == status:
+                _office_marker(office, offsets[office.id], lang).add_to(layer)
+        layer.add_to(office_map)
+
+    folium.LayerControl(collapsed=False, position="topright").add_to(office_map)
+    Legend(_legend_html(lang)).add_to(office_map)
+    _assign_stable_ids(office_map.get_root())
+    return office_map
+
+
+def selection_layer(dataset: Dataset, office_id: str | None) -> folium.FeatureGroup | None:
+    """A ring around the selected office's symbol; it lets clicks through to the marker."""
+    if office_id not in dataset.offices_by_id:
+        return None
+    office = dataset.office(office_id)
+    dx, dy = marker_offsets(dataset)[office.id]
+    ring_size = SYMBOL_SIZE + 12
+    half = ring_size / 2
+    ring = folium.DivIcon(
+        html=(
+            f'<svg viewBox="0 0 {ring_size} {ring_size}" width="{ring_size}" '
+            f'height="{ring_size}" aria-hidden="true"><circle cx="{half}" cy="{half}" '
+            f'r="{half - 2}"/></svg>'
+        ),
+        icon_size=(ring_size, ring_size),
+        icon_anchor=(half - dx, half - dy),
+        class_name=f"office-selection office-selection-{office.id}",
+    )
+    layer = folium.FeatureGroup(name="selection", control=False)
+    folium.Marker((office.lat, office.lon), icon=ring, interactive=False).add_to(layer)
+    return layer
+
+
+def office_at(dataset: Dataset, clicked: Any) -> Office | None:
+    """The office whose marker was clicked, from streamlit-folium's ``last_object_clicked``.
+
+    The value comes from the browser: anything that is not ``{"lat": …, "lng": …}`` at an
+    office's position gives ``None``.
+    """
+    if not isinstance(clicked, Mapping):
+        return None
+    lat, lng = clicked.get("lat"), clicked.get("lng")
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lng)):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lng)):
+        return None
+    for office in dataset.offices:
+        if (
+            abs(office.lat - lat) <= COORDINATE_TOLERANCE
+            and abs(office.lon - lng) <= COORDINATE_TOLERANCE
+        ):
+            return office
+    return None

@@ -1,0 +1,71 @@
+"""The app's state between reruns: which data file, the cached dataset, the selected office.
+
+Streamlit glue only: decisions a test wants to check live in pure functions elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Problem, load_dataset
+from components.office_map import office_at
+
+DATA_ENV_VAR = "OFFICES_DATA"
+SELECTION_KEY = "selected_office"
+MAP_KEY = "office_map"
+_HANDLED_MAP_VALUE_KEY = "_handled_office_map_value"
+
+
+def data_path() -> Path:
+    """The data file: ``$OFFICES_DATA`` if set, else ``data/offices.json`` (read every run)."""
+    configured = os.environ.get(DATA_ENV_VAR, "").strip()
+    return Path(configured) if configured else DEFAULT_DATA_PATH
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _load_cached(path: str, modified_ns: int, size: int) -> Dataset:
+    """Keyed on the file's path, modification time and size: an edited file is reread."""
+    return load_dataset(path)
+
+
+def load_current_dataset() -> Dataset:
+    """The dataset the app shows; raises :class:`DatasetError` naming every problem."""
+    path = data_path()
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise DatasetError(str(path), [Problem("", "file not found")]) from None
+    except OSError as exc:
+        raise DatasetError(str(path), [Problem("", f"cannot read file: {exc.strerror}")]) from None
+    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def apply_map_click(dataset: Dataset) -> None:
+    """Turn a new click on an office marker into the selection.
+
+    streamlit-folium stores the map's value under ``MAP_KEY`` before the rerun that a
+    click causes. Only a value not seen before is a new click: this keeps a choice made
+    in the list from being overwritten by an old click, and clicking the same marker
+    again (a new click count) keeps that office selected. Call before the list is drawn.
+    """
+    value: Any = st.session_state.get(MAP_KEY)
+    if value == st.session_state.get(_HANDLED_MAP_VALUE_KEY):
+        return
+    st.session_state[_HANDLED_MAP_VALUE_KEY] = value
+    clicked = value.get("last_object_clicked") if isinstance(value, dict) else None
+    office = office_at(dataset, clicked)
+    if office is not None:
+        st.session_state[SELECTION_KEY] = office.id
+
+
+def selected_office_id(dataset: Dataset) -> str | None:
+    """The selected office's id, dropping a selection the current data no longer has."""
+    selected = st.session_state.get(SELECTION_KEY)
+    if selected is not None and selected not in dataset.offices_by_id:
+        st.session_state[SELECTION_KEY] = None
+        return None
+    return selected
