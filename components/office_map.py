@@ -144,10 +144,10 @@ def _legend_html(lang: str) -> str:
     return f"<strong>{escape_markup(text('legend_title', lang))}</strong><ul>{rows}</ul>"
 
 
-def _walk(element: Element) -> Iterator[Element]:
+def walk_elements(element: Element) -> Iterator[Element]:
     yield element
     for child in element._children.values():
-        yield from _walk(child)
+        yield from walk_elements(child)
 
 
 def _assign_stable_ids(root: Element) -> None:
@@ -156,7 +156,7 @@ def _assign_stable_ids(root: Element) -> None:
     The generated HTML and JavaScript then depend only on what the map shows, so a rerun
     that changes nothing sends identical code (streamlit-folium remounts on any change).
     """
-    for index, element in enumerate(_walk(root)):
+    for index, element in enumerate(walk_elements(root)):
         element._id = f"{index:04d}"
 
 

@@ -1,0 +1,40 @@
+"""Shared test helpers: the real data as a mutable dict, and writing variants of it."""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from components.dataset import DEFAULT_DATA_PATH, Dataset, parse_dataset
+
+HOSTILE_TEXT = "<img src=x onerror=alert(1)>`${1}` \\"
+
+
+@cache
+def _real_data() -> dict[str, Any]:
+    return json.loads(DEFAULT_DATA_PATH.read_text(encoding="utf-8"))
+
+
+def raw_data() -> dict[str, Any]:
+    """A fresh, mutable copy of ``data/offices.json``."""
+    return copy.deepcopy(_real_data())
+
+
+def dataset_from(raw: dict[str, Any]) -> Dataset:
+    return parse_dataset(json.dumps(raw), "test.json")
+
+
+def hostile_raw_data() -> dict[str, Any]:
+    """The real data with London's city name (both languages) replaced by hostile markup."""
+    raw = raw_data()
+    london = next(office for office in raw["offices"] if office["id"] == "london")
+    london["city"] = {"en": HOSTILE_TEXT, "de": HOSTILE_TEXT}
+    return raw
+
+
+def write_json(path: Path, raw: Any) -> Path:
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    return path

@@ -1,0 +1,293 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from components.dataset import (
+    DEFAULT_DATA_PATH,
+    DatasetError,
+    json_path,
+    load_dataset,
+    main,
+    parse_dataset,
+)
+from tests.helpers import dataset_from, raw_data, write_json
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+OFFICE_IDS = {
+    "san-francisco", "london", "dublin", "tokyo",
+    "new-york", "seattle", "paris", "brussels", "singapore",
+}  # fmt: skip
+
+
+def problems_of(raw: object) -> list[str]:
+    with pytest.raises(DatasetError) as caught:
+        parse_dataset(json.dumps(raw), "test.json")
+    return [str(problem) for problem in caught.value.problems]
+
+
+def office_index(raw: dict, office_id: str, last: bool = False) -> int:
+    indices = [i for i, office in enumerate(raw["offices"]) if office["id"] == office_id]
+    return indices[-1] if last else indices[0]
+
+
+# The shipped data ------------------------------------------------------------------------
+
+
+def test_shipped_data_has_the_nine_offices_with_their_status() -> None:
+    dataset = load_dataset()
+    assert {office.id for office in dataset.offices} == OFFICE_IDS
+    existing = {office.id for office in dataset.offices if office.status == "existing"}
+    assert existing == {"san-francisco", "london", "dublin", "tokyo"}
+
+
+def test_shipped_data_uses_german_city_names_where_they_differ() -> None:
+    dataset = load_dataset()
+    german = {office.id: office.city.de for office in dataset.offices}
+    assert (german["tokyo"], german["brussels"], german["singapore"]) == (
+        "Tokio",
+        "Brüssel",
+        "Singapur",
+    )
+
+
+def test_new_offices_were_announced_on_9_october_2024() -> None:
+    dataset = load_dataset()
+    for office in dataset.offices:
+        if office.status == "announced":
+            assert office.dates.announced == "2024-10-09", office.id
+
+
+def test_headquarters_is_san_francisco() -> None:
+    assert load_dataset().headquarters.id == "san-francisco"
+
+
+def test_dataset_is_immutable() -> None:
+    dataset = load_dataset()
+    with pytest.raises(ValidationError):
+        dataset.offices[0].lat = 0.0  # type: ignore[misc]
+    assert isinstance(dataset.offices, tuple)
+
+
+# One rule at a time ------------------------------------------------------------------------
+
+
+def test_invalid_json_reports_line_and_column() -> None:
+    with pytest.raises(DatasetError) as caught:
+        parse_dataset('{"schema_version": 1,\n  "offices": ]}', "broken.json")
+    (problem,) = caught.value.problems
+    assert "line 2, column 14" in problem.message
+    assert "broken.json" in str(caught.value)
+
+
+def test_top_level_must_be_an_object() -> None:
+    assert problems_of([1, 2]) == ["(file): expected a JSON object (got [1, 2])"]
+
+
+def test_missing_field_is_named_with_its_path() -> None:
+    raw = raw_data()
+    del raw["offices"][2]["lat"]
+    assert problems_of(raw) == ["offices[2].lat: required field is missing"]
+
+
+def test_unknown_status_is_reported_with_the_bad_value() -> None:
+    raw = raw_data()
+    raw["offices"][1]["status"] = "planned"
+    (problem,) = problems_of(raw)
+    assert problem.startswith("offices[1].status: ")
+    assert "'existing' or 'announced'" in problem
+    assert problem.endswith("(got 'planned')")
+
+
+def test_unknown_region_is_reported() -> None:
+    raw = raw_data()
+    raw["offices"][0]["region"] = "Europe"
+    (problem,) = problems_of(raw)
+    assert problem.startswith("offices[0].region: ") and "(got 'Europe')" in problem
+
+
+@pytest.mark.parametrize("value", [90.5, -91, float("inf")])
+def test_latitude_outside_range_is_rejected(value: float) -> None:
+    raw = raw_data()
+    raw["offices"][3]["lat"] = value
+    text = json.dumps(raw)  # json.dumps writes inf as Infinity, which json.loads accepts
+    with pytest.raises(DatasetError) as caught:
+        parse_dataset(text, "test.json")
+    paths = [problem.path for problem in caught.value.problems]
+    assert paths == ["offices[3].lat"]
+
+
+@pytest.mark.parametrize("value", [180.01, -200])
+def test_longitude_outside_range_is_rejected(value: float) -> None:
+    raw = raw_data()
+    raw["offices"][4]["lon"] = value
+    (problem,) = problems_of(raw)
+    assert problem.startswith("offices[4].lon: ") and f"(got {value!r})" in problem
+
+
+def test_boundary_coordinates_are_accepted() -> None:
+    raw = raw_data()
+    raw["offices"][0]["lat"], raw["offices"][0]["lon"] = 90, -180
+    assert dataset_from(raw).offices[0].lat == 90
+
+
+def test_number_as_string_is_rejected() -> None:
+    raw = raw_data()
+    raw["offices"][0]["lat"] = "37.7"
+    (problem,) = problems_of(raw)
+    assert problem.startswith("offices[0].lat: ")
+
+
+def test_duplicate_ids_are_reported_with_the_first_use() -> None:
+    raw = raw_data()
+    raw["offices"][5]["id"] = "london"
+    assert problems_of(raw) == [
+        f"offices[5].id: duplicate id, first used at offices[{office_index(raw, 'london')}]"
+        " (got 'london')"
+    ]
+
+
+def test_duplicate_source_ids_are_reported() -> None:
+    raw = raw_data()
+    raw["sources"].append(dict(raw["sources"][0]))
+    last = len(raw["sources"]) - 1
+    assert problems_of(raw) == [
+        f"sources[{last}].id: duplicate id, first used at sources[0] "
+        f"(got '{raw['sources'][0]['id']}')"
+    ]
+
+
+def test_reference_to_unknown_office_is_reported() -> None:
+    raw = raw_data()
+    raw["people"][0]["base_office"] = "atlantis"
+    raw["partnerships"][0]["offices"] = ["singapore", "gotham"]
+    raw["company"]["headquarters"] = "nowhere"
+    assert sorted(problems_of(raw)) == [
+        "company.headquarters: unknown office id (got 'nowhere')",
+        "partnerships[0].offices[1]: unknown office id (got 'gotham')",
+        "people[0].base_office: unknown office id (got 'atlantis')",
+    ]
+
+
+def test_reference_to_unknown_source_is_reported() -> None:
+    raw = raw_data()
+    raw["offices"][6]["sources"] = ["trending-topics-2024-10", "rumour"]
+    raw["funding"]["context"][1]["sources"] = ["gossip"]
+    assert sorted(problems_of(raw)) == [
+        "funding.context[1].sources[0]: unknown source id (got 'gossip')",
+        "offices[6].sources[1]: unknown source id (got 'rumour')",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_missing_translation_is_reported(language: str) -> None:
+    raw = raw_data()
+    del raw["offices"][7]["role"][language]
+    assert problems_of(raw) == [f"offices[7].role.{language}: required field is missing"]
+
+
+def test_blank_text_counts_as_missing() -> None:
+    raw = raw_data()
+    raw["people"][1]["role"]["de"] = "   "
+    (problem,) = problems_of(raw)
+    assert problem.startswith("people[1].role.de: ")
+
+
+def test_unknown_field_is_reported() -> None:
+    raw = raw_data()
+    raw["offices"][0]["stauts"] = "existing"
+    (problem,) = problems_of(raw)
+    assert problem.startswith("offices[0].stauts: Extra inputs are not permitted")
+
+
+def test_country_must_be_an_iso_code() -> None:
+    raw = raw_data()
+    raw["offices"][0]["country"] = "XX"
+    (problem,) = problems_of(raw)
+    assert problem.startswith("offices[0].country: expected an ISO 3166-1 alpha-2")
+
+
+def test_impossible_date_is_reported() -> None:
+    raw = raw_data()
+    raw["offices"][8]["dates"]["announced"] = "2024-02-30"
+    (problem,) = problems_of(raw)
+    assert problem.startswith("offices[8].dates.announced: not a real date")
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    raw = raw_data()
+    raw["offices"][0]["lat"] = 123
+    raw["offices"][1]["status"] = "soon"
+    del raw["offices"][2]["city"]["de"]
+    raw["offices"][office_index(raw, "new-york")]["id"] = "london"
+    raw["people"][0]["base_office"] = "atlantis"
+    paths = [problem.split(":")[0] for problem in problems_of(raw)]
+    assert sorted(paths) == sorted(
+        [
+            "offices[0].lat",
+            "offices[1].status",
+            "offices[2].city.de",
+            f"offices[{office_index(raw, 'london', last=True)}].id",
+            "people[0].base_office",
+        ]
+    )
+
+
+def test_json_path_formats_indices_and_fields() -> None:
+    assert json_path(("offices", 3, "lat")) == "offices[3].lat"
+    assert json_path(()) == ""
+
+
+# Files and the command line ------------------------------------------------------------
+
+
+def test_missing_file_is_a_dataset_error(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="file not found"):
+        load_dataset(tmp_path / "absent.json")
+
+
+def test_file_that_is_not_utf8_is_a_dataset_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes('{"city": "Brüssel"}'.encode("latin-1"))
+    with pytest.raises(DatasetError, match="not UTF-8"):
+        load_dataset(path)
+
+
+def test_cli_validates_the_shipped_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith(f"{DEFAULT_DATA_PATH}: OK, 9 offices (4 existing, 5 announced), ")
+    assert "4 people, 1 partnership, 8 sources" in line
+
+
+def test_cli_lists_every_problem_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = raw_data()
+    raw["offices"][0]["lon"] = 999
+    raw["offices"][1]["region"] = "Mars"
+    path = write_json(tmp_path / "bad.json", raw)
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{path}: 2 problems"
+    assert lines[1].startswith("  offices[0].lon:") and lines[2].startswith("  offices[1].region:")
+
+
+def test_cli_as_a_module_never_prints_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text("{not json", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "components.dataset", "validate", str(path)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "invalid JSON at line 1, column 2" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from components.dataset import load_dataset
+from components.facts import (
+    country_name,
+    format_partial_date,
+    format_usd,
+    headline_metrics,
+    office_details,
+    partnerships_for_office,
+    people_for_office,
+)
+
+
+def test_headline_metrics() -> None:
+    metrics = headline_metrics(load_dataset())
+    assert (metrics.existing, metrics.announced, metrics.countries, metrics.regions) == (
+        4,
+        5,
+        7,
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        ("2024-10-09", "en", "9 October 2024"),
+        ("2024-10-09", "de", "9. Oktober 2024"),
+        ("2015-12", "en", "December 2015"),
+        ("2015-12", "de", "Dezember 2015"),
+        ("2017", "de", "2017"),
+    ],
+)
+def test_format_partial_date(value: str, lang: str, expected: str) -> None:
+    assert format_partial_date(value, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("amount", "lang", "expected"),
+    [
+        (6_600_000_000, "en", "USD 6.6 billion"),
+        (6_600_000_000, "de", "6,6 Mrd. USD"),
+        (157_000_000_000, "en", "USD 157 billion"),
+        (1_000_000, "de", "1 Mio. USD"),
+        (500, "en", "USD 500"),
+    ],
+)
+def test_format_usd(amount: int, lang: str, expected: str) -> None:
+    assert format_usd(amount, lang) == expected
+
+
+def test_country_names_are_localised() -> None:
+    assert country_name("BE", "en") == "Belgium"
+    assert country_name("BE", "de") == "Belgien"
+
+
+def test_people_and_partnerships_of_singapore() -> None:
+    dataset = load_dataset()
+    people = {person.id for person in people_for_office(dataset, "singapore")}
+    assert people == {"oliver-jay", "sam-altman", "sandy-kunvatanagarn"}
+    assert [p.id for p in partnerships_for_office(dataset, "singapore")] == ["ai-singapore"]
+    assert people_for_office(dataset, "paris") == ()
+
+
+def test_office_details_of_paris() -> None:
+    details = office_details(load_dataset(), "paris")
+    assert details.city == "Paris"
+    assert details.status == "Announced office"
+    assert details.country == "France"
+    # About 8,970 km on the ellipsoid; shown rounded, with a thousands separator.
+    assert re.fullmatch(r"To headquarters \(San Francisco\): 8,9[67]\d km", details.distance_to_hq)
+    assert details.nearest == "Nearest office: Brussels, 264 km"
+    assert ("Announced", "9 October 2024") in [(d.label, d.value) for d in details.dates]
+
+
+def test_office_details_of_the_headquarters() -> None:
+    details = office_details(load_dataset(), "san-francisco", "de")
+    assert details.distance_to_hq == "Dies ist der Hauptsitz."
+    assert (details.dates[0].label, details.dates[0].value) == ("Gegründet", "Dezember 2015")
+
+
+def test_unknown_dates_say_not_announced_instead_of_guessing() -> None:
+    details = office_details(load_dataset(), "london")
+    assert ("Opened", "not announced") in [(d.label, d.value) for d in details.dates]
+
+
+def test_planned_opening_uses_the_source_wording() -> None:
+    details = office_details(load_dataset(), "singapore", "de")
+    assert ("Geplante Eröffnung", "Ende 2024") in [(d.label, d.value) for d in details.dates]

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from components.dataset import load_dataset
+from components.geo import distance_km, nearest_office
+from tests.helpers import dataset_from, raw_data
+
+
+def test_paris_to_london_is_about_344_km() -> None:
+    dataset = load_dataset()
+    assert distance_km(dataset.office("paris"), dataset.office("london")) == pytest.approx(
+        344, abs=1
+    )
+
+
+def test_distance_is_symmetric_and_zero_to_itself() -> None:
+    dataset = load_dataset()
+    tokyo, seattle = dataset.office("tokyo"), dataset.office("seattle")
+    assert distance_km(tokyo, seattle) == pytest.approx(distance_km(seattle, tokyo))
+    assert distance_km(tokyo, tokyo) == 0
+
+
+def test_san_francisco_to_new_york_is_about_4130_km() -> None:
+    dataset = load_dataset()
+    assert distance_km(
+        dataset.office("san-francisco"), dataset.office("new-york")
+    ) == pytest.approx(4130, abs=10)
+
+
+@pytest.mark.parametrize(
+    ("office_id", "expected"),
+    [
+        ("paris", "brussels"),
+        ("london", "brussels"),
+        ("san-francisco", "seattle"),
+        ("singapore", "tokyo"),
+    ],
+)
+def test_nearest_office(office_id: str, expected: str) -> None:
+    dataset = load_dataset()
+    neighbour = nearest_office(dataset, dataset.office(office_id))
+    assert neighbour is not None and neighbour.office.id == expected
+
+
+def test_nearest_office_of_a_lone_office_is_none() -> None:
+    raw = raw_data()
+    raw["offices"] = [office for office in raw["offices"] if office["id"] == "san-francisco"]
+    raw["people"], raw["partnerships"] = [], []
+    dataset = dataset_from(raw)
+    assert nearest_office(dataset, dataset.offices[0]) is None

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import re
+
+import folium
+import pytest
+from streamlit_folium import generate_leaflet_string
+
+from components.dataset import load_dataset
+from components.office_map import (
+    LEAFLET_CSS,
+    LEAFLET_JS,
+    MAP_CSS,
+    STATUS_COLOURS,
+    build_map,
+    office_at,
+    selection_layer,
+    walk_elements,
+)
+from tests.helpers import dataset_from, hostile_raw_data
+
+
+@pytest.fixture(scope="module")
+def rendered() -> str:
+    return build_map(load_dataset()).get_root().render()
+
+
+def marker_classes(html: str) -> list[str]:
+    return re.findall(r'"className": "(office-marker [^"]*)"', html)
+
+
+def test_every_office_has_a_marker_with_its_classes(rendered: str) -> None:
+    dataset = load_dataset()
+    assert sorted(marker_classes(rendered)) == sorted(
+        f"office-marker office-{office.id} office-{office.status}" for office in dataset.offices
+    )
+
+
+def test_tooltips_name_each_city(rendered: str) -> None:
+    tooltips = re.findall(r"bindTooltip\(\s*`<div>\s*(.*?)\s*</div>`", rendered, re.DOTALL)
+    assert sorted(tooltips) == sorted(office.city.en for office in load_dataset().offices)
+
+
+def test_tooltips_follow_the_language() -> None:
+    rendered = build_map(load_dataset(), "de").get_root().render()
+    assert "Tokio" in rendered and "Brüssel" in rendered and "Tokyo" not in rendered
+
+
+def icon_html(office_map: folium.Map) -> dict[str, str]:
+    """Each office marker's icon HTML, by office id."""
+    icons = {}
+    for element in walk_elements(office_map):
+        if isinstance(element, folium.DivIcon):
+            classes = element.options["class_name"].split()
+            if "office-marker" in classes:
+                icons[classes[1].removeprefix("office-")] = element.options["html"]
+    return icons
+
+
+def test_statuses_differ_by_colour_and_shape() -> None:
+    icons = icon_html(build_map(load_dataset()))
+    for office_id in ("london", "tokyo"):
+        assert "<circle" in icons[office_id] and "<polygon" not in icons[office_id]
+        assert STATUS_COLOURS["existing"] in icons[office_id]
+    for office_id in ("paris", "singapore"):
+        assert "<polygon" in icons[office_id]
+        assert STATUS_COLOURS["announced"] in icons[office_id]
+
+
+def test_map_has_legend_and_a_layer_per_status(rendered: str) -> None:
+    assert "office-legend" in rendered
+    assert '"Existing offices"' in rendered and '"Announced offices"' in rendered
+    assert "L.control.layers" in rendered
+
+
+def test_crowded_markers_have_leader_lines_and_others_none(rendered: str) -> None:
+    with_leader = re.findall(
+        r'office-leader[^"]*?"[^}]*?"className": "office-marker office-([a-z-]+)', rendered
+    )
+    assert sorted(with_leader) == ["brussels", "dublin", "london", "paris"]
+
+
+def test_only_self_hosted_assets_are_loaded(rendered: str) -> None:
+    office_map = build_map(load_dataset())
+    assert [src for _, src in office_map.default_js] == [LEAFLET_JS]
+    assert [href for _, href in office_map.default_css] == [LEAFLET_CSS, MAP_CSS]
+    scripts = re.findall(r'<script src="([^"]+)"', rendered)
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', rendered)
+    assert scripts == [LEAFLET_JS] and styles == [LEAFLET_CSS, MAP_CSS]
+    for banned in ("jquery", "bootstrap", "font-awesome", "fontawesome", "glyphicons"):
+        assert banned not in rendered.lower()
+
+
+def test_hostile_city_name_is_escaped_everywhere() -> None:
+    rendered = build_map(dataset_from(hostile_raw_data())).get_root().render()
+    assert "<img" not in rendered
+    assert "${1}" not in rendered
+    assert "&lt;img src=x onerror=alert(1)&gt;&#96;&#36;{1}&#96; &#92;" in rendered
+    assert len(marker_classes(rendered)) == 9
+
+
+def test_generated_code_is_identical_between_builds() -> None:
+    dataset = load_dataset()
+    first, second = build_map(dataset), build_map(dataset)
+    assert first.get_root().render() == second.get_root().render()
+    assert generate_leaflet_string(build_map(dataset)) == generate_leaflet_string(
+        build_map(dataset)
+    )
+
+
+@pytest.mark.parametrize("office_id", ["london", "singapore", "new-york"])
+def test_office_at_finds_the_clicked_marker(office_id: str) -> None:
+    dataset = load_dataset()
+    office = dataset.office(office_id)
+    found = office_at(dataset, {"lat": office.lat, "lng": office.lon})
+    assert found is not None and found.id == office_id
+
+
+@pytest.mark.parametrize(
+    "clicked",
+    [
+        None,
+        "london",
+        [51.5, -0.12],
+        {"lat": 51.5074},
+        {"lat": "51.5074", "lng": "-0.1278"},
+        {"lat": True, "lng": False},
+        {"lat": float("nan"), "lng": 0},
+        {"lat": 51.6, "lng": -0.1278},
+    ],
+)
+def test_office_at_ignores_anything_that_is_not_a_marker(clicked: object) -> None:
+    assert office_at(load_dataset(), clicked) is None
+
+
+def test_selection_layer_rings_the_office_without_taking_clicks() -> None:
+    dataset = load_dataset()
+    layer = selection_layer(dataset, "paris")
+    assert layer is not None
+    office_map = build_map(dataset)
+    layer.add_to(office_map)
+    rendered = office_map.get_root().render()
+    assert "office-selection-paris" in rendered
+    assert re.search(r'"interactive": false', rendered)
+
+
+def test_selection_layer_is_empty_without_a_known_selection() -> None:
+    dataset = load_dataset()
+    assert selection_layer(dataset, None) is None
+    assert selection_layer(dataset, "atlantis") is None
