@@ -1,0 +1,198 @@
+"""The dashboard in Debian's Chromium: clicks on every marker, no reruns on pan and zoom,
+hostile text shown as text."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from components.dataset import load_dataset
+from tests.browser.conftest import (
+    APP_IDLE,
+    PageRecord,
+    StreamlitServer,
+    map_frame,
+    map_frame_object,
+    open_page,
+    start_streamlit,
+    stop_streamlit,
+    wait_for_app,
+)
+from tests.helpers import HOSTILE_TEXT, hostile_raw_data, write_json
+
+pytestmark = pytest.mark.browser
+
+# Which marker sits on top at a marker's centre, and is that point inside the viewport?
+HIT_AT_CENTRE = """(el) => {
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    const marker = hit && hit.closest('.office-marker');
+    return marker ? Array.from(marker.classList) : [];
+}"""
+
+
+def settle(page: Page, record: PageRecord, quiet_seconds: float = 1.0) -> None:
+    """Wait until the script is idle and the page has sent nothing for ``quiet_seconds``."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        page.wait_for_selector(APP_IDLE, timeout=30_000)
+        sent = len(record.frames_sent)
+        page.wait_for_timeout(quiet_seconds * 1000)
+        if len(record.frames_sent) == sent and page.locator(APP_IDLE).count():
+            return
+    raise AssertionError("the app did not settle")
+
+
+def details_first_line(page: Page) -> str:
+    return page.locator(".st-key-office-details").inner_text().strip().splitlines()[0]
+
+
+def test_every_marker_is_clickable_at_its_centre_at_the_default_view(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    page, record = page_and_record
+    page.goto(app_server.url)
+    wait_for_app(page)
+    settle(page, record)
+    frame = map_frame(page)
+    viewport = page.viewport_size
+    assert viewport == {"width": 1400, "height": 900}
+
+    # Check every marker at the untouched default view first, then click each in turn.
+    centres = {}
+    for office in load_dataset().offices:
+        marker = frame.locator(f".office-marker.office-{office.id}")
+        assert f"office-{office.id}" in marker.evaluate(HIT_AT_CENTRE), office.id
+        box = marker.bounding_box()
+        assert box is not None
+        centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        assert 0 < centre[0] < viewport["width"] and 0 < centre[1] < viewport["height"]
+        centres[office.id] = (office.city.en, centre)
+
+    for office_id, (city, (x, y)) in centres.items():
+        page.mouse.click(x, y)
+        expect(page.locator(".st-key-office-details h3")).to_have_text(city, timeout=20_000)
+        assert details_first_line(page) == city, office_id
+        expect(page.locator(".st-key-selected_office input")).to_have_value(city)
+        expect(frame.locator(f".office-selection-{office_id}")).to_have_count(1)
+
+    assert record.errors == []
+
+
+def test_clicking_the_same_marker_after_choosing_from_the_list_selects_it(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    page, record = page_and_record
+    page.goto(app_server.url)
+    wait_for_app(page)
+    settle(page, record)
+    tokyo = map_frame(page).locator(".office-marker.office-tokyo")
+    tokyo.click()
+    expect(page.locator(".st-key-office-details h3")).to_have_text("Tokyo", timeout=20_000)
+    settle(page, record)
+
+    page.locator(".st-key-selected_office").click()
+    page.get_by_role("option", name="Seattle").click()
+    expect(page.locator(".st-key-office-details h3")).to_have_text("Seattle", timeout=20_000)
+    settle(page, record)
+
+    tokyo.click()
+    expect(page.locator(".st-key-office-details h3")).to_have_text("Tokyo", timeout=20_000)
+    assert record.errors == []
+
+
+def test_pan_and_zoom_do_not_rerun_the_script(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    page, record = page_and_record
+    page.goto(app_server.url)
+    wait_for_app(page)
+    settle(page, record)
+    frame = map_frame_object(page)
+    zoom_before = frame.evaluate("window.map.getZoom()")
+    centre_before = frame.evaluate("window.map.getCenter()")
+    sent_before = len(record.frames_sent)
+
+    box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.8
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 120, y - 60, steps=12)
+    page.mouse.up()
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(600)
+    map_frame(page).locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(1500)  # streamlit-folium debounces map events by 250 ms
+
+    assert frame.evaluate("window.map.getZoom()") > zoom_before
+    assert frame.evaluate("window.map.getCenter()") != centre_before
+    assert len(record.frames_sent) == sent_before, "pan or zoom sent a message to the server"
+    assert page.locator(APP_IDLE).count() == 1
+
+    # The same measurement does see a marker click, so the zero above is real.
+    frame.evaluate("window.map.setView([1.3521, 103.8198], 4, {animate: false})")
+    page.wait_for_timeout(500)
+    map_frame(page).locator(".office-marker.office-singapore").click()
+    expect(page.locator(".st-key-office-details h3")).to_have_text("Singapore", timeout=20_000)
+    assert len(record.frames_sent) > sent_before
+    assert record.errors == []
+
+
+def test_map_assets_come_from_the_app_itself(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    page, record = page_and_record
+    page.goto(app_server.url)
+    wait_for_app(page)
+    frame = map_frame_object(page)
+    scripts = frame.evaluate("Array.from(document.scripts).map(s => s.src).filter(Boolean)")
+    styles = frame.evaluate(
+        "Array.from(document.querySelectorAll('link[rel=stylesheet]')).map(l => l.href)"
+    )
+    assert any(src.endswith("/app/static/leaflet/leaflet.js") for src in scripts)
+    assert all(src.startswith(app_server.url) for src in scripts + styles)
+    assert {href.removeprefix(app_server.url) for href in styles} == {
+        "/app/static/leaflet/leaflet.css",
+        "/app/static/office_map.css",
+    }
+    # Only basemap tiles may want the network; they were refused here and nothing broke.
+    assert all("tile.openstreetmap.org" in url for url in record.foreign_requests)
+    assert record.errors == []
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    folder: Path = tmp_path_factory.mktemp("hostile")
+    data = write_json(folder / "hostile.json", hostile_raw_data())
+    server = start_streamlit(folder / "streamlit.log", data_path=data)
+    yield server
+    stop_streamlit(server)
+
+
+def test_hostile_city_name_is_shown_as_text_and_runs_nothing(
+    hostile_server: StreamlitServer, browser: Browser
+) -> None:
+    page, record = open_page(browser)
+    try:
+        page.goto(hostile_server.url)
+        wait_for_app(page)
+        settle(page, record)
+        frame = map_frame(page)
+        expect(frame.locator(".office-marker")).to_have_count(9)
+        london = frame.locator(".office-marker.office-london")
+        london.hover()
+        expect(frame.locator(".leaflet-tooltip")).to_have_text(HOSTILE_TEXT)
+        london.click()
+        expect(page.locator(".st-key-office-details h3")).to_have_text(HOSTILE_TEXT, timeout=20_000)
+        assert frame.locator("img[src=x]").count() == 0
+        assert page.locator("img[src=x]").count() == 0
+        assert record.dialogs == []
+        assert record.errors == []
+    finally:
+        page.context.close()
