@@ -11,13 +11,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.dataset import load_dataset
-from tests.browser.conftest import (
+from tests.browser.conftest import PageRecord, map_frame, map_frame_object, open_page
+from tests.browser.harness import (
     APP_IDLE,
-    PageRecord,
     StreamlitServer,
-    map_frame,
-    map_frame_object,
-    open_page,
     start_streamlit,
     stop_streamlit,
     wait_for_app,
