@@ -136,6 +136,9 @@ def _render_person(dataset: Dataset, person: Person, lang: str) -> None:
         else md(text("leader_base_unknown", lang))
     )
     lines.append(f"{text('leader_base', lang)}: {base}")
+    if person.related_offices:
+        cities = ", ".join(md(dataset.office(o).city.get(lang)) for o in person.related_offices)
+        lines.append(f"{text('leader_related', lang)}: {cities}")
     st.markdown(_bullets(lines))
     if person.statement:
         statement = person.statement

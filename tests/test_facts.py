@@ -14,6 +14,7 @@ from components.facts import (
     partnerships_for_office,
     people_for_office,
 )
+from components.i18n import LANGUAGES, STRINGS
 
 
 def test_headline_metrics() -> None:
@@ -92,3 +93,9 @@ def test_unknown_dates_say_not_announced_instead_of_guessing() -> None:
 def test_planned_opening_uses_the_source_wording() -> None:
     details = office_details(load_dataset(), "singapore", "de")
     assert ("Geplante Eröffnung", "Ende 2024") in [(d.label, d.value) for d in details.dates]
+
+
+def test_every_ui_string_exists_in_both_languages() -> None:
+    assert set(STRINGS["en"]) == set(STRINGS["de"])
+    for lang in LANGUAGES:
+        assert all(value.strip() for value in STRINGS[lang].values()), lang
