@@ -14,6 +14,7 @@ from tests.browser.harness import (
     MAP_IFRAME,
     StreamlitServer,
     chromium_path,
+    is_local,
     start_streamlit,
     stop_streamlit,
 )
@@ -50,10 +51,6 @@ class PageRecord:
     foreign_requests: list[str] = field(default_factory=list)
 
 
-def _is_local(url: str) -> bool:
-    return url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:"))
-
-
 def open_page(browser: Browser, width: int = 1400, height: int = 900) -> tuple[Page, PageRecord]:
     """A fresh page that records errors and dialogs; requests off this machine are refused."""
     context = browser.new_context(viewport={"width": width, "height": height})
@@ -72,7 +69,7 @@ def open_page(browser: Browser, width: int = 1400, height: int = 900) -> tuple[P
     )
 
     def refuse_foreign(route) -> None:  # type: ignore[no-untyped-def]
-        if _is_local(route.request.url):
+        if is_local(route.request.url):
             route.continue_()
         else:
             record.foreign_requests.append(route.request.url)

@@ -101,6 +101,11 @@ def stop_streamlit(server: StreamlitServer) -> None:
         server.process.wait()
 
 
+def is_local(url: str) -> bool:
+    """Whether a request stays on this machine (tests and benchmarks refuse all others)."""
+    return url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:"))
+
+
 def wait_for_app(page: Page, markers: int = 9) -> None:
     """Wait until the script is idle and the map shows its markers."""
     page.wait_for_selector(APP_IDLE, timeout=60_000)

@@ -45,17 +45,30 @@ def settle(page: Page, record: PageRecord, quiet_seconds: float = 1.0) -> None:
     raise AssertionError("the app did not settle")
 
 
+@pytest.fixture
+def ready_page(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> tuple[Page, PageRecord]:
+    """The dashboard loaded at its default view, with the map's first value handled."""
+    page, record = page_and_record
+    page.goto(app_server.url)
+    wait_for_app(page)
+    settle(page, record)
+    return page, record
+
+
+def expect_details_for(page: Page, city: str) -> None:
+    expect(page.locator(".st-key-office-details h3")).to_have_text(city, timeout=20_000)
+
+
 def details_first_line(page: Page) -> str:
     return page.locator(".st-key-office-details").inner_text().strip().splitlines()[0]
 
 
 def test_every_marker_is_clickable_at_its_centre_at_the_default_view(
-    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+    ready_page: tuple[Page, PageRecord],
 ) -> None:
-    page, record = page_and_record
-    page.goto(app_server.url)
-    wait_for_app(page)
-    settle(page, record)
+    page, record = ready_page
     frame = map_frame(page)
     viewport = page.viewport_size
     assert viewport == {"width": 1400, "height": 900}
@@ -73,7 +86,7 @@ def test_every_marker_is_clickable_at_its_centre_at_the_default_view(
 
     for office_id, (city, (x, y)) in centres.items():
         page.mouse.click(x, y)
-        expect(page.locator(".st-key-office-details h3")).to_have_text(city, timeout=20_000)
+        expect_details_for(page, city)
         assert details_first_line(page) == city, office_id
         expect(page.locator(".st-key-selected_office input")).to_have_value(city)
         expect(frame.locator(f".office-selection-{office_id}")).to_have_count(1)
@@ -82,34 +95,26 @@ def test_every_marker_is_clickable_at_its_centre_at_the_default_view(
 
 
 def test_clicking_the_same_marker_after_choosing_from_the_list_selects_it(
-    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+    ready_page: tuple[Page, PageRecord],
 ) -> None:
-    page, record = page_and_record
-    page.goto(app_server.url)
-    wait_for_app(page)
-    settle(page, record)
+    page, record = ready_page
     tokyo = map_frame(page).locator(".office-marker.office-tokyo")
     tokyo.click()
-    expect(page.locator(".st-key-office-details h3")).to_have_text("Tokyo", timeout=20_000)
+    expect_details_for(page, "Tokyo")
     settle(page, record)
 
     page.locator(".st-key-selected_office").click()
     page.get_by_role("option", name="Seattle").click()
-    expect(page.locator(".st-key-office-details h3")).to_have_text("Seattle", timeout=20_000)
+    expect_details_for(page, "Seattle")
     settle(page, record)
 
     tokyo.click()
-    expect(page.locator(".st-key-office-details h3")).to_have_text("Tokyo", timeout=20_000)
+    expect_details_for(page, "Tokyo")
     assert record.errors == []
 
 
-def test_pan_and_zoom_do_not_rerun_the_script(
-    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
-) -> None:
-    page, record = page_and_record
-    page.goto(app_server.url)
-    wait_for_app(page)
-    settle(page, record)
+def test_pan_and_zoom_do_not_rerun_the_script(ready_page: tuple[Page, PageRecord]) -> None:
+    page, record = ready_page
     frame = map_frame_object(page)
     zoom_before = frame.evaluate("window.map.getZoom()")
     centre_before = frame.evaluate("window.map.getCenter()")
@@ -136,7 +141,7 @@ def test_pan_and_zoom_do_not_rerun_the_script(
     frame.evaluate("window.map.setView([1.3521, 103.8198], 4, {animate: false})")
     page.wait_for_timeout(500)
     map_frame(page).locator(".office-marker.office-singapore").click()
-    expect(page.locator(".st-key-office-details h3")).to_have_text("Singapore", timeout=20_000)
+    expect_details_for(page, "Singapore")
     assert len(record.frames_sent) > sent_before
     assert record.errors == []
 
@@ -186,7 +191,7 @@ def test_hostile_city_name_is_shown_as_text_and_runs_nothing(
         london.hover()
         expect(frame.locator(".leaflet-tooltip")).to_have_text(HOSTILE_TEXT)
         london.click()
-        expect(page.locator(".st-key-office-details h3")).to_have_text(HOSTILE_TEXT, timeout=20_000)
+        expect_details_for(page, HOSTILE_TEXT)
         assert frame.locator("img[src=x]").count() == 0
         assert page.locator("img[src=x]").count() == 0
         assert record.dialogs == []
