@@ -22,12 +22,12 @@ except DatasetError as error:
     st.stop()
 
 state.apply_map_click(dataset)
-selected = state.selected_office_id(dataset)
+state.drop_unknown_selection(dataset)
 
 panels.render_header(dataset, LANG)
 map_column, details_column = st.columns([5, 3], gap="medium")
 with map_column:
-    panels.render_map(dataset, selected, LANG)
+    panels.render_map(dataset, LANG)
 with details_column:
     selected = panels.render_office_picker(dataset, LANG)
     panels.render_details(dataset, selected, LANG)

@@ -192,29 +192,6 @@ def build_map(dataset: Dataset, lang: str = "en") -> folium.Map:
     return office_map
 
 
-def selection_layer(dataset: Dataset, office_id: str | None) -> folium.FeatureGroup | None:
-    """A ring around the selected office's symbol; it lets clicks through to the marker."""
-    if office_id not in dataset.offices_by_id:
-        return None
-    office = dataset.office(office_id)
-    dx, dy = marker_offsets(dataset)[office.id]
-    ring_size = SYMBOL_SIZE + 12
-    half = ring_size / 2
-    ring = folium.DivIcon(
-        html=(
-            f'<svg viewBox="0 0 {ring_size} {ring_size}" width="{ring_size}" '
-            f'height="{ring_size}" aria-hidden="true"><circle cx="{half}" cy="{half}" '
-            f'r="{half - 2}"/></svg>'
-        ),
-        icon_size=(ring_size, ring_size),
-        icon_anchor=(half - dx, half - dy),
-        class_name=f"office-selection office-selection-{office.id}",
-    )
-    layer = folium.FeatureGroup(name="selection", control=False)
-    folium.Marker((office.lat, office.lon), icon=ring, interactive=False).add_to(layer)
-    return layer
-
-
 def office_at(dataset: Dataset, clicked: Any) -> Office | None:
     """The office whose marker was clicked, from streamlit-folium's ``last_object_clicked``.
 

@@ -18,7 +18,7 @@ from components.facts import (
     source_label,
 )
 from components.i18n import text
-from components.office_map import build_map, selection_layer
+from components.office_map import build_map
 from components.state import MAP_KEY, SELECTION_KEY
 
 MAP_HEIGHT = 520
@@ -52,7 +52,7 @@ def render_header(dataset: Dataset, lang: str = "en") -> None:
         st.metric(text("metric_regions", lang), metrics.regions, border=True)
 
 
-def render_map(dataset: Dataset, selected: str | None, lang: str = "en") -> None:
+def render_map(dataset: Dataset, lang: str = "en") -> None:
     """The office map; a click reaches the app through ``st.session_state[MAP_KEY]``."""
     st_folium(
         build_map(dataset, lang),
@@ -60,7 +60,6 @@ def render_map(dataset: Dataset, selected: str | None, lang: str = "en") -> None
         height=MAP_HEIGHT,
         use_container_width=True,
         returned_objects=MAP_RETURNED_OBJECTS,
-        feature_group_to_add=selection_layer(dataset, selected),
     )
     st.caption(text("map_help", lang))
 

@@ -62,10 +62,7 @@ def apply_map_click(dataset: Dataset) -> None:
         st.session_state[SELECTION_KEY] = office.id
 
 
-def selected_office_id(dataset: Dataset) -> str | None:
-    """The selected office's id, dropping a selection the current data no longer has."""
-    selected = st.session_state.get(SELECTION_KEY)
-    if selected is not None and selected not in dataset.offices_by_id:
+def drop_unknown_selection(dataset: Dataset) -> None:
+    """Forget a selected office that the current data no longer has."""
+    if st.session_state.get(SELECTION_KEY) not in (None, *dataset.offices_by_id):
         st.session_state[SELECTION_KEY] = None
-        return None
-    return selected

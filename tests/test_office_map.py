@@ -14,7 +14,6 @@ from components.office_map import (
     STATUS_COLOURS,
     build_map,
     office_at,
-    selection_layer,
     walk_elements,
 )
 from tests.helpers import dataset_from, hostile_raw_data
@@ -131,20 +130,3 @@ def test_office_at_finds_the_clicked_marker(office_id: str) -> None:
 )
 def test_office_at_ignores_anything_that_is_not_a_marker(clicked: object) -> None:
     assert office_at(load_dataset(), clicked) is None
-
-
-def test_selection_layer_rings_the_office_without_taking_clicks() -> None:
-    dataset = load_dataset()
-    layer = selection_layer(dataset, "paris")
-    assert layer is not None
-    office_map = build_map(dataset)
-    layer.add_to(office_map)
-    rendered = office_map.get_root().render()
-    assert "office-selection-paris" in rendered
-    assert re.search(r'"interactive": false', rendered)
-
-
-def test_selection_layer_is_empty_without_a_known_selection() -> None:
-    dataset = load_dataset()
-    assert selection_layer(dataset, None) is None
-    assert selection_layer(dataset, "atlantis") is None
