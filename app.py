@@ -21,16 +21,8 @@ except DatasetError as error:
     panels.render_data_error(error, LANG)
     st.stop()
 
-state.apply_map_click(dataset)
-state.drop_unknown_selection(dataset)
-
 panels.render_header(dataset, LANG)
-map_column, details_column = st.columns([5, 3], gap="medium")
-with map_column:
-    panels.render_map(dataset, LANG)
-with details_column:
-    selected = panels.render_office_picker(dataset, LANG)
-    panels.render_details(dataset, selected, LANG)
+panels.render_explorer(dataset, LANG)
 
 leaders_column, partnerships_column, funding_column = st.columns(3, gap="medium")
 with leaders_column:

@@ -65,6 +65,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "billion_usd": "USD {amount} billion",
         "million_usd": "USD {amount} million",
         "usd": "USD {amount}",
+        "basemap_label": "Basemap",
+        "basemap_offline": "Offline outlines",
+        "basemap_osm": "OpenStreetMap",
+        "basemap_carto-light": "CARTO light",
+        "basemap_carto-dark": "CARTO dark",
+        "basemap_unknown": "Unknown basemap “{value}”: showing {default} instead.",
     },
     "de": {
         "page_title": "OpenAIs globale Präsenz",
@@ -126,6 +132,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "billion_usd": "{amount} Mrd. USD",
         "million_usd": "{amount} Mio. USD",
         "usd": "{amount} USD",
+        "basemap_label": "Grundkarte",
+        "basemap_offline": "Offline-Umrisse",
+        "basemap_osm": "OpenStreetMap",
+        "basemap_carto-light": "CARTO hell",
+        "basemap_carto-dark": "CARTO dunkel",
+        "basemap_unknown": "Unbekannte Grundkarte „{value}“: stattdessen {default}.",
     },
 }
 

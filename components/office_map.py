@@ -2,8 +2,9 @@
 
 Every marker's element carries the CSS classes ``office-marker office-<id> office-<status>``
 (a contract for tests). Existing and announced offices differ by colour and by shape.
-Leaflet and the map's stylesheet are served by the app itself (``static/``), so the map
-renders with no network; only the basemap tiles come from a tile server.
+Leaflet, the map's stylesheet and the country outlines are served by the app itself
+(``static/``), so the map renders with no network; only online basemap tiles come from a
+tile server.
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
+from components.basemaps import (
+    BASEMAPS,
+    DEFAULT_BASEMAP,
+    OUTLINES_ATTRIBUTION,
+    OUTLINES_URL,
+    Palette,
+    palette_for,
+)
 from components.dataset import STATUSES, Dataset, Office, Status
 from components.escaping import escape_markup
 from components.i18n import text
@@ -30,7 +39,6 @@ MAP_CSS = "/app/static/office_map.css"
 DEFAULT_CENTER = (30.0, 8.6)
 DEFAULT_ZOOM = 1.75
 MIN_ZOOM = DEFAULT_ZOOM
-MAX_ZOOM = 12
 
 SYMBOL_SIZE = 22
 MIN_SEPARATION = 30
@@ -135,6 +143,78 @@ class Legend(MacroElement):
         self.html = html
 
 
+class CountryOutlines(MacroElement):
+    """Country outlines fetched from the app's own origin, drawn in a pane under the tiles.
+
+    Loaded by the browser (and cached by it), not embedded in the map's code, so the
+    outlines never travel with a rerun.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map) {
+                map.createPane("outlines");
+                map.getPane("outlines").style.zIndex = 150;  // under the tiles (200)
+                map.getContainer().style.background = {{ this.palette.sea|tojson }};
+                fetch({{ this.url|tojson }})
+                    .then(function (response) { return response.json(); })
+                    .then(function (data) {
+                        L.geoJSON(data, {
+                            pane: "outlines",
+                            interactive: false,
+                            attribution: {{ this.attribution|tojson }},
+                            style: {
+                                color: {{ this.palette.border|tojson }},
+                                weight: 0.8,
+                                fillColor: {{ this.palette.land|tojson }},
+                                fillOpacity: 1
+                            }
+                        }).addTo(map);
+                    })
+                    .catch(function (error) { console.warn("outlines not loaded", error); });
+            })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, palette: Palette, attribution: str) -> None:
+        super().__init__()
+        self._name = "CountryOutlines"
+        self.url = url
+        self.palette = palette
+        self.attribution = attribution
+
+
+class FocusWithoutScrolling(MacroElement):
+    """Stop a click on the map from scrolling the page before the click completes.
+
+    Leaflet's keyboard handler focuses the map on mousedown. When the map's frame is partly
+    out of view, the browser scrolls the page to show it, between mousedown and mouseup, and
+    the click lands beside the marker. Focusing with ``preventScroll`` keeps keyboard
+    navigation and leaves the page where it is.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (keyboard) {
+                if (!keyboard) { return; }
+                keyboard.disable();
+                keyboard._onMouseDown = function () {
+                    if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+                };
+                keyboard.enable();
+            })({{ this._parent.get_name() }}.keyboard);
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FocusWithoutScrolling"
+
+
 def _legend_html(lang: str) -> str:
     rows = "".join(
         f'<li class="office-legend-{status}">{status_symbol(status)}'
@@ -160,13 +240,22 @@ def _assign_stable_ids(root: Element) -> None:
         element._id = f"{index:04d}"
 
 
-def build_map(dataset: Dataset, lang: str = "en") -> folium.Map:
-    """The office map at its default view, with layers for existing and announced offices."""
+def build_map(
+    dataset: Dataset,
+    lang: str = "en",
+    basemap: str = DEFAULT_BASEMAP,
+    theme: str | None = "light",
+) -> folium.Map:
+    """The office map at its default view, with layers for existing and announced offices.
+
+    ``basemap`` is a key of ``BASEMAPS``; ``theme`` ("light" or "dark") colours the outlines.
+    """
+    tiles = BASEMAPS.get(basemap, BASEMAPS[DEFAULT_BASEMAP])
     office_map = folium.Map(
         location=DEFAULT_CENTER,
         zoom_start=DEFAULT_ZOOM,
         min_zoom=MIN_ZOOM,
-        max_zoom=MAX_ZOOM,
+        max_zoom=tiles.max_zoom,
         tiles=None,
         max_bounds=True,
         zoom_snap=0.25,
@@ -176,7 +265,17 @@ def build_map(dataset: Dataset, lang: str = "en") -> folium.Map:
     office_map.default_js = [("leaflet", LEAFLET_JS)]
     office_map.default_css = [("leaflet_css", LEAFLET_CSS), ("office_map_css", MAP_CSS)]
 
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(office_map)
+    FocusWithoutScrolling().add_to(office_map)
+    CountryOutlines(OUTLINES_URL, palette_for(theme), OUTLINES_ATTRIBUTION).add_to(office_map)
+    if tiles.tiles:
+        folium.TileLayer(
+            tiles=tiles.tiles,
+            attr=tiles.attribution,
+            name=tiles.id,
+            max_zoom=tiles.max_zoom,
+            subdomains=tiles.subdomains,
+            control=False,
+        ).add_to(office_map)
 
     offsets = marker_offsets(dataset)
     for status in STATUSES:

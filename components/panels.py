@@ -9,6 +9,8 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
+from components import state
+from components.basemaps import BASEMAPS, DEFAULT_BASEMAP
 from components.dataset import Dataset, DatasetError, Person
 from components.facts import (
     format_partial_date,
@@ -19,7 +21,7 @@ from components.facts import (
 )
 from components.i18n import text
 from components.office_map import build_map
-from components.state import MAP_KEY, SELECTION_KEY
+from components.state import BASEMAP_KEY, MAP_KEY, SELECTION_KEY
 
 MAP_HEIGHT = 520
 # Only what identifies the clicked office: panning and zooming change neither, so they
@@ -52,10 +54,47 @@ def render_header(dataset: Dataset, lang: str = "en") -> None:
         st.metric(text("metric_regions", lang), metrics.regions, border=True)
 
 
-def render_map(dataset: Dataset, lang: str = "en") -> None:
+@st.fragment
+def render_explorer(dataset: Dataset, lang: str = "en") -> None:
+    """Map, basemap choice, office list and details: a fragment, so a click on the map
+    reruns (and resends) only this part of the page."""
+    state.apply_map_click(dataset)
+    state.drop_unknown_selection(dataset)
+    map_column, details_column = st.columns([5, 3], gap="medium")
+    with map_column:
+        map_slot = st.empty()
+        basemap = render_basemap_choice(lang)
+        with map_slot.container():
+            render_map(dataset, basemap, lang)
+    with details_column:
+        render_details(dataset, render_office_picker(dataset, lang), lang)
+
+
+def render_basemap_choice(lang: str = "en") -> str:
+    """The basemap, chosen by a widget bound to ``?basemap=``; unknown values get a notice."""
+    unknown = state.unknown_basemap_parameter()
+    choice = st.segmented_control(
+        text("basemap_label", lang),
+        options=list(BASEMAPS),
+        default=DEFAULT_BASEMAP,
+        required=True,
+        format_func=lambda basemap: text(f"basemap_{basemap}", lang),
+        key=BASEMAP_KEY,
+        bind="query-params",
+    )
+    if unknown is not None:
+        shown = unknown if len(unknown) <= 40 else unknown[:39] + "…"
+        notice = text(
+            "basemap_unknown", lang, value=shown, default=text(f"basemap_{DEFAULT_BASEMAP}", lang)
+        )
+        st.caption(f":material/info: {md(notice)}")
+    return choice if choice in BASEMAPS else DEFAULT_BASEMAP
+
+
+def render_map(dataset: Dataset, basemap: str, lang: str = "en") -> None:
     """The office map; a click reaches the app through ``st.session_state[MAP_KEY]``."""
     st_folium(
-        build_map(dataset, lang),
+        build_map(dataset, lang, basemap, st.context.theme.type),
         key=MAP_KEY,
         height=MAP_HEIGHT,
         use_container_width=True,

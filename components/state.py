@@ -11,11 +11,13 @@ from typing import Any
 
 import streamlit as st
 
+from components.basemaps import BASEMAPS
 from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Problem, load_dataset
 from components.office_map import office_at
 
 DATA_ENV_VAR = "OFFICES_DATA"
 SELECTION_KEY = "selected_office"
+BASEMAP_KEY = "basemap"  # also the URL parameter (?basemap=…)
 MAP_KEY = "office_map"
 _HANDLED_MAP_VALUE_KEY = "_handled_office_map_value"
 
@@ -53,6 +55,7 @@ def apply_map_click(dataset: Dataset) -> None:
     again (a new click count) keeps that office selected. Call before the list is drawn.
     """
     value: Any = st.session_state.get(MAP_KEY)
+
     if value == st.session_state.get(_HANDLED_MAP_VALUE_KEY):
         return
     st.session_state[_HANDLED_MAP_VALUE_KEY] = value
@@ -66,3 +69,14 @@ def drop_unknown_selection(dataset: Dataset) -> None:
     """Forget a selected office that the current data no longer has."""
     if st.session_state.get(SELECTION_KEY) not in (None, *dataset.offices_by_id):
         st.session_state[SELECTION_KEY] = None
+
+
+def unknown_basemap_parameter() -> str | None:
+    """The ``?basemap=`` value if it names no basemap (the widget then falls back).
+
+    Call before the basemap widget: the widget drops an invalid value from the URL.
+    """
+    values = st.query_params.get_all(BASEMAP_KEY)
+    if values and values[-1] not in BASEMAPS:
+        return values[-1]
+    return None
