@@ -261,6 +261,9 @@ def build_map(
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
+    # folium hands the zoom limits to its own tile layer only; the map needs them itself.
+    office_map.options["min_zoom"] = MIN_ZOOM
+    office_map.options["max_zoom"] = tiles.max_zoom
     # Only Leaflet itself is needed: no jQuery, Bootstrap or icon fonts from CDNs.
     office_map.default_js = [("leaflet", LEAFLET_JS)]
     office_map.default_css = [("leaflet_css", LEAFLET_CSS), ("office_map_css", MAP_CSS)]

@@ -71,16 +71,14 @@ def render_explorer(dataset: Dataset, lang: str = "en") -> None:
 
 
 def render_basemap_choice(lang: str = "en") -> str:
-    """The basemap, chosen by a widget bound to ``?basemap=``; unknown values get a notice."""
-    unknown = state.unknown_basemap_parameter()
+    """The basemap, chosen by a widget kept in step with ``?basemap=``."""
+    unknown = state.init_from_url(BASEMAP_KEY, BASEMAPS, DEFAULT_BASEMAP)
     choice = st.segmented_control(
         text("basemap_label", lang),
         options=list(BASEMAPS),
-        default=DEFAULT_BASEMAP,
         required=True,
         format_func=lambda basemap: text(f"basemap_{basemap}", lang),
         key=BASEMAP_KEY,
-        bind="query-params",
     )
     if unknown is not None:
         shown = unknown if len(unknown) <= 40 else unknown[:39] + "…"
@@ -88,7 +86,9 @@ def render_basemap_choice(lang: str = "en") -> str:
             "basemap_unknown", lang, value=shown, default=text(f"basemap_{DEFAULT_BASEMAP}", lang)
         )
         st.caption(f":material/info: {md(notice)}")
-    return choice if choice in BASEMAPS else DEFAULT_BASEMAP
+    basemap = choice if choice in BASEMAPS else DEFAULT_BASEMAP
+    state.write_to_url(BASEMAP_KEY, basemap, DEFAULT_BASEMAP)
+    return basemap
 
 
 def render_map(dataset: Dataset, basemap: str, lang: str = "en") -> None:

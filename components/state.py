@@ -6,12 +6,12 @@ Streamlit glue only: decisions a test wants to check live in pure functions else
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from components.basemaps import BASEMAPS
 from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Problem, load_dataset
 from components.office_map import office_at
 
@@ -71,12 +71,34 @@ def drop_unknown_selection(dataset: Dataset) -> None:
         st.session_state[SELECTION_KEY] = None
 
 
-def unknown_basemap_parameter() -> str | None:
-    """The ``?basemap=`` value if it names no basemap (the widget then falls back).
+def init_from_url(key: str, valid: Collection[str], default: str) -> str | None:
+    """Give the widget ``key`` its first value from the URL parameter of the same name.
 
-    Call before the basemap widget: the widget drops an invalid value from the URL.
+    Runs once per session (while the widget has no state). A value that is not one of
+    ``valid`` is dropped from the URL and returned, for a notice; the widget gets
+    ``default``. Repeated parameters count by their last value.
     """
-    values = st.query_params.get_all(BASEMAP_KEY)
-    if values and values[-1] not in BASEMAPS:
-        return values[-1]
-    return None
+    if key in st.session_state:
+        return None
+    values = st.query_params.get_all(key)
+    value = values[-1] if values else default
+    if value in valid:
+        st.session_state[key] = value
+        return None
+    st.session_state[key] = default
+    del st.query_params[key]
+    return value
+
+
+def write_to_url(key: str, value: str | None, default: str | None) -> None:
+    """Put a widget's value in the URL, so the address is always a shareable link.
+
+    The default is left out to keep links short. The URL is only written on a change:
+    every write is a message to the browser.
+    """
+    wanted = None if value == default else value
+    if st.query_params.get_all(key) != ([wanted] if wanted is not None else []):
+        if wanted is None:
+            del st.query_params[key]
+        else:
+            st.query_params[key] = wanted

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.dataset import load_dataset
 from components.panels import md
-from components.state import DATA_ENV_VAR, MAP_KEY, SELECTION_KEY
+from components.state import BASEMAP_KEY, DATA_ENV_VAR, MAP_KEY, SELECTION_KEY
 from tests.helpers import HOSTILE_TEXT, hostile_raw_data, raw_data, write_json
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -192,3 +192,47 @@ def test_hostile_text_is_shown_as_text(
     # Markdown-escaped: every special character is backslashed, so it renders verbatim
     # (the real-browser test checks what a reader sees).
     assert details_heading(app) == md(HOSTILE_TEXT)
+
+
+def notices(at: AppTest) -> list[str]:
+    return [caption.value for caption in at.caption if ":material/info:" in caption.value]
+
+
+def test_basemap_comes_from_the_url(app: AppTest) -> None:
+    app.query_params["basemap"] = "carto-dark"
+    app.run()
+    assert not app.exception
+    assert app.button_group(key=BASEMAP_KEY).value == "carto-dark"
+    assert notices(app) == []
+
+
+@pytest.mark.parametrize("value", ["satellite", "<script>alert(1)</script>", "x" * 5000, ""])
+def test_unknown_basemap_falls_back_with_a_notice(app: AppTest, value: str) -> None:
+    app.query_params["basemap"] = value
+    app.run()
+    assert not app.exception
+    assert app.button_group(key=BASEMAP_KEY).value == "offline"
+    (notice,) = notices(app)
+    assert "<script>" not in notice and len(notice) < 200
+
+
+def test_repeated_basemap_parameter_never_raises(app: AppTest) -> None:
+    app.query_params["basemap"] = ["osm", "carto-light"]
+    app.run()
+    assert not app.exception
+    assert app.button_group(key=BASEMAP_KEY).value == "carto-light"
+
+
+def test_choosing_a_basemap_puts_it_in_the_url(app: AppTest) -> None:
+    app.run()
+    assert "basemap" not in app.query_params
+    app.button_group(key=BASEMAP_KEY).set_value("osm").run()
+    assert app.query_params["basemap"] == "osm"
+    app.button_group(key=BASEMAP_KEY).set_value("offline").run()
+    assert "basemap" not in app.query_params  # the default keeps links short
+
+
+def test_unknown_basemap_is_dropped_from_the_url(app: AppTest) -> None:
+    app.query_params["basemap"] = "satellite"
+    app.run()
+    assert "basemap" not in app.query_params

@@ -130,3 +130,8 @@ def test_office_at_finds_the_clicked_marker(office_id: str) -> None:
 )
 def test_office_at_ignores_anything_that_is_not_a_marker(clicked: object) -> None:
     assert office_at(load_dataset(), clicked) is None
+
+
+def test_map_focuses_without_scrolling_the_page(rendered: str) -> None:
+    # Otherwise a click on a map that is partly out of view lands beside the marker.
+    assert "focus({preventScroll: true})" in rendered

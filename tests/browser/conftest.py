@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from playwright.sync_api import Browser, Frame, FrameLocator, Page, sync_playwright
+from playwright.sync_api import Browser, Frame, FrameLocator, Page, expect, sync_playwright
 
 from tests.browser.harness import (
+    APP_IDLE,
     CHROMIUM_ARGS,
     MAP_IFRAME,
     StreamlitServer,
@@ -49,6 +51,7 @@ class PageRecord:
     dialogs: list[str] = field(default_factory=list)
     frames_sent: list[object] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
 
 
 def open_page(browser: Browser, width: int = 1400, height: int = 900) -> tuple[Page, PageRecord]:
@@ -57,6 +60,7 @@ def open_page(browser: Browser, width: int = 1400, height: int = 900) -> tuple[P
     page = context.new_page()
     record = PageRecord()
     page.on("pageerror", lambda error: record.errors.append(str(error)))
+    context.on("request", lambda request: record.requests.append(request.url))
 
     def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
         record.dialogs.append(dialog.message)
@@ -96,3 +100,19 @@ def map_frame_object(page: Page) -> Frame:
     frame = handle.content_frame()
     assert frame is not None
     return frame
+
+
+def settle(page: Page, record: PageRecord, quiet_seconds: float = 1.0) -> None:
+    """Wait until the script is idle and the page has sent nothing for ``quiet_seconds``."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        page.wait_for_selector(APP_IDLE, timeout=30_000)
+        sent = len(record.frames_sent)
+        page.wait_for_timeout(quiet_seconds * 1000)
+        if len(record.frames_sent) == sent and page.locator(APP_IDLE).count():
+            return
+    raise AssertionError("the app did not settle")
+
+
+def expect_details_for(page: Page, city: str) -> None:
+    expect(page.locator(".st-key-office-details h3")).to_have_text(city, timeout=20_000)

@@ -3,7 +3,6 @@ hostile text shown as text."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +10,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.dataset import load_dataset
-from tests.browser.conftest import PageRecord, map_frame, map_frame_object, open_page
+from tests.browser.conftest import (
+    PageRecord,
+    expect_details_for,
+    map_frame,
+    map_frame_object,
+    open_page,
+    settle,
+)
 from tests.browser.harness import (
     APP_IDLE,
     StreamlitServer,
@@ -33,18 +39,6 @@ HIT_AT_CENTRE = """(el) => {
 }"""
 
 
-def settle(page: Page, record: PageRecord, quiet_seconds: float = 1.0) -> None:
-    """Wait until the script is idle and the page has sent nothing for ``quiet_seconds``."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        page.wait_for_selector(APP_IDLE, timeout=30_000)
-        sent = len(record.frames_sent)
-        page.wait_for_timeout(quiet_seconds * 1000)
-        if len(record.frames_sent) == sent and page.locator(APP_IDLE).count():
-            return
-    raise AssertionError("the app did not settle")
-
-
 @pytest.fixture
 def ready_page(
     app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
@@ -55,10 +49,6 @@ def ready_page(
     wait_for_app(page)
     settle(page, record)
     return page, record
-
-
-def expect_details_for(page: Page, city: str) -> None:
-    expect(page.locator(".st-key-office-details h3")).to_have_text(city, timeout=20_000)
 
 
 def details_first_line(page: Page) -> str:

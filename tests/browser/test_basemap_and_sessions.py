@@ -1,0 +1,89 @@
+"""Offline basemap, failing tiles, clicks on a map partly out of view, and two readers at once."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import PageRecord, expect_details_for, map_frame, open_page, settle
+from tests.browser.harness import StreamlitServer, is_local, wait_for_app
+
+OUTLINE_PATHS = ".leaflet-outlines-pane path"
+
+
+def test_offline_basemap_makes_no_request_to_any_other_host(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    page, record = page_and_record
+    page.goto(f"{app_server.url}/?basemap=offline")
+    wait_for_app(page)
+    settle(page, record)
+    frame = map_frame(page)
+    expect(frame.locator(OUTLINE_PATHS).first).to_be_attached()
+    assert frame.locator(OUTLINE_PATHS).count() > 150
+    frame.locator(".office-marker.office-paris").click()
+    expect_details_for(page, "Paris")
+    assert record.requests, "no request was recorded at all"
+    assert [url for url in record.requests if not is_local(url)] == []
+    assert record.errors == []
+
+
+def test_outlines_show_when_online_tiles_fail(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    page, record = page_and_record
+    page.goto(f"{app_server.url}/?basemap=osm")  # tile requests are refused by the fixture
+    wait_for_app(page)
+    settle(page, record)
+    frame = map_frame(page)
+    expect(frame.locator(OUTLINE_PATHS).first).to_be_attached()
+    assert frame.locator(OUTLINE_PATHS).count() > 150
+    assert any("tile.openstreetmap.org" in url for url in record.foreign_requests)
+    # The outlines sit under the tile pane, so loaded tiles would cover them.
+    outlines_z = frame.locator(".leaflet-outlines-pane").evaluate(
+        "e => +getComputedStyle(e).zIndex"
+    )
+    tiles_z = frame.locator(".leaflet-tile-pane").evaluate("e => +getComputedStyle(e).zIndex")
+    assert outlines_z < tiles_z
+
+
+def test_a_click_lands_when_the_map_is_partly_out_of_view(
+    app_server: StreamlitServer, browser: Browser
+) -> None:
+    page, record = open_page(browser, width=1400, height=680)
+    try:
+        page.goto(app_server.url)
+        wait_for_app(page)
+        settle(page, record)
+        iframe_box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+        assert iframe_box is not None and iframe_box["y"] + iframe_box["height"] > 680
+        box = map_frame(page).locator(".office-marker.office-london").bounding_box()
+        assert box is not None and box["y"] + box["height"] < 680
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        expect_details_for(page, "London")
+        assert record.errors == []
+    finally:
+        page.context.close()
+
+
+def test_two_readers_each_see_their_own_selection(
+    app_server: StreamlitServer, browser: Browser
+) -> None:
+    first, first_record = open_page(browser)
+    second, second_record = open_page(browser)
+    try:
+        for page, record in ((first, first_record), (second, second_record)):
+            page.goto(app_server.url)
+            wait_for_app(page)
+            settle(page, record)
+        map_frame(first).locator(".office-marker.office-tokyo").click()
+        map_frame(second).locator(".office-marker.office-seattle").click()
+        expect_details_for(first, "Tokyo")
+        expect_details_for(second, "Seattle")
+        map_frame(first).locator(".office-marker.office-dublin").click()
+        expect_details_for(first, "Dublin")
+        settle(second, second_record)
+        expect_details_for(second, "Seattle")
+        assert first_record.errors == [] and second_record.errors == []
+    finally:
+        first.context.close()
+        second.context.close()
