@@ -61,7 +61,10 @@ class StreamlitServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-def start_streamlit(log_path: Path, data_path: Path | None = None) -> StreamlitServer:
+def start_streamlit(
+    log_path: Path, data_path: Path | None = None, script: str = "app.py"
+) -> StreamlitServer:
+    """Start ``streamlit run SCRIPT`` from the repository root and wait until it is healthy."""
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("OFFICES_DATA", None)
@@ -70,7 +73,7 @@ def start_streamlit(log_path: Path, data_path: Path | None = None) -> StreamlitS
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", "app.py",
+                sys.executable, "-m", "streamlit", "run", script,
                 "--server.headless=true", f"--server.port={port}",
                 "--server.address=127.0.0.1", "--server.fileWatcherType=none",
             ],

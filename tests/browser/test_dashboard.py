@@ -127,7 +127,7 @@ def test_pan_and_zoom_do_not_rerun_the_script(ready_page: tuple[Page, PageRecord
     assert page.locator(APP_IDLE).count() == 1
 
     # The same measurement does see a marker click, so the zero above is real.
-    frame.evaluate("window.map.setView([1.3521, 103.8198], 4, {animate: false})")
+    frame.evaluate("void window.map.setView([1.3521, 103.8198], 4, {animate: false})")
     page.wait_for_timeout(500)
     map_frame(page).locator(".office-marker.office-singapore").click()
     expect_details_for(page, "Singapore")

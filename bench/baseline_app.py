@@ -1,0 +1,43 @@
+"""The bare baseline for the benchmark: nine circle markers on self-hosted Leaflet, and the
+clicked office's name echoed in a keyed container. Nothing else.
+
+    streamlit run bench/baseline_app.py      (from the repository root)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "offices.json"
+
+st.set_page_config(page_title="Baseline map", layout="wide")
+offices = json.loads(DATA.read_text(encoding="utf-8"))["offices"]
+
+office_map = folium.Map(location=(30.0, 8.6), zoom_start=2, tiles=None)
+office_map.default_js = [("leaflet", "/app/static/leaflet/leaflet.js")]
+office_map.default_css = [("leaflet_css", "/app/static/leaflet/leaflet.css")]
+for office in offices:
+    folium.CircleMarker(
+        (office["lat"], office["lon"]),
+        radius=9,
+        tooltip=office["city"]["en"],
+        class_name=f"office-marker office-{office['id']}",
+        fill=True,
+    ).add_to(office_map)
+
+value = st_folium(
+    office_map,
+    key="map",
+    height=520,
+    use_container_width=True,
+    returned_objects=["last_object_clicked_tooltip"],
+)
+with st.container(key="office-details"):
+    name = (value or {}).get("last_object_clicked_tooltip")
+    if name:
+        st.subheader(name, anchor=False)

@@ -1,0 +1,258 @@
+"""Benchmark the dashboard against a bare baseline map app, side by side, in headless Chromium.
+
+    python -m bench.compare [--runs 5] [--sessions 10]
+
+Both apps run as real Streamlit servers on this machine; runs alternate between them.
+Per app it measures: cold load (new browser context, empty cache) until the nine markers
+are visible; click → details for every office (the map is first centred on the office, the
+same way in both apps, so overlapping markers in the baseline cannot steal the click);
+websocket bytes received per click; messages sent while panning and zooming; server RSS.
+Then N concurrent sessions each click through all nine offices and must each see exactly
+their own selection. Requests off this machine are refused, as on a network without tiles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import platform
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from playwright.async_api import Browser, Page, async_playwright
+
+from components.dataset import load_dataset
+from tests.browser.harness import (
+    APP_IDLE,
+    CHROMIUM_ARGS,
+    MAP_IFRAME,
+    StreamlitServer,
+    chromium_path,
+    is_local,
+    start_streamlit,
+    stop_streamlit,
+)
+
+APPS = {"dashboard": "app.py", "baseline": "bench/baseline_app.py"}
+HEADING_IS = """(city) => {
+    const heading = document.querySelector('.st-key-office-details h3');
+    return heading !== null && heading.textContent.trim() === city;
+}"""
+
+
+@dataclass
+class Traffic:
+    """Websocket frames of one page: bytes received, messages sent."""
+
+    received: int = 0
+    sent: int = 0
+
+
+@dataclass
+class Samples:
+    loads: list[float] = field(default_factory=list)
+    clicks: list[float] = field(default_factory=list)
+    click_bytes: list[int] = field(default_factory=list)
+    pan_zoom_messages: list[int] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def rss_mb(server: StreamlitServer) -> float:
+    status = Path(f"/proc/{server.process.pid}/status").read_text()
+    line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
+async def open_page(browser: Browser) -> tuple[Page, Traffic, list[str]]:
+    context = await browser.new_context(viewport={"width": 1400, "height": 900})
+
+    async def route(route_) -> None:  # type: ignore[no-untyped-def]
+        await (route_.continue_() if is_local(route_.request.url) else route_.abort())
+
+    await context.route("**/*", route)
+    page = await context.new_page()
+    traffic, errors = Traffic(), []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def on_socket(socket) -> None:  # type: ignore[no-untyped-def]
+        def received(payload: bytes | str) -> None:
+            traffic.received += len(payload)
+
+        def sent(_payload: bytes | str) -> None:
+            traffic.sent += 1
+
+        socket.on("framereceived", received)
+        socket.on("framesent", sent)
+
+    page.on("websocket", on_socket)
+    return page, traffic, errors
+
+
+async def settle(page: Page, traffic: Traffic) -> None:
+    """Idle script, and nothing sent for half a second."""
+    while True:
+        await page.wait_for_selector(APP_IDLE)
+        sent = traffic.sent
+        await page.wait_for_timeout(500)
+        if traffic.sent == sent and await page.locator(APP_IDLE).count():
+            return
+
+
+async def click_office(page: Page, office_id: str, lat: float, lon: float, city: str) -> float:
+    frame = page.frame_locator(MAP_IFRAME)
+    handle = await page.locator(MAP_IFRAME).element_handle()
+    assert handle is not None
+    content = await handle.content_frame()
+    assert content is not None
+    await content.evaluate(f"void window.map.setView([{lat}, {lon}], 5, {{animate: false}})")
+    box = await frame.locator(f".office-marker.office-{office_id}").bounding_box()
+    assert box is not None
+    start = time.perf_counter()
+    await page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    await page.wait_for_function(HEADING_IS, arg=city, polling="raf", timeout=30_000)
+    return (time.perf_counter() - start) * 1000
+
+
+async def one_session(browser: Browser, url: str, samples: Samples, rotate: int = 0) -> None:
+    """Load, click every office (starting at office ``rotate``), then pan and zoom."""
+    offices = list(load_dataset().offices)
+    offices = offices[rotate:] + offices[:rotate]
+    page, traffic, errors = await open_page(browser)
+    start = time.perf_counter()
+    await page.goto(url)
+    await (
+        page.frame_locator(MAP_IFRAME)
+        .locator(".office-marker")
+        .nth(8)
+        .wait_for(state="visible", timeout=60_000)
+    )
+    samples.loads.append((time.perf_counter() - start) * 1000)
+    await settle(page, traffic)
+
+    for office in offices:
+        received = traffic.received
+        samples.clicks.append(
+            await click_office(page, office.id, office.lat, office.lon, office.city.en)
+        )
+        await settle(page, traffic)
+        samples.click_bytes.append(traffic.received - received)
+        heading = await page.locator(".st-key-office-details h3").inner_text()
+        if heading.strip() != office.city.en:
+            samples.errors.append(f"expected {office.city.en}, saw {heading!r}")
+
+    sent = traffic.sent
+    box = await page.locator(MAP_IFRAME).bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    await page.mouse.move(x, y)
+    await page.mouse.down()
+    await page.mouse.move(x + 150, y + 40, steps=10)
+    await page.mouse.up()
+    await page.mouse.wheel(0, -300)
+    await page.wait_for_timeout(1000)
+    samples.pan_zoom_messages.append(traffic.sent - sent)
+    samples.errors += errors
+    await page.context.close()
+
+
+def row(name: str, values: dict[str, float], fmt: Callable[[float], str], target: str) -> str:
+    dashboard, baseline = values["dashboard"], values["baseline"]
+    ratio = f"{dashboard / baseline:.2f}x" if baseline else ("=" if dashboard == baseline else "-")
+    return f"| {name} | {fmt(dashboard)} | {fmt(baseline)} | {ratio} | {target} |"
+
+
+async def run(runs: int, sessions: int) -> None:
+    path = chromium_path()
+    if path is None:
+        raise SystemExit("Chromium not found: install Debian's chromium or set CHROMIUM_PATH")
+    with tempfile.TemporaryDirectory() as folder:
+        servers = {
+            name: start_streamlit(Path(folder) / f"{name}.log", script=script)
+            for name, script in APPS.items()
+        }
+        try:
+            async with async_playwright() as playwright:
+                browser = await playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+                single = {name: Samples() for name in APPS}
+                for server in servers.values():  # warm-up: first imports and script runs
+                    await one_session(browser, server.url, Samples())
+                for index in range(runs):
+                    order = list(APPS) if index % 2 == 0 else list(reversed(APPS))
+                    for name in order:
+                        await one_session(browser, servers[name].url, single[name])
+                rss_single = {name: rss_mb(server) for name, server in servers.items()}
+
+                many = {name: Samples() for name in APPS}
+                for name, server in servers.items():
+                    await asyncio.gather(
+                        *(
+                            one_session(browser, server.url, many[name], rotate=k % 9)
+                            for k in range(sessions)
+                        )
+                    )
+                rss_many = {name: rss_mb(server) for name, server in servers.items()}
+                await browser.close()
+        finally:
+            for server in servers.values():
+                stop_streamlit(server)
+
+    def stat(samples: dict[str, Samples], attribute: str, share: float | None) -> dict:
+        return {
+            name: (
+                statistics.median(getattr(s, attribute))
+                if share is None
+                else percentile(getattr(s, attribute), share)
+            )
+            for name, s in samples.items()
+        }
+
+    ms = "{:.0f} ms".format
+    count = "{:.0f}".format
+    megabytes = "{:.0f} MB".format
+    kilobytes = "{:.1f} kB".format
+    print(
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {platform.machine()} · "
+        f"{platform.python_version()} · {runs} alternating runs · {sessions} concurrent sessions"
+    )
+    print("| measure | dashboard | baseline | ratio | target |")
+    print("|---|---|---|---|---|")
+    print(row("cold load to 9 markers, median", stat(single, "loads", None), ms, "≤ 1.25x"))
+    print(row("cold load to 9 markers, p95", stat(single, "loads", 0.95), ms, ""))
+    print(row("click → details, median", stat(single, "clicks", None), ms, "≤ 1.25x"))
+    print(row("click → details, p95", stat(single, "clicks", 0.95), ms, "≤ 1.25x"))
+    per_click = {name: statistics.median(s.click_bytes) / 1000 for name, s in single.items()}
+    print(row("websocket bytes received per click, median", per_click, kilobytes, "≤ 2x"))
+    print(row("messages sent on pan/zoom, max", {
+        name: max(s.pan_zoom_messages) for name, s in single.items()
+    }, count, "0"))  # fmt: skip
+    print(row("server RSS after single sessions", rss_single, megabytes, ""))
+    print(row(f"{sessions} sessions: click → details p50", stat(many, "clicks", 0.5), ms, ""))
+    print(row(f"{sessions} sessions: click → details p95", stat(many, "clicks", 0.95), ms, ""))
+    print(row(f"server RSS with {sessions} sessions", rss_many, megabytes, ""))
+    errors = {name: len(s.errors) for name, s in {**single, **many}.items()}
+    print(row("wrong selection or page error, all sessions", errors, count, "0"))
+    for name, samples in many.items():
+        for error in samples.errors[:5]:
+            print(f"  {name}: {error}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.compare")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sessions", type=int, default=10)
+    args = parser.parse_args()
+    asyncio.run(run(args.runs, args.sessions))
+
+
+if __name__ == "__main__":
+    main()
