@@ -1,6 +1,7 @@
 """OpenAI's global footprint: a map of offices with leaders, partnerships and funding.
 
 Run with ``streamlit run app.py``. Set ``OFFICES_DATA`` to show another data file.
+Links carry the view: ``?office=paris&lang=de&status=announced&region=EMEA&basemap=osm``.
 """
 
 from __future__ import annotations
@@ -10,24 +11,28 @@ import streamlit as st
 from components import panels, state
 from components.dataset import DatasetError
 from components.i18n import text
+from components.view_state import language_from_locale
 
-LANG = "en"
-
-st.set_page_config(page_title=text("page_title", LANG), page_icon="🗺️", layout="wide")
+st.set_page_config(page_title=text("page_title"), page_icon="🗺️", layout="wide")
 
 try:
     dataset = state.load_current_dataset()
 except DatasetError as error:
-    panels.render_data_error(error, LANG)
+    panels.render_data_error(error, language_from_locale(st.context.locale))
     st.stop()
 
-panels.render_header(dataset, LANG)
-panels.render_explorer(dataset, LANG)
+notices = state.init_view_from_url(dataset)
+lang = panels.render_language_choice()
+panels.render_header(dataset, lang)
+panels.render_notices(notices, lang)
+status, region = panels.render_filters(lang)
+panels.render_explorer(dataset, lang, status, region)
+panels.render_exports(dataset, lang)
 
 leaders_column, partnerships_column, funding_column = st.columns(3, gap="medium")
 with leaders_column:
-    panels.render_leaders(dataset, LANG)
+    panels.render_leaders(dataset, lang)
 with partnerships_column:
-    panels.render_partnerships(dataset, LANG)
+    panels.render_partnerships(dataset, lang)
 with funding_column:
-    panels.render_funding(dataset, LANG)
+    panels.render_funding(dataset, lang)

@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 OUTLINES_URL = "/app/static/basemap/countries-110m.geo.json"
-OUTLINES_ATTRIBUTION = (
-    'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
-)
+OUTLINES_ATTRIBUTION = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>'
 _OSM = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 _CARTO = f'{_OSM} &copy; <a href="https://carto.com/attributions">CARTO</a>'
 

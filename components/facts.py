@@ -10,6 +10,7 @@ from datetime import date
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from components.dataset import Dataset, Office, Partnership, Person, Source
@@ -173,3 +174,64 @@ def office_details(dataset: Dataset, office_id: str, lang: str = "en") -> Office
         distance_to_hq=to_hq,
         nearest=nearest,
     )
+
+
+def filter_offices(
+    dataset: Dataset, status: str = "all", region: str = "all"
+) -> tuple[Office, ...]:
+    """The offices that pass the status and region filters ("all" lets everything through)."""
+    return tuple(
+        office
+        for office in dataset.offices
+        if status in ("all", office.status) and region in ("all", office.region)
+    )
+
+
+def _counted(count: int, key: str, lang: str, **values: object) -> str:
+    """The ``key_one`` string for one, ``key`` for any other count."""
+    return text(f"{key}_one" if count == 1 else key, lang, count=count, **values)
+
+
+def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str = "en") -> str:
+    """One paragraph on the offices shown, written from the data in ``lang``."""
+    if not offices:
+        return text("summary_none", lang)
+    locale = _locale(lang)
+    company = dataset.company.name.get(lang)
+    existing = [o for o in offices if o.status == "existing"]
+    announced = [o for o in offices if o.status == "announced"]
+    sentences = []
+    if existing:
+        cities = format_list([o.city.get(lang) for o in existing], locale=locale)
+        sentences.append(
+            _counted(len(existing), "summary_existing", lang, company=company, cities=cities)
+        )
+    if announced:
+        cities = format_list([o.city.get(lang) for o in announced], locale=locale)
+        dates = {o.dates.announced for o in announced}
+        if len(dates) == 1 and None not in dates:
+            when = format_partial_date(dates.pop(), lang)  # type: ignore[arg-type]
+            sentences.append(
+                _counted(
+                    len(announced),
+                    "summary_announced_on",
+                    lang,
+                    company=company,
+                    date=when,
+                    cities=cities,
+                )
+            )
+        else:
+            sentences.append(
+                _counted(len(announced), "summary_announced", lang, company=company, cities=cities)
+            )
+    countries = len({o.country for o in offices})
+    regions = len({o.region for o in offices})
+    sentences.append(
+        _counted(countries, "summary_countries", lang)
+        + " "
+        + _counted(regions, "summary_regions", lang)
+    )
+    if dataset.headquarters in offices:
+        sentences.append(text("summary_hq", lang, city=dataset.headquarters.city.get(lang)))
+    return " ".join(sentences)

@@ -10,7 +10,7 @@ tile server.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import folium
@@ -67,9 +67,9 @@ def status_symbol(status: Status) -> str:
     )
 
 
-def marker_offsets(dataset: Dataset) -> dict[str, tuple[int, int]]:
+def marker_offsets(offices: Sequence[Office]) -> dict[str, tuple[int, int]]:
     """Pixel offsets of each office's symbol from its true position at the default zoom."""
-    positions = {office.id: (office.lat, office.lon) for office in dataset.offices}
+    positions = {office.id: (office.lat, office.lon) for office in offices}
     return spread_markers(positions, DEFAULT_ZOOM, MIN_SEPARATION)
 
 
@@ -157,8 +157,12 @@ class CountryOutlines(MacroElement):
                 map.createPane("outlines");
                 map.getPane("outlines").style.zIndex = 150;  // under the tiles (200)
                 map.getContainer().style.background = {{ this.palette.sea|tojson }};
+                {% if this.inline_data %}
+                Promise.resolve({{ this.inline_data_js() }})
+                {% else %}
                 fetch({{ this.url|tojson }})
                     .then(function (response) { return response.json(); })
+                {% endif %}
                     .then(function (data) {
                         L.geoJSON(data, {
                             pane: "outlines",
@@ -186,6 +190,12 @@ class CountryOutlines(MacroElement):
         self.url = url
         self.palette = palette
         self.attribution = attribution
+        # GeoJSON text to embed instead of fetching ``url`` (for a file opened from disk).
+        self.inline_data: str | None = None
+
+    def inline_data_js(self) -> str:
+        """The embedded GeoJSON as a JavaScript literal that cannot close its script."""
+        return (self.inline_data or "null").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 class FocusWithoutScrolling(MacroElement):
@@ -247,11 +257,14 @@ def build_map(
     lang: str = "en",
     basemap: str = DEFAULT_BASEMAP,
     theme: str | None = "light",
+    offices: Sequence[Office] | None = None,
 ) -> folium.Map:
     """The office map at its default view, with layers for existing and announced offices.
 
-    ``basemap`` is a key of ``BASEMAPS``; ``theme`` ("light" or "dark") colours the outlines.
+    ``basemap`` is a key of ``BASEMAPS``; ``theme`` ("light" or "dark") colours the outlines;
+    ``offices`` limits the markers (all of the dataset's by default).
     """
+    shown = dataset.offices if offices is None else tuple(offices)
     tiles = BASEMAPS.get(basemap, BASEMAPS[DEFAULT_BASEMAP])
     office_map = folium.Map(
         location=DEFAULT_CENTER,
@@ -282,10 +295,10 @@ def build_map(
             control=False,
         ).add_to(office_map)
 
-    offsets = marker_offsets(dataset)
+    offsets = marker_offsets(shown)
     for status in STATUSES:
         layer = folium.FeatureGroup(name=escape_markup(text(f"layer_{status}", lang)))
-        for office in dataset.offices:
+        for office in shown:
             if office.status == status:
                 _office_marker(office, offsets[office.id], lang).add_to(layer)
         layer.add_to(office_map)

@@ -6,22 +6,36 @@ Data texts are shown with Streamlit elements that render them as text (``st.text
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 from streamlit_folium import st_folium
 
 from components import state
 from components.basemaps import BASEMAPS, DEFAULT_BASEMAP
-from components.dataset import Dataset, DatasetError, Person
+from components.dataset import Dataset, DatasetError, Office, Person
+from components.exports import offices_csv, offices_geojson, standalone_map_html
 from components.facts import (
+    country_name,
+    filter_offices,
     format_partial_date,
     format_usd,
     headline_metrics,
     office_details,
     source_label,
+    summary_paragraph,
 )
-from components.i18n import text
+from components.i18n import LANGUAGES, text
 from components.office_map import build_map
-from components.state import BASEMAP_KEY, MAP_KEY, SELECTION_KEY
+from components.state import (
+    BASEMAP_KEY,
+    LANG_KEY,
+    MAP_KEY,
+    REGION_KEY,
+    SELECTION_KEY,
+    STATUS_KEY,
+)
+from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice, share_link
 
 MAP_HEIGHT = 520
 # Only what identifies the clicked office: panning and zooming change neither, so they
@@ -54,25 +68,76 @@ def render_header(dataset: Dataset, lang: str = "en") -> None:
         st.metric(text("metric_regions", lang), metrics.regions, border=True)
 
 
+def render_language_choice() -> str:
+    """English or German, for every UI and data text (``?lang=``)."""
+    names = {"en": "English", "de": "Deutsch"}
+    choice = st.segmented_control(
+        "Language / Sprache",
+        options=list(LANGUAGES),
+        format_func=names.__getitem__,
+        required=True,
+        key=LANG_KEY,
+        label_visibility="collapsed",
+    )
+    return choice if choice in LANGUAGES else "en"
+
+
+def render_notices(notices: tuple[Notice, ...], lang: str = "en") -> None:
+    """A small note for each part of the link that could not be used."""
+    for notice in notices:
+        message = text(
+            f"notice_{notice.reason}", lang, parameter=notice.parameter, value=notice.value
+        )
+        st.caption(f":material/info: {md(message)}")
+
+
+def render_filters(lang: str = "en") -> tuple[str, str]:
+    """Status and region filters (``?status=``, ``?region=``) for the map and the table."""
+    with st.container(key="filters", horizontal=True):
+        status = st.segmented_control(
+            text("filter_status", lang),
+            options=list(STATUS_FILTERS),
+            format_func=lambda value: text(f"filter_status_{value}", lang),
+            required=True,
+            key=STATUS_KEY,
+        )
+        region = st.segmented_control(
+            text("filter_region", lang),
+            options=list(REGION_FILTERS),
+            format_func=lambda value: text(
+                "filter_all" if value == "all" else f"region_short_{value}", lang
+            ),
+            required=True,
+            key=REGION_KEY,
+        )
+    return status or "all", region or "all"
+
+
 @st.fragment
-def render_explorer(dataset: Dataset, lang: str = "en") -> None:
-    """Map, basemap choice, office list and details: a fragment, so a click on the map
-    reruns (and resends) only this part of the page."""
+def render_explorer(dataset: Dataset, lang: str, status: str, region: str) -> None:
+    """Map, basemap choice, office list, details, share link and the accessible table.
+
+    A fragment: a click on the map reruns (and resends) only this part of the page.
+    """
     state.apply_map_click(dataset)
     state.drop_unknown_selection(dataset)
+    shown = filter_offices(dataset, status, region)
     map_column, details_column = st.columns([5, 3], gap="medium")
     with map_column:
         map_slot = st.empty()
         basemap = render_basemap_choice(lang)
         with map_slot.container():
-            render_map(dataset, basemap, lang)
+            render_map(dataset, shown, basemap, lang)
     with details_column:
-        render_details(dataset, render_office_picker(dataset, lang), lang)
+        selected = render_office_picker(dataset, lang)
+        render_share_link(lang)
+        render_details(dataset, selected, lang)
+    render_office_table(dataset, shown, selected, lang)
+    state.write_view_to_url(state.current_view())
 
 
 def render_basemap_choice(lang: str = "en") -> str:
-    """The basemap, chosen by a widget kept in step with ``?basemap=``."""
-    unknown = state.init_from_url(BASEMAP_KEY, BASEMAPS, DEFAULT_BASEMAP)
+    """The basemap (``?basemap=``): offline outlines or online tiles over them."""
     choice = st.segmented_control(
         text("basemap_label", lang),
         options=list(BASEMAPS),
@@ -80,21 +145,20 @@ def render_basemap_choice(lang: str = "en") -> str:
         format_func=lambda basemap: text(f"basemap_{basemap}", lang),
         key=BASEMAP_KEY,
     )
-    if unknown is not None:
-        shown = unknown if len(unknown) <= 40 else unknown[:39] + "…"
-        notice = text(
-            "basemap_unknown", lang, value=shown, default=text(f"basemap_{DEFAULT_BASEMAP}", lang)
-        )
-        st.caption(f":material/info: {md(notice)}")
-    basemap = choice if choice in BASEMAPS else DEFAULT_BASEMAP
-    state.write_to_url(BASEMAP_KEY, basemap, DEFAULT_BASEMAP)
-    return basemap
+    return choice if choice in BASEMAPS else DEFAULT_BASEMAP
 
 
-def render_map(dataset: Dataset, basemap: str, lang: str = "en") -> None:
+def render_share_link(lang: str = "en") -> None:
+    """The link to exactly this view, with a copy button."""
+    with st.popover(text("share_link", lang), icon=":material/link:"):
+        st.caption(text("share_link_help", lang))
+        st.code(share_link(st.context.url, state.current_view()), language=None, wrap_lines=True)
+
+
+def render_map(dataset: Dataset, shown: tuple[Office, ...], basemap: str, lang: str = "en") -> None:
     """The office map; a click reaches the app through ``st.session_state[MAP_KEY]``."""
     st_folium(
-        build_map(dataset, lang, basemap, st.context.theme.type),
+        build_map(dataset, lang, basemap, st.context.theme.type, shown),
         key=MAP_KEY,
         height=MAP_HEIGHT,
         use_container_width=True,
@@ -247,3 +311,75 @@ def render_funding(dataset: Dataset, lang: str = "en") -> None:
             for item in funding.context:
                 st.markdown(md(item.text.get(lang)))
                 _sources_caption(dataset, item.sources, lang)
+
+
+def render_office_table(
+    dataset: Dataset, shown: tuple[Office, ...], selected: str | None, lang: str = "en"
+) -> None:
+    """The map's accessible twin: a summary and a table of the offices shown; choosing a
+    row selects that office, as a marker click does."""
+    with st.container(key="office-table"):
+        st.subheader(text("table_heading", lang), anchor=False)
+        st.markdown(md(summary_paragraph(dataset, shown, lang)))
+        rows = [_table_row(dataset, office, lang) for office in shown]
+        ids = [office.id for office in shown]
+        selected_rows = [ids.index(selected)] if selected in ids else []
+        # A new key per selection: the table then shows the current selection, and choosing
+        # the same row again after a map click is still a change.
+        key = f"office-table-{selected or 'none'}-{'-'.join(ids)}"
+        st.dataframe(
+            rows,
+            hide_index=True,
+            on_select=partial(_select_from_table, key, tuple(ids)),
+            selection_mode="single-row",
+            selection_default={"selection": {"rows": selected_rows}},
+            key=key,
+            use_container_width=True,
+        )
+
+
+def _select_from_table(key: str, ids: tuple[str, ...]) -> None:
+    rows = st.session_state[key].selection.rows
+    if rows and 0 <= rows[0] < len(ids):
+        st.session_state[SELECTION_KEY] = ids[rows[0]]
+
+
+def _table_row(dataset: Dataset, office: Office, lang: str) -> dict[str, str]:
+    details = office_details(dataset, office.id, lang)
+    return {
+        text("column_city", lang): details.city,
+        text("column_country", lang): country_name(office.country, lang),
+        text("column_region", lang): details.region,
+        text("column_status", lang): details.status,
+        text("column_dates", lang): "; ".join(f"{d.label}: {d.value}" for d in details.dates),
+        text("column_sources", lang): "; ".join(details.sources),
+    }
+
+
+def render_exports(dataset: Dataset, lang: str = "en") -> None:
+    """Downloads, generated only when clicked."""
+    with st.container(key="exports", horizontal=True):
+        st.download_button(
+            text("download_csv", lang),
+            data=lambda: offices_csv(dataset, lang),
+            file_name="offices.csv",
+            mime="text/csv",
+            icon=":material/table:",
+            on_click="ignore",
+        )
+        st.download_button(
+            text("download_geojson", lang),
+            data=lambda: offices_geojson(dataset),
+            file_name="offices.geojson",
+            mime="application/geo+json",
+            icon=":material/map:",
+            on_click="ignore",
+        )
+        st.download_button(
+            text("download_html", lang),
+            data=lambda: standalone_map_html(dataset, lang),
+            file_name="offices-map.html",
+            mime="text/html",
+            icon=":material/public:",
+            on_click="ignore",
+        )

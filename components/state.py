@@ -6,7 +6,6 @@ Streamlit glue only: decisions a test wants to check live in pure functions else
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +13,25 @@ import streamlit as st
 
 from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Problem, load_dataset
 from components.office_map import office_at
+from components.view_state import PARAMETERS, Notice, ViewState, parse_query, to_query
 
 DATA_ENV_VAR = "OFFICES_DATA"
 SELECTION_KEY = "selected_office"
-BASEMAP_KEY = "basemap"  # also the URL parameter (?basemap=…)
+LANG_KEY = "lang"
+STATUS_KEY = "status_filter"
+REGION_KEY = "region_filter"
+BASEMAP_KEY = "basemap"
+# The widget that holds each URL parameter of the view.
+WIDGET_KEYS = {
+    "office": SELECTION_KEY,
+    "lang": LANG_KEY,
+    "status": STATUS_KEY,
+    "region": REGION_KEY,
+    "basemap": BASEMAP_KEY,
+}
 MAP_KEY = "office_map"
 _HANDLED_MAP_VALUE_KEY = "_handled_office_map_value"
+_VIEW_READ_KEY = "_view_read_from_url"
 
 
 def data_path() -> Path:
@@ -71,34 +83,37 @@ def drop_unknown_selection(dataset: Dataset) -> None:
         st.session_state[SELECTION_KEY] = None
 
 
-def init_from_url(key: str, valid: Collection[str], default: str) -> str | None:
-    """Give the widget ``key`` its first value from the URL parameter of the same name.
+def init_view_from_url(dataset: Dataset) -> tuple[Notice, ...]:
+    """Give the view's widgets their first values from the link, once per session.
 
-    Runs once per session (while the widget has no state). A value that is not one of
-    ``valid`` is dropped from the URL and returned, for a notice; the widget gets
-    ``default``. Repeated parameters count by their last value.
+    Returns what in the link could not be used, for a notice (empty after the first run).
     """
-    if key in st.session_state:
-        return None
-    values = st.query_params.get_all(key)
-    value = values[-1] if values else default
-    if value in valid:
-        st.session_state[key] = value
-        return None
-    st.session_state[key] = default
-    del st.query_params[key]
-    return value
+    if st.session_state.get(_VIEW_READ_KEY):
+        return ()
+    params = {parameter: st.query_params.get_all(parameter) for parameter in PARAMETERS}
+    view, notices = parse_query(params, dataset.offices_by_id, st.context.locale)
+    st.session_state[_VIEW_READ_KEY] = True
+    for parameter, key in WIDGET_KEYS.items():
+        st.session_state[key] = getattr(view, parameter)
+    return notices
 
 
-def write_to_url(key: str, value: str | None, default: str | None) -> None:
-    """Put a widget's value in the URL, so the address is always a shareable link.
+def current_view() -> ViewState:
+    """The view as the widgets hold it now (a widget without a value counts as its default)."""
+    defaults = ViewState()
+    values = {}
+    for parameter, key in WIDGET_KEYS.items():
+        value = st.session_state.get(key)
+        values[parameter] = getattr(defaults, parameter) if value is None else value
+    return ViewState(**values)
 
-    The default is left out to keep links short. The URL is only written on a change:
-    every write is a message to the browser.
-    """
-    wanted = None if value == default else value
-    if st.query_params.get_all(key) != ([wanted] if wanted is not None else []):
-        if wanted is None:
-            del st.query_params[key]
-        else:
-            st.query_params[key] = wanted
+
+def write_view_to_url(view: ViewState) -> None:
+    """Keep the address a shareable link of the view. Written only on a change: every
+    write is a message to the browser."""
+    wanted = to_query(view)
+    current = {parameter: st.query_params.get_all(parameter) for parameter in PARAMETERS}
+    if current != {
+        parameter: ([wanted[parameter]] if parameter in wanted else []) for parameter in PARAMETERS
+    }:
+        st.query_params.from_dict(wanted)

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components.dataset import load_dataset
 from components.panels import md
-from components.state import BASEMAP_KEY, DATA_ENV_VAR, MAP_KEY, SELECTION_KEY
+from components.state import (
+    BASEMAP_KEY,
+    DATA_ENV_VAR,
+    LANG_KEY,
+    MAP_KEY,
+    REGION_KEY,
+    SELECTION_KEY,
+    STATUS_KEY,
+)
 from tests.helpers import HOSTILE_TEXT, hostile_raw_data, raw_data, write_json
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -206,7 +216,7 @@ def test_basemap_comes_from_the_url(app: AppTest) -> None:
     assert notices(app) == []
 
 
-@pytest.mark.parametrize("value", ["satellite", "<script>alert(1)</script>", "x" * 5000, ""])
+@pytest.mark.parametrize("value", ["satellite", "<script>alert(1)</script>", "x" * 5000])
 def test_unknown_basemap_falls_back_with_a_notice(app: AppTest, value: str) -> None:
     app.query_params["basemap"] = value
     app.run()
@@ -216,11 +226,12 @@ def test_unknown_basemap_falls_back_with_a_notice(app: AppTest, value: str) -> N
     assert "<script>" not in notice and len(notice) < 200
 
 
-def test_repeated_basemap_parameter_never_raises(app: AppTest) -> None:
+def test_repeated_basemap_parameter_falls_back_with_a_notice(app: AppTest) -> None:
     app.query_params["basemap"] = ["osm", "carto-light"]
     app.run()
     assert not app.exception
-    assert app.button_group(key=BASEMAP_KEY).value == "carto-light"
+    assert app.button_group(key=BASEMAP_KEY).value == "offline"
+    assert len(notices(app)) == 1
 
 
 def test_choosing_a_basemap_puts_it_in_the_url(app: AppTest) -> None:
@@ -236,3 +247,109 @@ def test_unknown_basemap_is_dropped_from_the_url(app: AppTest) -> None:
     app.query_params["basemap"] = "satellite"
     app.run()
     assert "basemap" not in app.query_params
+
+
+# Deep links: URL → view ---------------------------------------------------------------
+
+
+def test_a_german_link_to_an_office_restores_the_view(app: AppTest) -> None:
+    app.query_params.update(
+        {"office": "brussels", "lang": "de", "status": "announced", "region": "EMEA"}
+    )
+    app.run()
+    assert not app.exception
+    assert details_heading(app) == "Brüssel"
+    assert app.title[0].value == "OpenAIs globale Präsenz"
+    assert app.button_group(key=STATUS_KEY).value == "announced"
+    assert app.button_group(key=REGION_KEY).value == "EMEA"
+    text = " ".join(m.value for m in keyed_block(app, "office-details").markdown)
+    assert "9\\. Oktober 2024" in text and "Belgien" in text
+
+
+def test_the_browser_language_is_the_default(app: AppTest, monkeypatch) -> None:
+    monkeypatch.setattr(type(st.context), "locale", property(lambda _: "de-AT"))
+    app.run()
+    assert app.button_group(key=LANG_KEY).value == "de"
+
+
+def test_the_link_language_beats_the_browser_language(app: AppTest, monkeypatch) -> None:
+    monkeypatch.setattr(type(st.context), "locale", property(lambda _: "de-DE"))
+    app.query_params["lang"] = "en"
+    app.run()
+    assert app.button_group(key=LANG_KEY).value == "en"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"office": "atlantis"},
+        {"office": "'; DROP TABLE offices; --"},
+        {"lang": "fr"},
+        {"lang": ["de", "en"]},
+        {"status": "rumoured"},
+        {"region": "Antarctica"},
+        {"region": "x" * 10_000},
+        {"office": "<img src=x onerror=alert(1)>", "lang": "${1}"},
+        {"office": "%00", "status": "\u202e", "basemap": "../../etc/passwd"},
+    ],
+)
+def test_hostile_links_fall_back_to_defaults_with_a_notice(app: AppTest, params: dict) -> None:
+    app.query_params.update(params)
+    app.run()
+    assert not app.exception
+    assert details_heading(app) is None
+    assert app.button_group(key=STATUS_KEY).value == "all"
+    assert app.button_group(key=REGION_KEY).value == "all"
+    assert len(notices(app)) == len(params)
+    for notice in notices(app):
+        assert re.search(r"(?<!\\)[<>$`]", notice) is None, notice  # markup is escaped
+        assert len(notice) < 250
+
+
+# Deep links: view → URL ---------------------------------------------------------------
+
+
+def test_a_marker_click_puts_the_office_in_the_url(app: AppTest) -> None:
+    app.run()
+    click_marker(app, "tokyo", 1)
+    assert app.query_params["office"] == "tokyo"
+    assert app.query_params["lang"] == "en"
+
+
+def test_changing_language_and_filters_updates_the_url(app: AppTest) -> None:
+    app.run()
+    app.button_group(key=LANG_KEY).set_value("de").run()
+    app.button_group(key=STATUS_KEY).set_value("existing").run()
+    app.button_group(key=REGION_KEY).set_value("APAC").run()
+    assert app.query_params["lang"] == "de"
+    assert app.query_params["status"] == "existing"
+    assert app.query_params["region"] == "APAC"
+    app.button_group(key=STATUS_KEY).set_value("all").run()
+    assert "status" not in app.query_params
+
+
+def test_share_link_shows_the_current_view(app: AppTest) -> None:
+    app.query_params.update({"office": "paris", "lang": "de"})
+    app.run()
+    links = [code.value for code in app.code]
+    assert links == ["?office=paris&lang=de"]
+
+
+# The accessible twin ----------------------------------------------------------------
+
+
+def test_table_honours_the_filters_and_the_summary_follows(app: AppTest) -> None:
+    app.query_params.update({"status": "announced", "region": "Americas"})
+    app.run()
+    table = keyed_block(app, "office-table")
+    frame = table.dataframe[0].value
+    assert list(frame["City"]) == ["New York", "Seattle"]
+    summary = table.markdown[0].value
+    assert "New York and Seattle" in summary and "London" not in summary
+
+
+def test_table_is_german_in_german(app: AppTest) -> None:
+    app.query_params["lang"] = "de"
+    app.run()
+    frame = keyed_block(app, "office-table").dataframe[0].value
+    assert "Tokio" in list(frame["Stadt"])

@@ -7,12 +7,14 @@ import pytest
 from components.dataset import load_dataset
 from components.facts import (
     country_name,
+    filter_offices,
     format_partial_date,
     format_usd,
     headline_metrics,
     office_details,
     partnerships_for_office,
     people_for_office,
+    summary_paragraph,
 )
 from components.i18n import LANGUAGES, STRINGS
 
@@ -99,3 +101,32 @@ def test_every_ui_string_exists_in_both_languages() -> None:
     assert set(STRINGS["en"]) == set(STRINGS["de"])
     for lang in LANGUAGES:
         assert all(value.strip() for value in STRINGS[lang].values()), lang
+
+
+def test_filter_offices() -> None:
+    dataset = load_dataset()
+    assert len(filter_offices(dataset)) == 9
+    assert [o.id for o in filter_offices(dataset, "existing", "APAC")] == ["tokyo"]
+    assert filter_offices(dataset, "announced", "nowhere") == ()
+
+
+def test_summary_is_computed_from_the_data() -> None:
+    dataset = load_dataset()
+    summary = summary_paragraph(dataset, dataset.offices, "en")
+    assert summary.startswith(
+        "OpenAI has 4 existing offices: San Francisco, London, Dublin and Tokyo."
+    )
+    assert "On 9 October 2024 OpenAI announced 5 new offices" in summary
+    assert "7 countries across 3 regions" in summary
+
+
+def test_summary_in_german_and_singular() -> None:
+    dataset = load_dataset()
+    summary = summary_paragraph(dataset, filter_offices(dataset, "existing", "APAC"), "de")
+    assert summary == (
+        "OpenAI hat ein bestehendes Büro: Tokio. Sie liegen in einem Land und einer Region."
+    )
+
+
+def test_summary_of_nothing() -> None:
+    assert summary_paragraph(load_dataset(), (), "en") == "No office matches these filters."

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import pytest
+
+from components.view_state import (
+    ViewState,
+    language_from_locale,
+    parse_query,
+    share_link,
+    to_query,
+)
+
+OFFICES = {"paris", "tokyo"}
+
+
+def test_a_full_link_is_read() -> None:
+    view, notices = parse_query(
+        {
+            "office": ["paris"],
+            "lang": ["de"],
+            "status": ["announced"],
+            "region": ["EMEA"],
+            "basemap": ["osm"],
+        },
+        OFFICES,
+    )
+    assert view == ViewState("paris", "de", "announced", "EMEA", "osm")
+    assert notices == ()
+
+
+def test_no_parameters_give_the_defaults() -> None:
+    assert parse_query({}, OFFICES) == (ViewState(), ())
+
+
+@pytest.mark.parametrize(
+    ("params", "reason"),
+    [
+        ({"office": ["atlantis"]}, "invalid"),
+        ({"lang": ["fr"]}, "invalid"),
+        ({"status": ["ALL"]}, "invalid"),
+        ({"region": ["emea"]}, "invalid"),
+        ({"basemap": ["satellite"]}, "invalid"),
+        ({"office": ["paris", "tokyo"]}, "repeated"),
+        ({"office": ["x" * 65]}, "oversized"),
+    ],
+)
+def test_unusable_values_fall_back_with_a_notice(params: dict, reason: str) -> None:
+    view, notices = parse_query(params, OFFICES)
+    assert view == ViewState()
+    assert [notice.reason for notice in notices] == [reason]
+    assert len(notices[0].value) <= 40
+
+
+def test_the_same_value_twice_is_not_a_conflict() -> None:
+    view, notices = parse_query({"office": ["paris", "paris"]}, OFFICES)
+    assert view.office == "paris" and notices == ()
+
+
+def test_an_empty_value_counts_as_absent() -> None:
+    assert parse_query({"office": [""]}, OFFICES) == (ViewState(), ())
+
+
+@pytest.mark.parametrize(
+    ("locale", "lang"),
+    [
+        ("de-DE", "de"),
+        ("de_AT", "de"),
+        ("DE", "de"),
+        ("en-GB", "en"),
+        ("fr-FR", "en"),
+        (None, "en"),
+    ],
+)
+def test_language_from_the_browser_locale(locale: str | None, lang: str) -> None:
+    assert language_from_locale(locale) == lang
+    view, _ = parse_query({}, OFFICES, locale)
+    assert view.lang == lang
+
+
+def test_the_link_language_beats_the_browser() -> None:
+    view, _ = parse_query({"lang": ["en"]}, OFFICES, "de-DE")
+    assert view.lang == "en"
+
+
+def test_to_query_leaves_out_defaults_but_keeps_the_language() -> None:
+    assert to_query(ViewState()) == {"lang": "en"}
+    assert to_query(ViewState("tokyo", "de", "existing", "APAC", "carto-dark")) == {
+        "office": "tokyo",
+        "lang": "de",
+        "status": "existing",
+        "region": "APAC",
+        "basemap": "carto-dark",
+    }
+
+
+def test_a_view_survives_the_round_trip() -> None:
+    view = ViewState("paris", "de", "announced", "EMEA", "osm")
+    params = {key: [value] for key, value in to_query(view).items()}
+    assert parse_query(params, OFFICES) == (view, ())
+
+
+def test_share_link() -> None:
+    view = ViewState(office="paris", lang="de")
+    assert share_link("https://x.streamlit.app/", view) == (
+        "https://x.streamlit.app/?office=paris&lang=de"
+    )
+    assert share_link(None, view) == "?office=paris&lang=de"
