@@ -22,7 +22,7 @@ except DatasetError as error:
     st.stop()
 
 notices = state.init_view_from_url(dataset)
-lang = panels.render_language_choice()
+lang = panels.render_title_and_language()
 panels.render_header(dataset, lang)
 panels.render_notices(notices, lang)
 status, region = panels.render_filters(lang)

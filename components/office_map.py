@@ -227,6 +227,34 @@ class FocusWithoutScrolling(MacroElement):
         self._name = "FocusWithoutScrolling"
 
 
+class FitNarrowScreens(MacroElement):
+    """On a phone the default world view is wider than the map: show every office instead.
+
+    Below ``max_width`` pixels the map may zoom out further and fits the offices' bounds.
+    Markers of nearby cities can then touch; the office list and table remain.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map) {
+                var width = map.getContainer().clientWidth;
+                if (width > 0 && width < {{ this.max_width }}) {
+                    map.setMinZoom(0);
+                    map.fitBounds({{ this.bounds|tojson }}, {padding: [24, 24], animate: false});
+                }
+            })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]], max_width: int = 700) -> None:
+        super().__init__()
+        self._name = "FitNarrowScreens"
+        self.bounds = bounds
+        self.max_width = max_width
+
+
 def _legend_html(lang: str) -> str:
     rows = "".join(
         f'<li class="office-legend-{status}">{status_symbol(status)}'
@@ -304,6 +332,9 @@ def build_map(
         layer.add_to(office_map)
 
     folium.LayerControl(collapsed=False, position="topright").add_to(office_map)
+    if shown:
+        lats, lons = [o.lat for o in shown], [o.lon for o in shown]
+        FitNarrowScreens([[min(lats), min(lons)], [max(lats), max(lons)]]).add_to(office_map)
     Legend(_legend_html(lang)).add_to(office_map)
     _assign_stable_ids(office_map.get_root())
     return office_map

@@ -58,7 +58,8 @@ def render_data_error(error: DatasetError, lang: str = "en") -> None:
 
 
 def render_header(dataset: Dataset, lang: str = "en") -> None:
-    st.title(text("headline", lang), anchor=False)
+    """Title, date of the data and headline metrics (the language choice sits beside the
+    title: see ``render_language_choice``)."""
     st.caption(text("subtitle", lang, as_of=format_partial_date(dataset.as_of, lang)))
     metrics = headline_metrics(dataset)
     with st.container(key="metrics", horizontal=True):
@@ -68,18 +69,23 @@ def render_header(dataset: Dataset, lang: str = "en") -> None:
         st.metric(text("metric_regions", lang), metrics.regions, border=True)
 
 
-def render_language_choice() -> str:
-    """English or German, for every UI and data text (``?lang=``)."""
+def render_title_and_language() -> str:
+    """The page title, and beside it English or German for every text (``?lang=``)."""
     names = {"en": "English", "de": "Deutsch"}
-    choice = st.segmented_control(
-        "Language / Sprache",
-        options=list(LANGUAGES),
-        format_func=names.__getitem__,
-        required=True,
-        key=LANG_KEY,
-        label_visibility="collapsed",
-    )
-    return choice if choice in LANGUAGES else "en"
+    title_column, language_column = st.columns([5, 1], vertical_alignment="center")
+    with language_column:
+        choice = st.segmented_control(
+            "Language / Sprache",
+            options=list(LANGUAGES),
+            format_func=names.__getitem__,
+            required=True,
+            key=LANG_KEY,
+            label_visibility="collapsed",
+        )
+    lang = choice if choice in LANGUAGES else "en"
+    with title_column:
+        st.title(text("headline", lang), anchor=False)
+    return lang
 
 
 def render_notices(notices: tuple[Notice, ...], lang: str = "en") -> None:
@@ -358,28 +364,21 @@ def _table_row(dataset: Dataset, office: Office, lang: str) -> dict[str, str]:
 
 def render_exports(dataset: Dataset, lang: str = "en") -> None:
     """Downloads, generated only when clicked."""
+    downloads = (
+        ("download_csv", partial(offices_csv, dataset, lang), "offices.csv", "text/csv",
+         ":material/table:"),
+        ("download_geojson", partial(offices_geojson, dataset), "offices.geojson",
+         "application/geo+json", ":material/map:"),
+        ("download_html", partial(standalone_map_html, dataset, lang), "offices-map.html",
+         "text/html", ":material/public:"),
+    )  # fmt: skip
     with st.container(key="exports", horizontal=True):
-        st.download_button(
-            text("download_csv", lang),
-            data=lambda: offices_csv(dataset, lang),
-            file_name="offices.csv",
-            mime="text/csv",
-            icon=":material/table:",
-            on_click="ignore",
-        )
-        st.download_button(
-            text("download_geojson", lang),
-            data=lambda: offices_geojson(dataset),
-            file_name="offices.geojson",
-            mime="application/geo+json",
-            icon=":material/map:",
-            on_click="ignore",
-        )
-        st.download_button(
-            text("download_html", lang),
-            data=lambda: standalone_map_html(dataset, lang),
-            file_name="offices-map.html",
-            mime="text/html",
-            icon=":material/public:",
-            on_click="ignore",
-        )
+        for label, data, file_name, mime, icon in downloads:
+            st.download_button(
+                text(label, lang),
+                data=data,
+                file_name=file_name,
+                mime=mime,
+                icon=icon,
+                on_click="ignore",
+            )

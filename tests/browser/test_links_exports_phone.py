@@ -1,0 +1,121 @@
+"""Deep links in German, the URL following clicks, the offline HTML export, the phone layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import PageRecord, expect_details_for, map_frame, open_page, settle
+from tests.browser.harness import StreamlitServer, wait_for_app
+
+
+def test_a_german_deep_link_opens_that_office_in_german(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    page, record = page_and_record
+    page.goto(f"{app_server.url}/?office=brussels&lang=de&status=announced")
+    wait_for_app(page, markers=5)
+    settle(page, record)
+    expect_details_for(page, "Brüssel")
+    expect(page.locator("h1")).to_have_text("OpenAIs globale Präsenz")
+    frame = map_frame(page)
+    expect(frame.locator(".office-marker")).to_have_count(5)  # announced offices only
+    frame.locator(".office-marker.office-singapore").hover()
+    expect(frame.locator(".leaflet-tooltip")).to_have_text("Singapur")
+    assert "office=brussels" in page.url and "lang=de" in page.url
+    assert record.errors == []
+
+
+def test_the_url_follows_a_click_on_the_map(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], browser: Browser
+) -> None:
+    page, record = page_and_record
+    page.goto(app_server.url)
+    wait_for_app(page)
+    settle(page, record)
+    map_frame(page).locator(".office-marker.office-tokyo").click()
+    expect_details_for(page, "Tokyo")
+    page.wait_for_url("**office=tokyo**", timeout=10_000)
+    assert "lang=en" in page.url
+    # The address is a working link: opening it in a fresh page shows the same office.
+    fresh, fresh_record = open_page(browser)
+    try:
+        fresh.goto(page.url)
+        wait_for_app(fresh)
+        expect_details_for(fresh, "Tokyo")
+        assert record.errors == [] and fresh_record.errors == []
+    finally:
+        fresh.context.close()
+
+
+def test_the_html_export_works_from_disk_without_network(
+    app_server: StreamlitServer,
+    page_and_record: tuple[Page, PageRecord],
+    browser: Browser,
+    tmp_path: Path,
+) -> None:
+    page, record = page_and_record
+    page.goto(f"{app_server.url}/?lang=de")
+    wait_for_app(page)
+    settle(page, record)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Karte als HTML (funktioniert offline)").click()
+    path = tmp_path / "offices-map.html"
+    download_info.value.save_as(path)
+
+    offline = browser.new_context(offline=True, viewport={"width": 1200, "height": 700})
+    try:
+        exported = offline.new_page()
+        errors: list[str] = []
+        exported.on("pageerror", lambda error: errors.append(str(error)))
+        requests: list[str] = []
+        exported.on("request", lambda request: requests.append(request.url))
+        exported.goto(path.as_uri())
+        expect(exported.locator(".office-marker")).to_have_count(9)
+        for office_id in ("london", "tokyo", "singapore"):
+            assert exported.locator(f".office-marker.office-{office_id}").count() == 1
+        exported.locator(".office-marker.office-tokyo").hover()
+        expect(exported.locator(".leaflet-tooltip")).to_have_text("Tokio")
+        exported.wait_for_function(
+            "Object.values(window).some(v => v && v._layers && Object.values(v._layers)"
+            ".some(l => l.feature && l.options.pane === 'outlines'))"
+        )
+        assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
+        assert errors == []
+    finally:
+        offline.close()
+
+
+def test_phone_layout_stacks_and_never_scrolls_sideways(
+    app_server: StreamlitServer, browser: Browser
+) -> None:
+    page, record = open_page(browser, width=390, height=844)
+    try:
+        page.goto(app_server.url)
+        wait_for_app(page)
+        settle(page, record)
+        overflow = page.evaluate(
+            """() => [document.documentElement, document.body,
+                      document.querySelector('[data-testid=stMain]')]
+                .filter(Boolean).map(e => e.scrollWidth - e.clientWidth)"""
+        )
+        assert max(overflow) <= 0, overflow
+        iframe = page.locator("iframe[title='streamlit_folium.st_folium']")
+        map_box = iframe.bounding_box()
+        details_box = page.locator(".st-key-office-details").bounding_box()
+        assert map_box is not None and details_box is not None
+        assert map_box["width"] <= 390
+        assert details_box["y"] >= map_box["y"] + map_box["height"] - 1  # stacked below
+        # The whole footprint is in view on the phone's map, and a marker answers a tap.
+        frame = map_frame(page)
+        for office_id in ("san-francisco", "tokyo", "singapore", "new-york"):
+            box = frame.locator(f".office-marker.office-{office_id}").bounding_box()
+            assert box is not None
+            assert map_box["x"] <= box["x"] and box["x"] + box["width"] <= map_box["x"] + 390
+            assert map_box["y"] <= box["y"] <= map_box["y"] + map_box["height"]
+        frame.locator(".office-marker.office-tokyo").click()
+        expect_details_for(page, "Tokyo")
+        assert record.errors == []
+    finally:
+        page.context.close()
