@@ -18,6 +18,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 from pydantic import (
@@ -60,6 +61,14 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError("expected an IANA time zone such as 'Europe/Paris'") from None
+    return value
+
+
 def _check_country(value: str) -> str:
     if value not in _COUNTRY_CODES:
         raise ValueError("expected an ISO 3166-1 alpha-2 country code such as 'FR'")
@@ -70,6 +79,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
 CountryCode = Annotated[str, AfterValidator(_check_country)]
+TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_check_timezone)]
 SourceIds = Annotated[tuple[Identifier, ...], Field(min_length=1)]
 
 
@@ -120,6 +130,7 @@ class Office(Model):
     region: Region
     lat: Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
     lon: Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
+    timezone: TimeZone
     status: Status
     dates: OfficeDates
     role: LocalizedText

@@ -6,7 +6,7 @@ Pure functions of plain values; the panels only lay out what these return.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -15,14 +15,16 @@ from babel.numbers import format_decimal
 
 from components.dataset import Dataset, Office, Partnership, Person, Source
 from components.geo import distance_km, nearest_office
-from components.i18n import text
+from components.i18n import babel_locale, text
+from components.local_time import (
+    describe_difference,
+    difference,
+    format_local_time,
+    format_offset,
+    utc_offset,
+)
 
-# English dates the British way ("9 October 2024"), German as in Germany.
-BABEL_LOCALES = {"en": "en_GB", "de": "de_DE"}
-
-
-def _locale(lang: str) -> str:
-    return BABEL_LOCALES.get(lang, BABEL_LOCALES["en"])
+_locale = babel_locale
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class OfficeDetails:
     partnerships: tuple[Partnership, ...]
     distance_to_hq: str
     nearest: str | None
+    local_time: str
+    time_to_hq: str | None
 
 
 def _office_dates(office: Office, lang: str) -> tuple[DatedEvent, ...]:
@@ -136,7 +140,11 @@ def _office_dates(office: Office, lang: str) -> tuple[DatedEvent, ...]:
     return tuple(events)
 
 
-def office_details(dataset: Dataset, office_id: str, lang: str = "en") -> OfficeDetails:
+def office_details(
+    dataset: Dataset, office_id: str, lang: str = "en", at: datetime | None = None
+) -> OfficeDetails:
+    """The office's details in ``lang``; local times are those at ``at`` (default: now)."""
+    at = at or datetime.now(UTC)
     office = dataset.office(office_id)
     hq = dataset.headquarters
     if office.id == hq.id:
@@ -173,7 +181,32 @@ def office_details(dataset: Dataset, office_id: str, lang: str = "en") -> Office
         partnerships=partnerships_for_office(dataset, office.id),
         distance_to_hq=to_hq,
         nearest=nearest,
+        local_time=text("local_time", lang, time=format_local_time(office.timezone, at, lang)),
+        time_to_hq=None
+        if office.id == hq.id
+        else describe_difference(
+            difference(office.timezone, hq.timezone, at), hq.city.get(lang), lang
+        ),
     )
+
+
+def from_headquarters_rows(
+    dataset: Dataset, lang: str = "en", at: datetime | None = None
+) -> list[dict[str, object]]:
+    """Every office seen from headquarters: distance, time difference, UTC offset at ``at``."""
+    at = at or datetime.now(UTC)
+    hq = dataset.headquarters
+    return [
+        {
+            text("column_city", lang): office.city.get(lang),
+            text("column_distance_km", lang): round(distance_km(office, hq)),
+            text("column_time_difference", lang): describe_difference(
+                difference(office.timezone, hq.timezone, at), hq.city.get(lang), lang
+            ),
+            text("column_utc_offset", lang): format_offset(utc_offset(office.timezone, at)),
+        }
+        for office in dataset.offices
+    ]
 
 
 def filter_offices(

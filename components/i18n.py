@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 LANGUAGES = ("en", "de")
+# Babel locales for dates and numbers: English the British way ("9 October 2024").
+BABEL_LOCALES = {"en": "en_GB", "de": "de_DE"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
@@ -101,6 +103,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "download_csv": "Offices as CSV",
         "download_geojson": "Offices as GeoJSON",
         "download_html": "Map as HTML (works offline)",
+        "field_time": "Time",
+        "local_time": "Local time: {time}",
+        "time_ahead": "{duration} ahead of {city}",
+        "time_behind": "{duration} behind {city}",
+        "time_same": "same time as {city}",
+        "hours": "{count} h",
+        "minutes": "{count} min",
+        "hq_table_heading": "From headquarters",
+        "column_distance_km": "Distance (km)",
+        "column_time_difference": "Time difference",
+        "column_utc_offset": "UTC offset",
         "basemap_label": "Basemap",
         "basemap_offline": "Offline outlines",
         "basemap_osm": "OpenStreetMap",
@@ -203,6 +216,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "download_csv": "Büros als CSV",
         "download_geojson": "Büros als GeoJSON",
         "download_html": "Karte als HTML (funktioniert offline)",
+        "field_time": "Uhrzeit",
+        "local_time": "Ortszeit: {time}",
+        "time_ahead": "{duration} vor {city}",
+        "time_behind": "{duration} hinter {city}",
+        "time_same": "gleiche Zeit wie {city}",
+        "hours": "{count} Std.",
+        "minutes": "{count} Min.",
+        "hq_table_heading": "Vom Hauptsitz aus",
+        "column_distance_km": "Entfernung (km)",
+        "column_time_difference": "Zeitunterschied",
+        "column_utc_offset": "UTC-Abstand",
         "basemap_label": "Grundkarte",
         "basemap_offline": "Offline-Umrisse",
         "basemap_osm": "OpenStreetMap",
@@ -216,3 +240,8 @@ def text(key: str, lang: str = "en", **values: object) -> str:
     """The UI string ``key`` in ``lang`` (English for an unknown language), filled in."""
     table = STRINGS.get(lang, STRINGS["en"])
     return table[key].format(**values) if values else table[key]
+
+
+def babel_locale(lang: str) -> str:
+    """The Babel locale that formats dates and numbers for ``lang``."""
+    return BABEL_LOCALES.get(lang, BABEL_LOCALES["en"])

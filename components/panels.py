@@ -20,6 +20,7 @@ from components.facts import (
     filter_offices,
     format_partial_date,
     format_usd,
+    from_headquarters_rows,
     headline_metrics,
     office_details,
     source_label,
@@ -213,6 +214,10 @@ def render_details(dataset: Dataset, office_id: str | None, lang: str = "en") ->
             f"**{text('field_distances', lang)}**\n\n"
             + _bullets([md(line) for line in (details.distance_to_hq, details.nearest) if line])
         )
+        st.markdown(
+            f"**{text('field_time', lang)}**\n\n"
+            + _bullets([md(line) for line in (details.local_time, details.time_to_hq) if line])
+        )
         people = [f"{md(p.name)}: {md(p.role.get(lang))}" for p in details.people]
         st.markdown(
             f"**{text('field_people', lang)}**\n\n"
@@ -342,6 +347,8 @@ def render_office_table(
             key=key,
             use_container_width=True,
         )
+        with st.expander(text("hq_table_heading", lang), icon=":material/schedule:"):
+            st.dataframe(from_headquarters_rows(dataset, lang), hide_index=True)
 
 
 def _select_from_table(key: str, ids: tuple[str, ...]) -> None:

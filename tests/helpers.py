@@ -8,7 +8,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from components.dataset import DEFAULT_DATA_PATH, Dataset, parse_dataset
+import pytest
+
+from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, parse_dataset
 
 HOSTILE_TEXT = "<img src=x onerror=alert(1)>`${1}` \\"
 
@@ -38,3 +40,10 @@ def hostile_raw_data() -> dict[str, Any]:
 def write_json(path: Path, raw: Any) -> Path:
     path.write_text(json.dumps(raw), encoding="utf-8")
     return path
+
+
+def problems_of(raw: object) -> list[str]:
+    """The problems a data file with this content is rejected for (it must be rejected)."""
+    with pytest.raises(DatasetError) as caught:
+        parse_dataset(json.dumps(raw), "test.json")
+    return [str(problem) for problem in caught.value.problems]

@@ -16,19 +16,13 @@ from components.dataset import (
     main,
     parse_dataset,
 )
-from tests.helpers import dataset_from, raw_data, write_json
+from tests.helpers import dataset_from, problems_of, raw_data, write_json
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OFFICE_IDS = {
     "san-francisco", "london", "dublin", "tokyo",
     "new-york", "seattle", "paris", "brussels", "singapore",
 }  # fmt: skip
-
-
-def problems_of(raw: object) -> list[str]:
-    with pytest.raises(DatasetError) as caught:
-        parse_dataset(json.dumps(raw), "test.json")
-    return [str(problem) for problem in caught.value.problems]
 
 
 def office_index(raw: dict, office_id: str, last: bool = False) -> int:
