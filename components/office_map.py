@@ -28,6 +28,7 @@ from components.basemaps import (
 from components.dataset import STATUSES, Dataset, Office, Status
 from components.escaping import escape_markup
 from components.i18n import text
+from components.map_views import arc_points
 from components.marker_layout import spread_markers
 
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
@@ -280,6 +281,29 @@ def _assign_stable_ids(root: Element) -> None:
         element._id = f"{index:04d}"
 
 
+def _expansion_arcs(dataset: Dataset, shown: Sequence[Office], lang: str) -> folium.FeatureGroup:
+    """Curved lines from headquarters to each office: solid to existing offices, dashed to
+    announced ones. A layer the reader switches on in the map's layer control (no rerun);
+    the lines take no clicks, so every marker stays clickable."""
+    layer = folium.FeatureGroup(name=escape_markup(text("layer_arcs", lang)), show=False)
+    hq = dataset.headquarters
+    for office in shown:
+        if office.id == hq.id:
+            continue
+        line = folium.PolyLine(
+            arc_points((hq.lat, hq.lon), (office.lat, office.lon)),
+            color=STATUS_COLOURS[office.status],
+            weight=2,
+            opacity=0.8,
+            dash_array="6 6" if office.status == "announced" else None,
+            class_name=f"expansion-arc expansion-arc-{office.status}",
+        )
+        # folium drops "interactive" from path options; a click on a line must not count.
+        line.options["interactive"] = False
+        line.add_to(layer)
+    return layer
+
+
 def build_map(
     dataset: Dataset,
     lang: str = "en",
@@ -331,6 +355,7 @@ def build_map(
                 _office_marker(office, offsets[office.id], lang).add_to(layer)
         layer.add_to(office_map)
 
+    _expansion_arcs(dataset, shown, lang).add_to(office_map)
     folium.LayerControl(collapsed=False, position="topright").add_to(office_map)
     if shown:
         lats, lons = [o.lat for o in shown], [o.lon for o in shown]

@@ -27,18 +27,21 @@ from components.facts import (
     summary_paragraph,
 )
 from components.i18n import LANGUAGES, text
-from components.office_map import build_map
+from components.map_views import REGION_VIEWS, frame
+from components.office_map import DEFAULT_CENTER, DEFAULT_ZOOM, MIN_ZOOM, build_map
 from components.state import (
     BASEMAP_KEY,
     LANG_KEY,
     MAP_KEY,
     REGION_KEY,
+    REGION_VIEW_KEY,
     SELECTION_KEY,
     STATUS_KEY,
 )
 from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice, share_link
 
 MAP_HEIGHT = 520
+_FRAMED_KEY = "_map_framed_on_a_region"
 # Only what identifies the clicked office: panning and zooming change neither, so they
 # never rerun the script. The count makes a repeated click on one marker a new value.
 MAP_RETURNED_OBJECTS = ["last_object_clicked", "last_object_clicked_count"]
@@ -132,9 +135,11 @@ def render_explorer(dataset: Dataset, lang: str, status: str, region: str) -> No
     map_column, details_column = st.columns([5, 3], gap="medium")
     with map_column:
         map_slot = st.empty()
-        basemap = render_basemap_choice(lang)
+        with st.container(key="map-controls", horizontal=True):
+            view_centre, view_zoom = render_region_view_choice(shown, lang)
+            basemap = render_basemap_choice(lang)
         with map_slot.container():
-            render_map(dataset, shown, basemap, lang)
+            render_map(dataset, shown, basemap, lang, view_centre, view_zoom)
     with details_column:
         selected = render_office_picker(dataset, lang)
         render_share_link(lang)
@@ -155,6 +160,32 @@ def render_basemap_choice(lang: str = "en") -> str:
     return choice if choice in BASEMAPS else DEFAULT_BASEMAP
 
 
+def render_region_view_choice(
+    shown: tuple[Office, ...], lang: str = "en"
+) -> tuple[tuple[float, float] | None, float | None]:
+    """Buttons that frame the map on a region's offices; the map moves, it is not rebuilt.
+
+    Returns the centre and zoom to move to, or ``None``s to leave the view alone: until a
+    region is chosen the map keeps its own first view (phones fit all offices themselves).
+    """
+    choice = st.segmented_control(
+        text("region_view_label", lang),
+        options=list(REGION_VIEWS),
+        format_func=lambda value: text(
+            "filter_all" if value == "all" else f"region_short_{value}", lang
+        ),
+        required=True,
+        key=REGION_VIEW_KEY,
+    )
+    offices = [o for o in shown if o.region == choice]
+    if choice not in (None, "all") and offices:
+        st.session_state[_FRAMED_KEY] = True
+        return frame(offices, min_zoom=MIN_ZOOM)
+    if st.session_state.get(_FRAMED_KEY):
+        return DEFAULT_CENTER, DEFAULT_ZOOM
+    return None, None
+
+
 def render_share_link(lang: str = "en") -> None:
     """The link to exactly this view, with a copy button."""
     with st.popover(text("share_link", lang), icon=":material/link:"):
@@ -162,10 +193,23 @@ def render_share_link(lang: str = "en") -> None:
         st.code(share_link(st.context.url, state.current_view()), language=None, wrap_lines=True)
 
 
-def render_map(dataset: Dataset, shown: tuple[Office, ...], basemap: str, lang: str = "en") -> None:
-    """The office map; a click reaches the app through ``st.session_state[MAP_KEY]``."""
+def render_map(
+    dataset: Dataset,
+    shown: tuple[Office, ...],
+    basemap: str,
+    lang: str = "en",
+    centre: tuple[float, float] | None = None,
+    zoom: float | None = None,
+) -> None:
+    """The office map; a click reaches the app through ``st.session_state[MAP_KEY]``.
+
+    ``centre`` and ``zoom`` move the mounted map (streamlit-folium sets its view) without
+    changing its code, so the map is not rebuilt in the browser.
+    """
     st_folium(
         build_map(dataset, lang, basemap, st.context.theme.type, shown),
+        center=centre,
+        zoom=zoom,
         key=MAP_KEY,
         height=MAP_HEIGHT,
         use_container_width=True,

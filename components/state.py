@@ -21,6 +21,7 @@ LANG_KEY = "lang"
 STATUS_KEY = "status_filter"
 REGION_KEY = "region_filter"
 BASEMAP_KEY = "basemap"
+REGION_VIEW_KEY = "region_view"
 # The widget that holds each URL parameter of the view.
 WIDGET_KEYS = {
     "office": SELECTION_KEY,

@@ -135,3 +135,20 @@ def test_office_at_ignores_anything_that_is_not_a_marker(clicked: object) -> Non
 def test_map_focuses_without_scrolling_the_page(rendered: str) -> None:
     # Otherwise a click on a map that is partly out of view lands beside the marker.
     assert "focus({preventScroll: true})" in rendered
+
+
+def test_expansion_arcs_are_a_hidden_layer_that_takes_no_clicks() -> None:
+    office_map = build_map(load_dataset())
+    lines = [e for e in walk_elements(office_map) if isinstance(e, folium.PolyLine)]
+    assert len(lines) == 8  # headquarters to every other office
+    assert all(line.options["interactive"] is False for line in lines)
+    dashed = [line for line in lines if line.options.get("dashArray")]
+    assert len(dashed) == 5  # the announced offices
+    rendered = office_map.get_root().render()
+    assert '"Expansion from headquarters"' in rendered
+    assert rendered.count('"interactive": false') >= 8
+    layer = next(
+        e for e in walk_elements(office_map)
+        if isinstance(e, folium.FeatureGroup) and "Expansion" in e.layer_name
+    )  # fmt: skip
+    assert layer.show is False

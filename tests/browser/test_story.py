@@ -1,0 +1,54 @@
+"""Region views frame the map without rebuilding it, and every marker stays clickable."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+from components.dataset import load_dataset
+from components.map_views import frame
+from components.office_map import MIN_ZOOM
+from tests.browser.conftest import (
+    expect_details_for,
+    map_frame,
+    map_frame_object,
+    open_page,
+    settle,
+)
+from tests.browser.harness import StreamlitServer, wait_for_app
+from tests.browser.test_dashboard import HIT_AT_CENTRE
+
+REGION_BUTTONS = {"Americas": "Americas", "EMEA": "Europe", "APAC": "Asia-Pacific"}
+
+
+@pytest.mark.parametrize("region", ["EMEA", "Americas", "APAC"])
+def test_region_buttons_frame_the_map_and_keep_markers_clickable(
+    app_server: StreamlitServer, browser: Browser, region: str
+) -> None:
+    # Tall enough that the whole map is in view: the buttons sit under it.
+    page, record = open_page(browser, width=1400, height=1200)
+    page.goto(app_server.url)
+    wait_for_app(page)
+    settle(page, record)
+    leaflet = map_frame_object(page)
+    leaflet.evaluate("window.__sameMap = true")  # gone if the map were rebuilt
+
+    page.locator(".st-key-region_view").get_by_text(REGION_BUTTONS[region]).click()
+    offices = [o for o in load_dataset().offices if o.region == region]
+    (lat, lon), zoom = frame(offices, min_zoom=MIN_ZOOM)
+    leaflet.wait_for_function(f"Math.abs(window.map.getZoom() - {zoom}) < 0.01", timeout=20_000)
+    settle(page, record)
+    assert leaflet.evaluate("window.__sameMap") is True
+    centre = leaflet.evaluate("[window.map.getCenter().lat, window.map.getCenter().lng]")
+    assert centre == pytest.approx([lat, lon], abs=0.5)
+
+    markers = map_frame(page)
+    for office in offices:
+        marker = markers.locator(f".office-marker.office-{office.id}")
+        assert f"office-{office.id}" in marker.evaluate(HIT_AT_CENTRE), office.id
+        box = marker.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        expect_details_for(page, office.city.en)
+    assert record.errors == []
+    page.context.close()

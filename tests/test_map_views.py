@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from components.dataset import load_dataset
+from components.map_views import FRAME_PADDING, MAP_SIZE, MAX_FRAME_ZOOM, arc_points, frame
+from components.marker_layout import project
+
+
+def test_arc_runs_from_start_to_end() -> None:
+    points = arc_points((37.77, -122.42), (48.86, 2.35), segments=16)
+    assert len(points) == 17
+    assert points[0] == pytest.approx((37.77, -122.42))
+    assert points[-1] == pytest.approx((48.86, 2.35))
+
+
+def test_an_eastward_arc_bows_north_of_the_straight_line() -> None:
+    start, end = (10.0, 0.0), (10.0, 100.0)
+    middle = arc_points(start, end, segments=2)[1]
+    assert middle[0] > 10.0 and middle[1] == pytest.approx(50.0)
+
+
+def test_arcs_stay_on_the_mercator_map() -> None:
+    assert all(-85 <= lat <= 85 for lat, _ in arc_points((80, -170), (80, 170)))
+
+
+def test_a_region_frame_shows_all_its_offices_inside_the_padding() -> None:
+    left, top, right, bottom = FRAME_PADDING
+    for region in ("Americas", "EMEA", "APAC"):
+        offices = [o for o in load_dataset().offices if o.region == region]
+        (lat, lon), zoom = frame(offices)
+        cx, cy = project(lat, lon, zoom)
+        for office in offices:
+            x, y = project(office.lat, office.lon, zoom)
+            # Position on the map, with the map's top left corner at (0, 0).
+            mx, my = x - cx + MAP_SIZE[0] / 2, y - cy + MAP_SIZE[1] / 2
+            assert left - 1 <= mx <= MAP_SIZE[0] - right + 1, (region, office.id)
+            assert top - 1 <= my <= MAP_SIZE[1] - bottom + 1, (region, office.id)
+
+
+def test_smaller_regions_get_closer_views() -> None:
+    dataset = load_dataset()
+    zooms = {
+        region: frame([o for o in dataset.offices if o.region == region])[1]
+        for region in ("Americas", "EMEA", "APAC")
+    }
+    assert zooms["EMEA"] > zooms["Americas"] and zooms["EMEA"] > zooms["APAC"]
+    assert all(zoom * 4 == int(zoom * 4) for zoom in zooms.values())  # quarter steps
+
+
+def test_a_single_office_is_framed_at_the_closest_zoom() -> None:
+    tokyo = load_dataset().office("tokyo")
+    (lat, lon), zoom = frame([tokyo])
+    assert zoom == MAX_FRAME_ZOOM
+    # Tokyo lands in the middle of the room left free by the controls.
+    left, top, right, bottom = FRAME_PADDING
+    x, y = project(tokyo.lat, tokyo.lon, zoom)
+    cx, cy = project(lat, lon, zoom)
+    assert x - cx == pytest.approx((left - right) / 2, abs=0.5)
+    assert y - cy == pytest.approx((top - bottom) / 2, abs=0.5)
