@@ -27,6 +27,7 @@ panels.render_header(dataset, lang)
 panels.render_notices(notices, lang)
 status, region = panels.render_filters(lang)
 panels.render_explorer(dataset, lang, status, region)
+panels.render_timeline(dataset, lang)
 panels.render_exports(dataset, lang)
 
 leaders_column, partnerships_column, funding_column = st.columns(3, gap="medium")

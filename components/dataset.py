@@ -35,6 +35,7 @@ DEFAULT_DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "offices.j
 Status = Literal["existing", "announced"]
 Region = Literal["Americas", "EMEA", "APAC"]
 Language = Literal["en", "de"]
+DateName = Literal["founded", "announced", "opened", "planned_opening"]
 
 STATUSES: tuple[Status, ...] = ("existing", "announced")
 REGIONS: tuple[Region, ...] = ("Americas", "EMEA", "APAC")
@@ -121,6 +122,8 @@ class OfficeDates(Model):
     planned_opening: PartialDate | None
     # How the source words the plan ("end of 2024"), shown instead of the bare date.
     planned_opening_label: LocalizedText | None
+    # Which sources give which date.
+    sources: dict[DateName, tuple[Identifier, ...]] = Field(default_factory=dict)
 
 
 class Office(Model):
@@ -320,6 +323,12 @@ def _reference_problems(raw: Any) -> Iterator[Problem]:
         yield from check("source", "company.sources", company.get("sources"))
     for index, office in _items(raw, "offices"):
         yield from check("source", f"offices[{index}].sources", office.get("sources"))
+        dates = office.get("dates")
+        date_sources = dates.get("sources") if isinstance(dates, dict) else None
+        if isinstance(date_sources, dict):
+            for name, ids in date_sources.items():
+                path = f"offices[{index}].dates.sources.{name}"
+                yield from check("source", path, ids)
     for index, person in _items(raw, "people"):
         yield from check("office", f"people[{index}].base_office", person.get("base_office"))
         yield from check(

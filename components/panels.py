@@ -38,6 +38,7 @@ from components.state import (
     SELECTION_KEY,
     STATUS_KEY,
 )
+from components.timeline import SELECTION, timeline_chart
 from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice, share_link
 
 MAP_HEIGHT = 520
@@ -389,7 +390,7 @@ def render_office_table(
             selection_mode="single-row",
             selection_default={"selection": {"rows": selected_rows}},
             key=key,
-            use_container_width=True,
+            width="stretch",
         )
         with st.expander(text("hq_table_heading", lang), icon=":material/schedule:"):
             st.dataframe(from_headquarters_rows(dataset, lang), hide_index=True)
@@ -411,6 +412,29 @@ def _table_row(dataset: Dataset, office: Office, lang: str) -> dict[str, str]:
         text("column_dates", lang): "; ".join(f"{d.label}: {d.value}" for d in details.dates),
         text("column_sources", lang): "; ".join(details.sources),
     }
+
+
+def render_timeline(dataset: Dataset, lang: str = "en") -> None:
+    """The expansion over time; clicking a point selects that office."""
+    with st.container(key="timeline"):
+        st.subheader(text("timeline_heading", lang), anchor=False)
+        st.caption(text("timeline_help", lang))
+        # A new key per selection, so that choosing the same point again still selects it.
+        key = f"timeline-chart-{st.session_state.get(SELECTION_KEY) or 'none'}"
+        st.altair_chart(
+            timeline_chart(dataset, lang),
+            on_select=partial(_select_from_timeline, key),
+            selection_mode=SELECTION,
+            key=key,
+            width="stretch",
+        )
+
+
+def _select_from_timeline(key: str) -> None:
+    points = st.session_state[key].selection.get(SELECTION) or []
+    office_id = points[0].get("office_id") if points and isinstance(points[0], dict) else None
+    if isinstance(office_id, str):
+        st.session_state[SELECTION_KEY] = office_id
 
 
 def render_exports(dataset: Dataset, lang: str = "en") -> None:

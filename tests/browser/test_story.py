@@ -1,13 +1,15 @@
-"""Region views frame the map without rebuilding it, and every marker stays clickable."""
+"""The expansion story: region views frame the map without rebuilding it (every marker
+stays clickable), and the timeline selects offices."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from components.dataset import load_dataset
 from components.map_views import frame
 from components.office_map import MIN_ZOOM
+from components.timeline import timeline_events
 from tests.browser.conftest import (
     expect_details_for,
     map_frame,
@@ -52,3 +54,24 @@ def test_region_buttons_frame_the_map_and_keep_markers_clickable(
         expect_details_for(page, office.city.en)
     assert record.errors == []
     page.context.close()
+
+
+def test_clicking_a_point_on_the_timeline_selects_its_office(
+    app_server: StreamlitServer, browser: Browser
+) -> None:
+    page, record = open_page(browser)
+    try:
+        page.goto(f"{app_server.url}/?lang=de")
+        wait_for_app(page)
+        settle(page, record)
+        chart = page.locator(".st-key-timeline")
+        chart.scroll_into_view_if_needed()
+        points = chart.locator("svg g.mark-symbol.role-mark path")
+        rows = timeline_events(load_dataset(), "de")
+        expect(points).to_have_count(len(rows))
+        tokyo = next(index for index, row in enumerate(rows) if row["office_id"] == "tokyo")
+        points.nth(tokyo).click()
+        expect_details_for(page, "Tokio")
+        assert record.errors == []
+    finally:
+        page.context.close()
