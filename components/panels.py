@@ -6,6 +6,7 @@ Data texts are shown with Streamlit elements that render them as text (``st.text
 
 from __future__ import annotations
 
+import hashlib
 from functools import partial
 
 import streamlit as st
@@ -29,12 +30,14 @@ from components.facts import (
 from components.i18n import LANGUAGES, text
 from components.map_views import REGION_VIEWS, frame
 from components.office_map import DEFAULT_CENTER, DEFAULT_ZOOM, MIN_ZOOM, build_map
+from components.search import search
 from components.state import (
     BASEMAP_KEY,
     LANG_KEY,
     MAP_KEY,
     REGION_KEY,
     REGION_VIEW_KEY,
+    SEARCH_KEY,
     SELECTION_KEY,
     STATUS_KEY,
 )
@@ -142,6 +145,7 @@ def render_explorer(dataset: Dataset, lang: str, status: str, region: str) -> No
         with map_slot.container():
             render_map(dataset, shown, basemap, lang, view_centre, view_zoom)
     with details_column:
+        render_search(dataset, lang)
         selected = render_office_picker(dataset, lang)
         render_share_link(lang)
         render_details(dataset, selected, lang)
@@ -217,6 +221,38 @@ def render_map(
         returned_objects=MAP_RETURNED_OBJECTS,
     )
     st.caption(text("map_help", lang))
+
+
+def render_search(dataset: Dataset, lang: str = "en") -> None:
+    """One box for offices, countries, people and partners; a result selects its office."""
+    query = st.text_input(
+        text("search_label", lang),
+        key=SEARCH_KEY,
+        placeholder=text("search_placeholder", lang),
+        icon=":material/search:",
+        max_chars=100,
+    )
+    if not query.strip():
+        return
+    results = search(dataset, query, lang)
+    if not results:
+        st.caption(text("search_nothing", lang))
+        return
+    key = "search-results-" + hashlib.sha256(query.encode()).hexdigest()[:16]
+    st.pills(
+        text("search_results", lang),
+        options=range(len(results)),
+        format_func=lambda index: results[index].label,
+        key=key,
+        on_change=partial(_select_search_result, key, tuple(r.office_id for r in results)),
+        label_visibility="collapsed",
+    )
+
+
+def _select_search_result(key: str, office_ids: tuple[str, ...]) -> None:
+    index = st.session_state.get(key)
+    if isinstance(index, int) and 0 <= index < len(office_ids):
+        st.session_state[SELECTION_KEY] = office_ids[index]
 
 
 def render_office_picker(dataset: Dataset, lang: str = "en") -> str | None:

@@ -22,6 +22,7 @@ STATUS_KEY = "status_filter"
 REGION_KEY = "region_filter"
 BASEMAP_KEY = "basemap"
 REGION_VIEW_KEY = "region_view"
+SEARCH_KEY = "search"
 # The widget that holds each URL parameter of the view.
 WIDGET_KEYS = {
     "office": SELECTION_KEY,

@@ -353,3 +353,32 @@ def test_table_is_german_in_german(app: AppTest) -> None:
     app.run()
     frame = keyed_block(app, "office-table").dataframe[0].value
     assert "Tokio" in list(frame["Stadt"])
+
+
+# Search ------------------------------------------------------------------------------
+
+
+def search_results(app: AppTest) -> Any:
+    return next(b for b in app.button_group if b.key and b.key.startswith("search-results"))
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "heading"),
+    [("oliver", "en", "Singapore"), ("Irland", "de", "Dublin"), ("brussel", "en", "Brussels")],
+)
+def test_search_selects_the_office_of_the_result(
+    app: AppTest, query: str, lang: str, heading: str
+) -> None:
+    app.query_params["lang"] = lang
+    app.run()
+    app.text_input(key="search").input(query).run()
+    search_results(app).set_value(0).run()
+    assert not app.exception
+    assert details_heading(app) == heading
+
+
+def test_search_without_a_match_says_so(app: AppTest) -> None:
+    app.run()
+    app.text_input(key="search").input("<b>atlantis</b>").run()
+    assert not app.exception
+    assert "Nothing found." in [caption.value for caption in app.caption]

@@ -1,0 +1,70 @@
+"""One search over offices, countries, people and partners, in English and German."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from babel import Locale
+
+from components.dataset import Dataset
+from components.i18n import LANGUAGES, babel_locale
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A match: what was found (``label``, in the reader's language) and the office it selects."""
+
+    kind: str  # "office", "country", "person" or "partner"
+    label: str
+    office_id: str
+
+
+def _fold(value: str) -> str:
+    """Lower case without accents: "Brüssel" and "brussel" match."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _entries(dataset: Dataset, lang: str) -> list[tuple[SearchResult, set[str]]]:
+    """Every searchable thing: the result it gives and the names it is found by."""
+    entries = []
+    countries = {code: Locale.parse(babel_locale(code)).territories for code in LANGUAGES}
+    for office in dataset.offices:
+        names = {office.city.en, office.city.de, office.id}
+        entries.append((SearchResult("office", office.city.get(lang), office.id), names))
+        country_names = {countries[code].get(office.country, office.country) for code in LANGUAGES}
+        label = f"{countries[lang].get(office.country, office.country)} · {office.city.get(lang)}"
+        entries.append(
+            (SearchResult("country", label, office.id), country_names | {office.country})
+        )
+    for person in dataset.people:
+        office_id = person.base_office or next(iter(person.related_offices), None)
+        if office_id:
+            city = dataset.office(office_id).city.get(lang)
+            entries.append(
+                (SearchResult("person", f"{person.name} · {city}", office_id), {person.name})
+            )
+    for partnership in dataset.partnerships:
+        for office_id in partnership.offices:
+            city = dataset.office(office_id).city.get(lang)
+            label = f"{partnership.partner} · {city}"
+            entries.append((SearchResult("partner", label, office_id), {partnership.partner}))
+    return entries
+
+
+def search(dataset: Dataset, query: str, lang: str = "en", limit: int = 8) -> list[SearchResult]:
+    """Matches for ``query`` in either language: names starting with it first, then names
+    containing it. An empty query finds nothing."""
+    wanted = _fold(query.strip())[:100]
+    if not wanted:
+        return []
+    starts, contains = [], []
+    for result, names in _entries(dataset, lang):
+        folded = [_fold(name) for name in names]
+        if any(name.startswith(wanted) for name in folded):
+            starts.append(result)
+        elif any(wanted in name for name in folded):
+            contains.append(result)
+    unique = list(dict.fromkeys(starts + contains))
+    return unique[:limit]
