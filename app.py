@@ -30,10 +30,4 @@ panels.render_explorer(dataset, lang, status, region)
 panels.render_timeline(dataset, lang)
 panels.render_exports(dataset, lang)
 
-leaders_column, partnerships_column, funding_column = st.columns(3, gap="medium")
-with leaders_column:
-    panels.render_leaders(dataset, lang)
-with partnerships_column:
-    panels.render_partnerships(dataset, lang)
-with funding_column:
-    panels.render_funding(dataset, lang)
+panels.render_funding(dataset, lang)

@@ -268,3 +268,21 @@ def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str =
     if dataset.headquarters in offices:
         sentences.append(text("summary_hq", lang, city=dataset.headquarters.city.get(lang)))
     return " ".join(sentences)
+
+
+def highlighted_offices(dataset: Dataset, highlight: tuple[str, str] | None) -> frozenset[str]:
+    """The offices a highlighted person (``("person", id)``) or partnership
+    (``("partnership", id)``) belongs to; nothing for anything else."""
+    if not highlight:
+        return frozenset()
+    kind, item_id = highlight
+    if kind == "person":
+        for person in dataset.people:
+            if person.id == item_id:
+                base = (person.base_office,) if person.base_office else ()
+                return frozenset(base + person.related_offices)
+    if kind == "partnership":
+        for partnership in dataset.partnerships:
+            if partnership.id == item_id:
+                return frozenset(partnership.offices)
+    return frozenset()

@@ -365,6 +365,33 @@ def build_map(
     return office_map
 
 
+def highlight_layer(
+    shown: Sequence[Office], office_ids: frozenset[str]
+) -> folium.FeatureGroup | None:
+    """Rings around the highlighted offices' symbols. Added to the mounted map by
+    streamlit-folium (no rebuild); the rings let clicks through to the markers."""
+    offsets = marker_offsets(shown)
+    rings = [office for office in shown if office.id in office_ids]
+    if not rings:
+        return None
+    size = SYMBOL_SIZE + 14
+    half = size / 2
+    layer = folium.FeatureGroup(name="highlight", control=False)
+    for office in rings:
+        dx, dy = offsets[office.id]
+        icon = folium.DivIcon(
+            html=(
+                f'<svg viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
+                f'aria-hidden="true"><circle cx="{half}" cy="{half}" r="{half - 2}"/></svg>'
+            ),
+            icon_size=(size, size),
+            icon_anchor=(half - dx, half - dy),
+            class_name=f"office-highlight office-highlight-{office.id}",
+        )
+        folium.Marker((office.lat, office.lon), icon=icon, interactive=False).add_to(layer)
+    return layer
+
+
 def office_at(dataset: Dataset, clicked: Any) -> Office | None:
     """The office whose marker was clicked, from streamlit-folium's ``last_object_clicked``.
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 from functools import partial
 
+import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 from streamlit_folium import st_folium
 
 from components import state
@@ -23,16 +25,24 @@ from components.facts import (
     format_usd,
     from_headquarters_rows,
     headline_metrics,
+    highlighted_offices,
     office_details,
     source_label,
     summary_paragraph,
 )
 from components.i18n import LANGUAGES, text
 from components.map_views import REGION_VIEWS, frame
-from components.office_map import DEFAULT_CENTER, DEFAULT_ZOOM, MIN_ZOOM, build_map
+from components.office_map import (
+    DEFAULT_CENTER,
+    DEFAULT_ZOOM,
+    MIN_ZOOM,
+    build_map,
+    highlight_layer,
+)
 from components.search import search
 from components.state import (
     BASEMAP_KEY,
+    HIGHLIGHT_KEY,
     LANG_KEY,
     MAP_KEY,
     REGION_KEY,
@@ -45,6 +55,7 @@ from components.timeline import SELECTION, timeline_chart
 from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice, share_link
 
 MAP_HEIGHT = 520
+HIGHLIGHT_STYLE = "background-color: #fde68a; color: #1a1a1a"
 _FRAMED_KEY = "_map_framed_on_a_region"
 # Only what identifies the clicked office: panning and zooming change neither, so they
 # never rerun the script. The count makes a repeated click on one marker a new value.
@@ -136,44 +147,69 @@ def render_explorer(dataset: Dataset, lang: str, status: str, region: str) -> No
     state.apply_map_click(dataset)
     state.drop_unknown_selection(dataset)
     shown = filter_offices(dataset, status, region)
+    highlight = st.session_state.get(HIGHLIGHT_KEY)
+    highlighted = highlighted_offices(dataset, highlight)
     map_column, details_column = st.columns([5, 3], gap="medium")
     with map_column:
-        map_slot = st.empty()
+        # The map comes first on the page, so it is built from the controls' values as
+        # they stand (a change to a control reruns with its new value already stored).
+        basemap = st.session_state.get(BASEMAP_KEY)
+        view_centre, view_zoom = region_view(shown, st.session_state.get(REGION_VIEW_KEY))
+        render_map(
+            dataset,
+            shown,
+            basemap if basemap in BASEMAPS else DEFAULT_BASEMAP,
+            lang,
+            view_centre,
+            view_zoom,
+            highlighted,
+        )
         with st.container(key="map-controls", horizontal=True):
-            view_centre, view_zoom = render_region_view_choice(shown, lang)
-            basemap = render_basemap_choice(lang)
-        with map_slot.container():
-            render_map(dataset, shown, basemap, lang, view_centre, view_zoom)
+            render_region_view_choice(lang)
+            render_basemap_choice(lang)
     with details_column:
         render_search(dataset, lang)
         selected = render_office_picker(dataset, lang)
         render_share_link(lang)
         render_details(dataset, selected, lang)
-    render_office_table(dataset, shown, selected, lang)
+    render_office_table(dataset, shown, selected, lang, highlighted)
+    # In the fragment, so that choosing an office marks its people and partnerships at once.
+    leaders_column, partnerships_column = st.columns(2, gap="medium")
+    with leaders_column:
+        render_leaders(dataset, lang, selected, highlight)
+    with partnerships_column:
+        render_partnerships(dataset, lang, selected, highlight)
     state.write_view_to_url(state.current_view())
 
 
-def render_basemap_choice(lang: str = "en") -> str:
+def render_basemap_choice(lang: str = "en") -> None:
     """The basemap (``?basemap=``): offline outlines or online tiles over them."""
-    choice = st.segmented_control(
+    st.segmented_control(
         text("basemap_label", lang),
         options=list(BASEMAPS),
         required=True,
         format_func=lambda basemap: text(f"basemap_{basemap}", lang),
         key=BASEMAP_KEY,
     )
-    return choice if choice in BASEMAPS else DEFAULT_BASEMAP
 
 
-def render_region_view_choice(
-    shown: tuple[Office, ...], lang: str = "en"
+def region_view(
+    shown: tuple[Office, ...], choice: str | None
 ) -> tuple[tuple[float, float] | None, float | None]:
-    """Buttons that frame the map on a region's offices; the map moves, it is not rebuilt.
+    """Centre and zoom for the region buttons' choice, or ``None``s to leave the view alone:
+    until a region is chosen the map keeps its own first view (phones fit all offices)."""
+    offices = [o for o in shown if o.region == choice]
+    if choice not in (None, "all") and offices:
+        st.session_state[_FRAMED_KEY] = True
+        return frame(offices, min_zoom=MIN_ZOOM)
+    if st.session_state.get(_FRAMED_KEY):
+        return DEFAULT_CENTER, DEFAULT_ZOOM
+    return None, None
 
-    Returns the centre and zoom to move to, or ``None``s to leave the view alone: until a
-    region is chosen the map keeps its own first view (phones fit all offices themselves).
-    """
-    choice = st.segmented_control(
+
+def render_region_view_choice(lang: str = "en") -> None:
+    """Buttons that frame the map on a region's offices; the map moves, it is not rebuilt."""
+    st.segmented_control(
         text("region_view_label", lang),
         options=list(REGION_VIEWS),
         format_func=lambda value: text(
@@ -182,13 +218,6 @@ def render_region_view_choice(
         required=True,
         key=REGION_VIEW_KEY,
     )
-    offices = [o for o in shown if o.region == choice]
-    if choice not in (None, "all") and offices:
-        st.session_state[_FRAMED_KEY] = True
-        return frame(offices, min_zoom=MIN_ZOOM)
-    if st.session_state.get(_FRAMED_KEY):
-        return DEFAULT_CENTER, DEFAULT_ZOOM
-    return None, None
 
 
 def render_share_link(lang: str = "en") -> None:
@@ -205,6 +234,7 @@ def render_map(
     lang: str = "en",
     centre: tuple[float, float] | None = None,
     zoom: float | None = None,
+    highlighted: frozenset[str] = frozenset(),
 ) -> None:
     """The office map; a click reaches the app through ``st.session_state[MAP_KEY]``.
 
@@ -215,6 +245,7 @@ def render_map(
         build_map(dataset, lang, basemap, st.context.theme.type, shown),
         center=centre,
         zoom=zoom,
+        feature_group_to_add=highlight_layer(shown, highlighted),
         key=MAP_KEY,
         height=MAP_HEIGHT,
         use_container_width=True,
@@ -317,7 +348,48 @@ def _sources_caption(dataset: Dataset, source_ids: tuple[str, ...], lang: str) -
     st.caption(f"{text('field_sources', lang)}: " + "; ".join(md(label) for label in labels))
 
 
-def _render_person(dataset: Dataset, person: Person, lang: str) -> None:
+def _set_highlight(target: tuple[str, str] | None) -> None:
+    st.session_state[HIGHLIGHT_KEY] = target
+
+
+def _render_cross_links(
+    dataset: Dataset,
+    target: tuple[str, str],
+    office_ids: frozenset[str],
+    selected: str | None,
+    highlight: tuple[str, str] | None,
+    lang: str,
+) -> None:
+    """A badge when the selected office is one of this item's, and a button that rings the
+    item's offices on the map and in the table (or clears that)."""
+    if selected in office_ids:
+        city = dataset.office(selected).city.get(lang)
+        badge = text("tied_to_selected", lang, city=md(city))
+        st.badge(badge, icon=":material/location_on:", color="orange")
+    key = f"{target[0]}-{target[1]}"
+    if highlight == target:
+        st.button(
+            text("clear_highlight", lang),
+            key=f"clear-{key}",
+            on_click=partial(_set_highlight, None),
+            icon=":material/close:",
+        )
+    elif office_ids:
+        st.button(
+            text("show_on_map", lang),
+            key=f"highlight-{key}",
+            on_click=partial(_set_highlight, target),
+            icon=":material/my_location:",
+        )
+
+
+def _render_person(
+    dataset: Dataset,
+    person: Person,
+    lang: str,
+    selected: str | None = None,
+    highlight: tuple[str, str] | None = None,
+) -> None:
     st.markdown(f"**{md(person.name)}**  \n{md(person.role.get(lang))}")
     lines = []
     if person.previous_positions:
@@ -342,18 +414,33 @@ def _render_person(dataset: Dataset, person: Person, lang: str) -> None:
         st.markdown(f"*{text(statement.kind, lang)}{note}:*")
         st.markdown("> " + md(statement.text.get(lang)))
     _sources_caption(dataset, person.sources, lang)
+    target = ("person", person.id)
+    _render_cross_links(
+        dataset, target, highlighted_offices(dataset, target), selected, highlight, lang
+    )
 
 
-def render_leaders(dataset: Dataset, lang: str = "en") -> None:
+def render_leaders(
+    dataset: Dataset,
+    lang: str = "en",
+    selected: str | None = None,
+    highlight: tuple[str, str] | None = None,
+) -> None:
     with st.container(key="leaders", border=True):
         st.subheader(text("leaders_heading", lang), anchor=False)
         for index, person in enumerate(dataset.people):
             if index:
                 st.divider()
-            _render_person(dataset, person, lang)
+            with st.container(key=f"person-{person.id}"):
+                _render_person(dataset, person, lang, selected, highlight)
 
 
-def render_partnerships(dataset: Dataset, lang: str = "en") -> None:
+def render_partnerships(
+    dataset: Dataset,
+    lang: str = "en",
+    selected: str | None = None,
+    highlight: tuple[str, str] | None = None,
+) -> None:
     with st.container(key="partnerships", border=True):
         st.subheader(text("partnerships_heading", lang), anchor=False)
         for partnership in dataset.partnerships:
@@ -373,6 +460,10 @@ def render_partnerships(dataset: Dataset, lang: str = "en") -> None:
                 st.markdown(md(note.text.get(lang)))
                 _sources_caption(dataset, note.sources, lang)
             _sources_caption(dataset, partnership.sources, lang)
+            target = ("partnership", partnership.id)
+            _render_cross_links(
+                dataset, target, frozenset(partnership.offices), selected, highlight, lang
+            )
 
 
 def render_funding(dataset: Dataset, lang: str = "en") -> None:
@@ -406,21 +497,32 @@ def render_funding(dataset: Dataset, lang: str = "en") -> None:
 
 
 def render_office_table(
-    dataset: Dataset, shown: tuple[Office, ...], selected: str | None, lang: str = "en"
+    dataset: Dataset,
+    shown: tuple[Office, ...],
+    selected: str | None,
+    lang: str = "en",
+    highlighted: frozenset[str] = frozenset(),
 ) -> None:
     """The map's accessible twin: a summary and a table of the offices shown; choosing a
     row selects that office, as a marker click does."""
     with st.container(key="office-table"):
         st.subheader(text("table_heading", lang), anchor=False)
         st.markdown(md(summary_paragraph(dataset, shown, lang)))
-        rows = [_table_row(dataset, office, lang) for office in shown]
         ids = [office.id for office in shown]
+        rows = pd.DataFrame([_table_row(dataset, office, lang) for office in shown])
+        table: pd.DataFrame | Styler = rows
+        if highlighted & set(ids):
+            # The offices of a highlighted leader or partnership, as on the map.
+            table = rows.style.apply(
+                lambda row: [HIGHLIGHT_STYLE if ids[row.name] in highlighted else ""] * len(row),
+                axis=1,
+            )
         selected_rows = [ids.index(selected)] if selected in ids else []
         # A new key per selection: the table then shows the current selection, and choosing
         # the same row again after a map click is still a change.
         key = f"office-table-{selected or 'none'}-{'-'.join(ids)}"
         st.dataframe(
-            rows,
+            table,
             hide_index=True,
             on_select=partial(_select_from_table, key, tuple(ids)),
             selection_mode="single-row",

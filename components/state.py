@@ -23,6 +23,7 @@ REGION_KEY = "region_filter"
 BASEMAP_KEY = "basemap"
 REGION_VIEW_KEY = "region_view"
 SEARCH_KEY = "search"
+HIGHLIGHT_KEY = "highlight"  # ("person" | "partnership", id) whose offices are ringed
 # The widget that holds each URL parameter of the view.
 WIDGET_KEYS = {
     "office": SELECTION_KEY,

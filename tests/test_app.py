@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components.dataset import load_dataset
-from components.panels import md
+from components.panels import HIGHLIGHT_STYLE, md
 from components.state import (
     BASEMAP_KEY,
     DATA_ENV_VAR,
@@ -382,3 +383,55 @@ def test_search_without_a_match_says_so(app: AppTest) -> None:
     app.text_input(key="search").input("<b>atlantis</b>").run()
     assert not app.exception
     assert "Nothing found." in [caption.value for caption in app.caption]
+
+
+# Cross-filtering ---------------------------------------------------------------------
+
+
+def map_args(app: AppTest) -> dict:
+    (component,) = app.get("component_instance")
+    return json.loads(component.proto.json_args)
+
+
+def badges(app: AppTest, key: str) -> list[str]:
+    return [m.value for m in keyed_block(app, key).markdown if "-badge[" in m.value]
+
+
+def test_a_leader_rings_his_office_on_the_map_and_in_the_table(app: AppTest) -> None:
+    app.run()
+    assert map_args(app)["feature_group"] is None
+    app.button(key="highlight-person-oliver-jay").click().run()
+    assert not app.exception
+    rings = map_args(app)["feature_group"]
+    assert "office-highlight-singapore" in rings and "office-highlight-tokyo" not in rings
+    highlight_colour = HIGHLIGHT_STYLE.split(";")[0].split(": ")[1]
+    assert highlight_colour in app.dataframe[0].proto.arrow_data.styler.styles
+    app.button(key="clear-person-oliver-jay").click().run()
+    assert map_args(app)["feature_group"] is None
+
+
+def test_a_partnership_rings_its_office(app: AppTest) -> None:
+    app.run()
+    app.button(key="highlight-partnership-ai-singapore").click().run()
+    assert "office-highlight-singapore" in map_args(app)["feature_group"]
+
+
+def test_highlight_does_not_rebuild_the_map(app: AppTest) -> None:
+    app.run()
+    script = map_args(app)["script"]
+    app.button(key="highlight-person-tadao-nagasaki").click().run()
+    assert map_args(app)["script"] == script  # same code: the browser keeps its map
+    assert "office-highlight-tokyo" in map_args(app)["feature_group"]
+
+
+def test_choosing_an_office_marks_its_people_and_partnerships(app: AppTest) -> None:
+    app.run()
+    app.selectbox(key=SELECTION_KEY).select("singapore").run()
+    for key in ("person-oliver-jay", "person-sam-altman", "person-sandy-kunvatanagarn"):
+        assert badges(app, key) == [":orange-badge[:material/location_on: Tied to Singapore]"]
+    assert badges(app, "person-tadao-nagasaki") == []
+    partnerships = [m.value for m in keyed_block(app, "partnerships").markdown]
+    assert any("Tied to Singapore" in value for value in partnerships)
+    app.selectbox(key=SELECTION_KEY).select("tokyo").run()
+    assert badges(app, "person-oliver-jay") == []
+    assert len(badges(app, "person-tadao-nagasaki")) == 1

@@ -11,6 +11,7 @@ from components.facts import (
     format_partial_date,
     format_usd,
     headline_metrics,
+    highlighted_offices,
     office_details,
     partnerships_for_office,
     people_for_office,
@@ -130,3 +131,12 @@ def test_summary_in_german_and_singular() -> None:
 
 def test_summary_of_nothing() -> None:
     assert summary_paragraph(load_dataset(), (), "en") == "No office matches these filters."
+
+
+def test_highlighted_offices_of_people_and_partnerships() -> None:
+    dataset = load_dataset()
+    assert highlighted_offices(dataset, ("person", "oliver-jay")) == {"singapore"}
+    assert highlighted_offices(dataset, ("person", "tadao-nagasaki")) == {"tokyo"}
+    assert highlighted_offices(dataset, ("partnership", "ai-singapore")) == {"singapore"}
+    assert highlighted_offices(dataset, ("person", "nobody")) == frozenset()
+    assert highlighted_offices(dataset, None) == frozenset()

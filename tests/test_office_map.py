@@ -13,6 +13,7 @@ from components.office_map import (
     MAP_CSS,
     STATUS_COLOURS,
     build_map,
+    highlight_layer,
     office_at,
     walk_elements,
 )
@@ -152,3 +153,16 @@ def test_expansion_arcs_are_a_hidden_layer_that_takes_no_clicks() -> None:
         if isinstance(e, folium.FeatureGroup) and "Expansion" in e.layer_name
     )  # fmt: skip
     assert layer.show is False
+
+
+def test_highlight_rings_let_clicks_through() -> None:
+    dataset = load_dataset()
+    layer = highlight_layer(dataset.offices, frozenset({"paris", "tokyo"}))
+    assert layer is not None
+    office_map = build_map(dataset)
+    layer.add_to(office_map)
+    rendered = office_map.get_root().render()
+    assert "office-highlight-paris" in rendered and "office-highlight-tokyo" in rendered
+    assert "office-highlight-london" not in rendered
+    assert highlight_layer(dataset.offices, frozenset()) is None
+    assert highlight_layer(dataset.offices, frozenset({"atlantis"})) is None
