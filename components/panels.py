@@ -57,6 +57,7 @@ from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice, share_
 MAP_HEIGHT = 520
 HIGHLIGHT_STYLE = "background-color: #fde68a; color: #1a1a1a"
 _FRAMED_KEY = "_map_framed_on_a_region"
+_DRAWN_HIGHLIGHT_KEY = "_highlight_drawn_in_table"
 # Only what identifies the clicked office: panning and zooming change neither, so they
 # never rerun the script. The count makes a repeated click on one marker a new value.
 MAP_RETURNED_OBJECTS = ["last_object_clicked", "last_object_clicked_count"]
@@ -144,6 +145,8 @@ def render_explorer(dataset: Dataset, lang: str, status: str, region: str) -> No
 
     A fragment: a click on the map reruns (and resends) only this part of the page.
     """
+    if state.note_map_ready():
+        st.rerun(scope="app")  # now draw what was deferred (see app.py)
     state.apply_map_click(dataset)
     state.drop_unknown_selection(dataset)
     shown = filter_offices(dataset, status, region)
@@ -172,7 +175,6 @@ def render_explorer(dataset: Dataset, lang: str, status: str, region: str) -> No
         selected = render_office_picker(dataset, lang)
         render_share_link(lang)
         render_details(dataset, selected, lang)
-    render_office_table(dataset, shown, selected, lang, highlighted)
     # In the fragment, so that choosing an office marks its people and partnerships at once.
     leaders_column, partnerships_column = st.columns(2, gap="medium")
     with leaders_column:
@@ -180,6 +182,12 @@ def render_explorer(dataset: Dataset, lang: str, status: str, region: str) -> No
     with partnerships_column:
         render_partnerships(dataset, lang, selected, highlight)
     state.write_view_to_url(state.current_view())
+    # The table outside this fragment rings highlighted offices too: redraw the page when
+    # the highlight changes (rare), not on every click (often).
+    if highlight != st.session_state.get(_DRAWN_HIGHLIGHT_KEY, highlight):
+        st.session_state[_DRAWN_HIGHLIGHT_KEY] = highlight
+        st.rerun(scope="app")
+    st.session_state[_DRAWN_HIGHLIGHT_KEY] = highlight
 
 
 def render_basemap_choice(lang: str = "en") -> None:
@@ -496,15 +504,12 @@ def render_funding(dataset: Dataset, lang: str = "en") -> None:
                 _sources_caption(dataset, item.sources, lang)
 
 
-def render_office_table(
-    dataset: Dataset,
-    shown: tuple[Office, ...],
-    selected: str | None,
-    lang: str = "en",
-    highlighted: frozenset[str] = frozenset(),
-) -> None:
+def render_office_table(dataset: Dataset, lang: str, status: str, region: str) -> None:
     """The map's accessible twin: a summary and a table of the offices shown; choosing a
-    row selects that office, as a marker click does."""
+    row selects that office, as a marker click does. Outside the map's fragment, so a
+    click on the map does not resend it."""
+    shown = filter_offices(dataset, status, region)
+    highlighted = highlighted_offices(dataset, st.session_state.get(HIGHLIGHT_KEY))
     with st.container(key="office-table"):
         st.subheader(text("table_heading", lang), anchor=False)
         st.markdown(md(summary_paragraph(dataset, shown, lang)))
@@ -517,16 +522,12 @@ def render_office_table(
                 lambda row: [HIGHLIGHT_STYLE if ids[row.name] in highlighted else ""] * len(row),
                 axis=1,
             )
-        selected_rows = [ids.index(selected)] if selected in ids else []
-        # A new key per selection: the table then shows the current selection, and choosing
-        # the same row again after a map click is still a change.
-        key = f"office-table-{selected or 'none'}-{'-'.join(ids)}"
+        key = f"office-table-{'-'.join(ids)}"
         st.dataframe(
             table,
             hide_index=True,
             on_select=partial(_select_from_table, key, tuple(ids)),
             selection_mode="single-row",
-            selection_default={"selection": {"rows": selected_rows}},
             key=key,
             width="stretch",
         )
@@ -573,6 +574,12 @@ def _select_from_timeline(key: str) -> None:
     office_id = points[0].get("office_id") if points and isinstance(points[0], dict) else None
     if isinstance(office_id, str):
         st.session_state[SELECTION_KEY] = office_id
+
+
+def render_deferred_note(lang: str = "en") -> None:
+    """Stands in for the table and timeline until the map has appeared."""
+    with st.container(key="deferred"):
+        st.caption(text("deferred_loading", lang))
 
 
 def render_exports(dataset: Dataset, lang: str = "en") -> None:

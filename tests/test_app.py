@@ -65,6 +65,22 @@ def click_marker(at: AppTest, office_id: str, count: int) -> AppTest:
     return at.run()
 
 
+def map_reported(app: AppTest) -> AppTest:
+    """What streamlit-folium stores once the map has mounted in the browser."""
+    app.session_state[MAP_KEY] = {"last_object_clicked": None, "last_object_clicked_count": 0}
+    return app
+
+
+def test_table_and_timeline_follow_once_the_map_has_reported(app: AppTest) -> None:
+    app.run()
+    assert "Loading the office table" in keyed_block(app, "deferred").caption[0].value
+    assert not app.dataframe
+    map_reported(app).run()
+    assert not app.exception
+    assert len(keyed_block(app, "office-table").dataframe) == 2  # offices, from headquarters
+    assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
+
+
 def test_app_runs_without_exception(app: AppTest) -> None:
     app.run()
     assert not app.exception
@@ -341,7 +357,7 @@ def test_share_link_shows_the_current_view(app: AppTest) -> None:
 
 def test_table_honours_the_filters_and_the_summary_follows(app: AppTest) -> None:
     app.query_params.update({"status": "announced", "region": "Americas"})
-    app.run()
+    map_reported(app).run()
     table = keyed_block(app, "office-table")
     frame = table.dataframe[0].value
     assert list(frame["City"]) == ["New York", "Seattle"]
@@ -351,7 +367,7 @@ def test_table_honours_the_filters_and_the_summary_follows(app: AppTest) -> None
 
 def test_table_is_german_in_german(app: AppTest) -> None:
     app.query_params["lang"] = "de"
-    app.run()
+    map_reported(app).run()
     frame = keyed_block(app, "office-table").dataframe[0].value
     assert "Tokio" in list(frame["Stadt"])
 
@@ -398,7 +414,7 @@ def badges(app: AppTest, key: str) -> list[str]:
 
 
 def test_a_leader_rings_his_office_on_the_map_and_in_the_table(app: AppTest) -> None:
-    app.run()
+    map_reported(app).run()
     assert map_args(app)["feature_group"] is None
     app.button(key="highlight-person-oliver-jay").click().run()
     assert not app.exception
