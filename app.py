@@ -27,12 +27,8 @@ panels.render_header(dataset, lang)
 panels.render_notices(notices, lang)
 status, region = panels.render_filters(lang)
 panels.render_explorer(dataset, lang, status, region)
-# The table and timeline need the heaviest front-end code: they follow once the map is up.
-if state.map_is_ready():
-    panels.render_office_table(dataset, lang, status, region)
-    panels.render_timeline(dataset, lang)
-else:
-    panels.render_deferred_note(lang)
+panels.render_office_table(dataset, lang, status, region)
+panels.render_timeline(dataset, lang)
 panels.render_exports(dataset, lang)
 
 panels.render_funding(dataset, lang)

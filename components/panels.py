@@ -145,8 +145,6 @@ def render_explorer(dataset: Dataset, lang: str, status: str, region: str) -> No
 
     A fragment: a click on the map reruns (and resends) only this part of the page.
     """
-    if state.note_map_ready():
-        st.rerun(scope="app")  # now draw what was deferred (see app.py)
     state.apply_map_click(dataset)
     state.drop_unknown_selection(dataset)
     shown = filter_offices(dataset, status, region)
@@ -574,12 +572,6 @@ def _select_from_timeline(key: str) -> None:
     office_id = points[0].get("office_id") if points and isinstance(points[0], dict) else None
     if isinstance(office_id, str):
         st.session_state[SELECTION_KEY] = office_id
-
-
-def render_deferred_note(lang: str = "en") -> None:
-    """Stands in for the table and timeline until the map has appeared."""
-    with st.container(key="deferred"):
-        st.caption(text("deferred_loading", lang))
 
 
 def render_exports(dataset: Dataset, lang: str = "en") -> None:

@@ -35,7 +35,6 @@ WIDGET_KEYS = {
 MAP_KEY = "office_map"
 _HANDLED_MAP_VALUE_KEY = "_handled_office_map_value"
 _VIEW_READ_KEY = "_view_read_from_url"
-_MAP_READY_KEY = "_map_reported_once"
 
 
 def data_path() -> Path:
@@ -121,20 +120,3 @@ def write_view_to_url(view: ViewState) -> None:
         parameter: ([wanted[parameter]] if parameter in wanted else []) for parameter in PARAMETERS
     }:
         st.query_params.from_dict(wanted)
-
-
-def map_is_ready() -> bool:
-    """Whether the map has mounted in the browser and reported back at least once."""
-    return bool(st.session_state.get(_MAP_READY_KEY))
-
-
-def note_map_ready() -> bool:
-    """Record the map's first report; ``True`` exactly when this run is that first report.
-
-    The page defers its heaviest parts (table, timeline) until then, so that their
-    front-end code does not hold up the map's first appearance.
-    """
-    if map_is_ready() or st.session_state.get(MAP_KEY) is None:
-        return False
-    st.session_state[_MAP_READY_KEY] = True
-    return True

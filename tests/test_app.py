@@ -71,16 +71,6 @@ def map_reported(app: AppTest) -> AppTest:
     return app
 
 
-def test_table_and_timeline_follow_once_the_map_has_reported(app: AppTest) -> None:
-    app.run()
-    assert "Loading the office table" in keyed_block(app, "deferred").caption[0].value
-    assert not app.dataframe
-    map_reported(app).run()
-    assert not app.exception
-    assert len(keyed_block(app, "office-table").dataframe) == 2  # offices, from headquarters
-    assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
-
-
 def test_app_runs_without_exception(app: AppTest) -> None:
     app.run()
     assert not app.exception
