@@ -117,6 +117,11 @@ def render_notices(notices: tuple[Notice, ...], lang: str = "en") -> None:
         st.caption(f":material/info: {md(message)}")
 
 
+def _region_label(value: str, lang: str) -> str:
+    """A region button's short label: "All", "Americas", "Europe", "Asia-Pacific"."""
+    return text("filter_all" if value == "all" else f"region_short_{value}", lang)
+
+
 def render_filters(lang: str = "en") -> tuple[str, str]:
     """Status and region filters (``?status=``, ``?region=``) for the map and the table."""
     with st.container(key="filters", horizontal=True):
@@ -130,9 +135,7 @@ def render_filters(lang: str = "en") -> tuple[str, str]:
         region = st.segmented_control(
             text("filter_region", lang),
             options=list(REGION_FILTERS),
-            format_func=lambda value: text(
-                "filter_all" if value == "all" else f"region_short_{value}", lang
-            ),
+            format_func=partial(_region_label, lang=lang),
             required=True,
             key=REGION_KEY,
         )
@@ -218,9 +221,7 @@ def render_region_view_choice(lang: str = "en") -> None:
     st.segmented_control(
         text("region_view_label", lang),
         options=list(REGION_VIEWS),
-        format_func=lambda value: text(
-            "filter_all" if value == "all" else f"region_short_{value}", lang
-        ),
+        format_func=partial(_region_label, lang=lang),
         required=True,
         key=REGION_VIEW_KEY,
     )
