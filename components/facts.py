@@ -24,8 +24,6 @@ from components.local_time import (
     utc_offset,
 )
 
-_locale = babel_locale
-
 
 @dataclass(frozen=True)
 class Metrics:
@@ -49,9 +47,9 @@ def format_partial_date(value: str, lang: str = "en") -> str:
     """``2024-10-09`` → ``9 October 2024``, ``2015-12`` → ``December 2015``."""
     parts = [int(part) for part in value.split("-")]
     if len(parts) == 3:
-        return format_date(date(*parts), format="long", locale=_locale(lang))
+        return format_date(date(*parts), format="long", locale=babel_locale(lang))
     if len(parts) == 2:
-        return format_skeleton("yMMMM", date(parts[0], parts[1], 1), locale=_locale(lang))
+        return format_skeleton("yMMMM", date(parts[0], parts[1], 1), locale=babel_locale(lang))
     return str(parts[0])
 
 
@@ -63,15 +61,17 @@ def format_usd(amount: int, lang: str = "en") -> str:
         key, scaled = "million_usd", amount / 1_000_000
     else:
         key, scaled = "usd", amount
-    return text(key, lang, amount=format_decimal(scaled, format="#,##0.##", locale=_locale(lang)))
+    return text(
+        key, lang, amount=format_decimal(scaled, format="#,##0.##", locale=babel_locale(lang))
+    )
 
 
 def format_km(km: float, lang: str = "en") -> str:
-    return format_decimal(round(km), format="#,##0", locale=_locale(lang))
+    return format_decimal(round(km), format="#,##0", locale=babel_locale(lang))
 
 
 def country_name(code: str, lang: str = "en") -> str:
-    return Locale.parse(_locale(lang)).territories.get(code, code)
+    return Locale.parse(babel_locale(lang)).territories.get(code, code)
 
 
 def people_for_office(dataset: Dataset, office_id: str) -> tuple[Person, ...]:
@@ -182,11 +182,14 @@ def office_details(
         distance_to_hq=to_hq,
         nearest=nearest,
         local_time=text("local_time", lang, time=format_local_time(office.timezone, at, lang)),
-        time_to_hq=None
-        if office.id == hq.id
-        else describe_difference(
-            difference(office.timezone, hq.timezone, at), hq.city.get(lang), lang
-        ),
+        time_to_hq=None if office.id == hq.id else _time_to_hq(office, hq, at, lang),
+    )
+
+
+def _time_to_hq(office: Office, hq: Office, at: datetime, lang: str) -> str:
+    """``16 h ahead of San Francisco``."""
+    return describe_difference(
+        difference(office.timezone, hq.timezone, at), hq.city.get(lang), lang
     )
 
 
@@ -200,9 +203,7 @@ def from_headquarters_rows(
         {
             text("column_city", lang): office.city.get(lang),
             text("column_distance_km", lang): round(distance_km(office, hq)),
-            text("column_time_difference", lang): describe_difference(
-                difference(office.timezone, hq.timezone, at), hq.city.get(lang), lang
-            ),
+            text("column_time_difference", lang): _time_to_hq(office, hq, at, lang),
             text("column_utc_offset", lang): format_offset(utc_offset(office.timezone, at)),
         }
         for office in dataset.offices
@@ -229,7 +230,7 @@ def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str =
     """One paragraph on the offices shown, written from the data in ``lang``."""
     if not offices:
         return text("summary_none", lang)
-    locale = _locale(lang)
+    locale = babel_locale(lang)
     company = dataset.company.name.get(lang)
     existing = [o for o in offices if o.status == "existing"]
     announced = [o for o in offices if o.status == "announced"]

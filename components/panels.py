@@ -19,7 +19,6 @@ from components.basemaps import BASEMAPS, DEFAULT_BASEMAP
 from components.dataset import Dataset, DatasetError, Office, Person
 from components.exports import offices_csv, offices_geojson, standalone_map_html
 from components.facts import (
-    country_name,
     filter_offices,
     format_partial_date,
     format_usd,
@@ -544,7 +543,7 @@ def _table_row(dataset: Dataset, office: Office, lang: str) -> dict[str, str]:
     details = office_details(dataset, office.id, lang)
     return {
         text("column_city", lang): details.city,
-        text("column_country", lang): country_name(office.country, lang),
+        text("column_country", lang): details.country,
         text("column_region", lang): details.region,
         text("column_status", lang): details.status,
         text("column_dates", lang): "; ".join(f"{d.label}: {d.value}" for d in details.dates),
