@@ -14,6 +14,7 @@ from components.i18n import text
 from components.view_state import language_from_locale
 
 st.set_page_config(page_title=text("page_title"), page_icon="🗺️", layout="wide")
+state.tune_server_sockets()
 
 try:
     dataset = state.load_current_dataset()

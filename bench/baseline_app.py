@@ -7,6 +7,7 @@ clicked office's name echoed in a keyed container. Nothing else.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import folium
@@ -16,6 +17,10 @@ from streamlit_folium import st_folium
 DATA = Path(__file__).resolve().parent.parent / "data" / "offices.json"
 
 st.set_page_config(page_title="Baseline map", layout="wide")
+if os.environ.get("BENCH_BASELINE_TCP_NODELAY") == "1":  # python -m bench.compare --baseline-...
+    from components.server_sockets import enable_tcp_nodelay
+
+    enable_tcp_nodelay()
 offices = json.loads(DATA.read_text(encoding="utf-8"))["offices"]
 
 office_map = folium.Map(location=(30.0, 8.6), zoom_start=2, tiles=None)

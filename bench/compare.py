@@ -9,7 +9,12 @@ office (the map is first centred on the office, the same way in both apps, so ov
 markers in the baseline cannot steal the click); websocket bytes received per click;
 messages sent while panning and zooming; server RSS.
 Then N concurrent sessions each click through all nine offices and must each see exactly
-their own selection. Requests off this machine are refused, as on a network without tiles.
+their own selection. Names of hosts off this machine do not resolve, as on a network without
+tiles (a resolver rule, not request interception: intercepting every request costs each one a
+round trip to this script, which would charge the app with more files for the benchmark itself).
+
+    --baseline-tcp-nodelay   give the baseline the dashboard's socket fix too
+                             (components/server_sockets.py), to compare like with like
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ from tests.browser.harness import (
 )
 
 APPS = {"dashboard": "app.py", "baseline": "bench/baseline_app.py"}
+BASELINE_TCP_NODELAY = "BENCH_BASELINE_TCP_NODELAY"
+ONLY_THIS_MACHINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 # Both return the page's clock (ms since navigation) the moment the condition holds; polled
 # every animation frame, so the figures do not include Playwright's polling back-off.
 HEADING_IS = """(city) => {
@@ -93,13 +100,15 @@ def rss_mb(server: StreamlitServer) -> float:
 async def open_page(browser: Browser) -> tuple[Page, Traffic, list[str]]:
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
 
-    async def route(route_) -> None:  # type: ignore[no-untyped-def]
-        await (route_.continue_() if is_local(route_.request.url) else route_.abort())
-
-    await context.route("**/*", route)
     page = await context.new_page()
     traffic, errors = Traffic(), []
     page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def on_request(request) -> None:  # type: ignore[no-untyped-def]
+        if not is_local(request.url):
+            errors.append(f"request off this machine: {request.url}")
+
+    page.on("request", on_request)
 
     def on_socket(socket) -> None:  # type: ignore[no-untyped-def]
         def received(payload: bytes | str) -> None:
@@ -182,18 +191,23 @@ def row(name: str, values: dict[str, float], fmt: Callable[[float], str], target
     return f"| {name} | {fmt(dashboard)} | {fmt(baseline)} | {ratio} | {target} |"
 
 
-async def run(runs: int, sessions: int) -> None:
+async def run(runs: int, sessions: int, baseline_tcp_nodelay: bool) -> None:
     path = chromium_path()
     if path is None:
         raise SystemExit("Chromium not found: install Debian's chromium or set CHROMIUM_PATH")
     with tempfile.TemporaryDirectory() as folder:
+        extra_env = {name: {} for name in APPS}
+        if baseline_tcp_nodelay:
+            extra_env["baseline"] = {BASELINE_TCP_NODELAY: "1"}
         servers = {
-            name: start_streamlit(Path(folder) / f"{name}.log", script=script)
-            for name, script in APPS.items()
+            name: start_streamlit(Path(folder) / f"{name}.log", script=script, extra_env=env)
+            for (name, script), env in zip(APPS.items(), extra_env.values(), strict=True)
         }
         try:
             async with async_playwright() as playwright:
-                browser = await playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+                browser = await playwright.chromium.launch(
+                    executable_path=path, args=[*CHROMIUM_ARGS, ONLY_THIS_MACHINE]
+                )
                 single = {name: Samples() for name in APPS}
                 for server in servers.values():  # warm-up: first imports and script runs
                     await one_session(browser, server.url, Samples())
@@ -234,6 +248,7 @@ async def run(runs: int, sessions: int) -> None:
     print(
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {platform.machine()} · "
         f"{platform.python_version()} · {runs} alternating runs · {sessions} concurrent sessions"
+        + (" · baseline with TCP_NODELAY" if baseline_tcp_nodelay else "")
     )
     print("| measure | dashboard | baseline | ratio | target |")
     print("|---|---|---|---|---|")
@@ -263,8 +278,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.compare")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--baseline-tcp-nodelay", action="store_true")
     args = parser.parse_args()
-    asyncio.run(run(args.runs, args.sessions))
+    asyncio.run(run(args.runs, args.sessions, args.baseline_tcp_nodelay))
 
 
 if __name__ == "__main__":

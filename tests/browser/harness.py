@@ -62,11 +62,14 @@ class StreamlitServer:
 
 
 def start_streamlit(
-    log_path: Path, data_path: Path | None = None, script: str = "app.py"
+    log_path: Path,
+    data_path: Path | None = None,
+    script: str = "app.py",
+    extra_env: dict[str, str] | None = None,
 ) -> StreamlitServer:
     """Start ``streamlit run SCRIPT`` from the repository root and wait until it is healthy."""
     port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     env.pop("OFFICES_DATA", None)
     if data_path is not None:
         env["OFFICES_DATA"] = str(data_path)
