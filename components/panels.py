@@ -7,6 +7,8 @@ Data texts are shown with Streamlit elements that render them as text (``st.text
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 
 import pandas as pd
@@ -42,6 +44,7 @@ from components.search import search
 from components.state import (
     BASEMAP_KEY,
     HIGHLIGHT_KEY,
+    HQ_TABLE_OPEN_KEY,
     LANG_KEY,
     MAP_KEY,
     REGION_KEY,
@@ -49,6 +52,8 @@ from components.state import (
     SEARCH_KEY,
     SELECTION_KEY,
     STATUS_KEY,
+    TABLE_OPEN_KEY,
+    TIMELINE_OPEN_KEY,
 )
 from components.timeline import SELECTION, timeline_chart
 from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice, share_link
@@ -153,9 +158,16 @@ def render_explorer(dataset: Dataset, lang: str, status: str, region: str) -> No
     highlight = st.session_state.get(HIGHLIGHT_KEY)
     highlighted = highlighted_offices(dataset, highlight)
     map_column, details_column = st.columns([5, 3], gap="medium")
+    # The details are drawn before the map (the page's layout is the columns', not this
+    # order): a click's answer then reaches the browser before the map's unchanged code.
+    with details_column:
+        render_search(dataset, lang)
+        selected = render_office_picker(dataset, lang)
+        render_share_link(lang)
+        render_details(dataset, selected, lang)
     with map_column:
-        # The map comes first on the page, so it is built from the controls' values as
-        # they stand (a change to a control reruns with its new value already stored).
+        # Built from the controls' values as they stand: the controls come after the map (a
+        # change to a control reruns with its new value already stored).
         basemap = st.session_state.get(BASEMAP_KEY)
         view_centre, view_zoom = region_view(shown, st.session_state.get(REGION_VIEW_KEY))
         render_map(
@@ -170,11 +182,6 @@ def render_explorer(dataset: Dataset, lang: str, status: str, region: str) -> No
         with st.container(key="map-controls", horizontal=True):
             render_region_view_choice(lang)
             render_basemap_choice(lang)
-    with details_column:
-        render_search(dataset, lang)
-        selected = render_office_picker(dataset, lang)
-        render_share_link(lang)
-        render_details(dataset, selected, lang)
     # In the fragment, so that choosing an office marks its people and partnerships at once.
     leaders_column, partnerships_column = st.columns(2, gap="medium")
     with leaders_column:
@@ -505,32 +512,57 @@ def render_funding(dataset: Dataset, lang: str = "en") -> None:
 def render_office_table(dataset: Dataset, lang: str, status: str, region: str) -> None:
     """The map's accessible twin: a summary and a table of the offices shown; choosing a
     row selects that office, as a marker click does. Outside the map's fragment, so a
-    click on the map does not resend it."""
+    click on the map does not resend it. The tables are drawn only once opened (see
+    :func:`_lazy_section`)."""
     shown = filter_offices(dataset, status, region)
-    highlighted = highlighted_offices(dataset, st.session_state.get(HIGHLIGHT_KEY))
     with st.container(key="office-table"):
         st.subheader(text("table_heading", lang), anchor=False)
         st.markdown(md(summary_paragraph(dataset, shown, lang)))
-        ids = [office.id for office in shown]
-        rows = pd.DataFrame([_table_row(dataset, office, lang) for office in shown])
-        table: pd.DataFrame | Styler = rows
-        if highlighted & set(ids):
-            # The offices of a highlighted leader or partnership, as on the map.
-            table = rows.style.apply(
-                lambda row: [HIGHLIGHT_STYLE if ids[row.name] in highlighted else ""] * len(row),
-                axis=1,
-            )
-        key = f"office-table-{'-'.join(ids)}"
-        st.dataframe(
-            table,
-            hide_index=True,
-            on_select=partial(_select_from_table, key, tuple(ids)),
-            selection_mode="single-row",
-            key=key,
-            width="stretch",
+        with _lazy_section(
+            TABLE_OPEN_KEY, text("table_show", lang), ":material/table_rows:"
+        ) as open_:
+            if open_:
+                _office_table(dataset, shown, lang)
+        with _lazy_section(
+            HQ_TABLE_OPEN_KEY, text("hq_table_heading", lang), ":material/schedule:"
+        ) as open_:
+            if open_:
+                st.dataframe(from_headquarters_rows(dataset, lang), hide_index=True)
+
+
+@contextmanager
+def _lazy_section(key: str, label: str, icon: str) -> Iterator[bool]:
+    """A collapsed expander whose content is drawn only while it is open.
+
+    The table and the chart bring the largest parts of Streamlit's front end (the data grid
+    and Vega, about 2 MB of JavaScript); drawn at load, the browser fetched and compiled them
+    before the map's own code and the map appeared about 0.4 s later. Opening reruns the app.
+    """
+    section = st.expander(label, key=key, icon=icon, on_change="rerun")
+    with section:
+        yield bool(section.open)
+
+
+def _office_table(dataset: Dataset, shown: tuple[Office, ...], lang: str) -> None:
+    highlighted = highlighted_offices(dataset, st.session_state.get(HIGHLIGHT_KEY))
+    ids = [office.id for office in shown]
+    rows = pd.DataFrame([_table_row(dataset, office, lang) for office in shown])
+    table: pd.DataFrame | Styler = rows
+    if highlighted & set(ids):
+        # The offices of a highlighted leader or partnership, as on the map.
+        table = rows.style.apply(
+            lambda row: [HIGHLIGHT_STYLE if ids[row.name] in highlighted else ""] * len(row),
+            axis=1,
         )
-        with st.expander(text("hq_table_heading", lang), icon=":material/schedule:"):
-            st.dataframe(from_headquarters_rows(dataset, lang), hide_index=True)
+    key = f"office-table-{'-'.join(ids)}"
+    st.dataframe(
+        table,
+        hide_index=True,
+        on_select=partial(_select_from_table, key, tuple(ids)),
+        selection_mode="single-row",
+        key=key,
+        width="stretch",
+    )
 
 
 def _select_from_table(key: str, ids: tuple[str, ...]) -> None:
@@ -552,19 +584,24 @@ def _table_row(dataset: Dataset, office: Office, lang: str) -> dict[str, str]:
 
 
 def render_timeline(dataset: Dataset, lang: str = "en") -> None:
-    """The expansion over time; clicking a point selects that office."""
+    """The expansion over time; clicking a point selects that office. Drawn once opened."""
     with st.container(key="timeline"):
         st.subheader(text("timeline_heading", lang), anchor=False)
-        st.caption(text("timeline_help", lang))
-        # A new key per selection, so that choosing the same point again still selects it.
-        key = f"timeline-chart-{st.session_state.get(SELECTION_KEY) or 'none'}"
-        st.altair_chart(
-            timeline_chart(dataset, lang),
-            on_select=partial(_select_from_timeline, key),
-            selection_mode=SELECTION,
-            key=key,
-            width="stretch",
-        )
+        with _lazy_section(
+            TIMELINE_OPEN_KEY, text("timeline_show", lang), ":material/timeline:"
+        ) as open_:
+            if not open_:
+                return
+            st.caption(text("timeline_help", lang))
+            # A new key per selection, so that choosing the same point again still selects it.
+            key = f"timeline-chart-{st.session_state.get(SELECTION_KEY) or 'none'}"
+            st.altair_chart(
+                timeline_chart(dataset, lang),
+                on_select=partial(_select_from_timeline, key),
+                selection_mode=SELECTION,
+                key=key,
+                width="stretch",
+            )
 
 
 def _select_from_timeline(key: str) -> None:

@@ -25,6 +25,9 @@ BASEMAP_KEY = "basemap"
 REGION_VIEW_KEY = "region_view"
 SEARCH_KEY = "search"
 HIGHLIGHT_KEY = "highlight"  # ("person" | "partnership", id) whose offices are ringed
+TABLE_OPEN_KEY = "office-table-open"  # the sections drawn only once opened
+HQ_TABLE_OPEN_KEY = "hq-table-open"
+TIMELINE_OPEN_KEY = "timeline-open"
 # The widget that holds each URL parameter of the view.
 WIDGET_KEYS = {
     "office": SELECTION_KEY,

@@ -16,11 +16,14 @@ from components.panels import HIGHLIGHT_STYLE, md
 from components.state import (
     BASEMAP_KEY,
     DATA_ENV_VAR,
+    HQ_TABLE_OPEN_KEY,
     LANG_KEY,
     MAP_KEY,
     REGION_KEY,
     SELECTION_KEY,
     STATUS_KEY,
+    TABLE_OPEN_KEY,
+    TIMELINE_OPEN_KEY,
 )
 from tests.helpers import HOSTILE_TEXT, hostile_raw_data, raw_data, write_json
 
@@ -345,9 +348,30 @@ def test_share_link_shows_the_current_view(app: AppTest) -> None:
 # The accessible twin ----------------------------------------------------------------
 
 
+def open_sections(app: AppTest, *keys: str) -> AppTest:
+    """What the browser reports when the reader opens these lazily drawn sections."""
+    for key in keys:
+        app.session_state[key] = True
+    return app
+
+
+def test_table_and_timeline_are_drawn_only_once_opened(app: AppTest) -> None:
+    map_reported(app).run()
+    assert not app.exception
+    assert len(app.dataframe) == 0 and len(app.get("vega_lite_chart")) == 0
+    # The summary, the twin in words, does not wait for a click.
+    assert "4 existing offices" in keyed_block(app, "office-table").markdown[0].value
+    open_sections(app, TABLE_OPEN_KEY).run()
+    assert len(keyed_block(app, "office-table").dataframe) == 1
+    assert len(app.get("vega_lite_chart")) == 0
+    open_sections(app, HQ_TABLE_OPEN_KEY, TIMELINE_OPEN_KEY).run()
+    assert len(app.dataframe) == 2 and len(app.get("vega_lite_chart")) == 1
+    assert not app.exception
+
+
 def test_table_honours_the_filters_and_the_summary_follows(app: AppTest) -> None:
     app.query_params.update({"status": "announced", "region": "Americas"})
-    map_reported(app).run()
+    open_sections(map_reported(app), TABLE_OPEN_KEY).run()
     table = keyed_block(app, "office-table")
     frame = table.dataframe[0].value
     assert list(frame["City"]) == ["New York", "Seattle"]
@@ -357,7 +381,7 @@ def test_table_honours_the_filters_and_the_summary_follows(app: AppTest) -> None
 
 def test_table_is_german_in_german(app: AppTest) -> None:
     app.query_params["lang"] = "de"
-    map_reported(app).run()
+    open_sections(map_reported(app), TABLE_OPEN_KEY).run()
     frame = keyed_block(app, "office-table").dataframe[0].value
     assert "Tokio" in list(frame["Stadt"])
 
@@ -404,7 +428,7 @@ def badges(app: AppTest, key: str) -> list[str]:
 
 
 def test_a_leader_rings_his_office_on_the_map_and_in_the_table(app: AppTest) -> None:
-    map_reported(app).run()
+    open_sections(map_reported(app), TABLE_OPEN_KEY).run()
     assert map_args(app)["feature_group"] is None
     app.button(key="highlight-person-oliver-jay").click().run()
     assert not app.exception

@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from playwright.sync_api import Browser, Frame, FrameLocator, Page, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    Frame,
+    FrameLocator,
+    Locator,
+    Page,
+    expect,
+    sync_playwright,
+)
 
 from tests.browser.harness import (
     APP_IDLE,
@@ -116,3 +124,11 @@ def settle(page: Page, record: PageRecord, quiet_seconds: float = 1.0) -> None:
 
 def expect_details_for(page: Page, city: str) -> None:
     expect(page.locator(".st-key-office-details h3")).to_have_text(city, timeout=20_000)
+
+
+def open_section(page: Page, record: PageRecord, key: str) -> Locator:
+    """Open a section drawn only once opened (``st.expander(key=key)``); returns it."""
+    section = page.locator(f".st-key-{key}")
+    section.locator("summary").click()
+    settle(page, record)
+    return section

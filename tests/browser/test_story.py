@@ -1,20 +1,24 @@
 """The expansion story: region views frame the map without rebuilding it (every marker
-stays clickable), and the timeline selects offices."""
+stays clickable), and the timeline and the table select offices once opened."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from components.dataset import load_dataset
 from components.map_views import frame
 from components.office_map import MIN_ZOOM
 from components.timeline import timeline_events
 from tests.browser.conftest import (
+    PageRecord,
     expect_details_for,
     map_frame,
     map_frame_object,
     open_page,
+    open_section,
     settle,
 )
 from tests.browser.harness import StreamlitServer, wait_for_app
@@ -56,22 +60,42 @@ def test_region_buttons_frame_the_map_and_keep_markers_clickable(
     page.context.close()
 
 
-def test_clicking_a_point_on_the_timeline_selects_its_office(
-    app_server: StreamlitServer, browser: Browser
-) -> None:
+@pytest.fixture
+def german_page(app_server: StreamlitServer, browser: Browser) -> Iterator[tuple[Page, PageRecord]]:
     page, record = open_page(browser)
-    try:
-        page.goto(f"{app_server.url}/?lang=de")
-        wait_for_app(page)
-        settle(page, record)
-        chart = page.locator(".st-key-timeline")
-        chart.scroll_into_view_if_needed()
-        points = chart.locator("svg g.mark-symbol.role-mark path")
-        rows = timeline_events(load_dataset(), "de")
-        expect(points).to_have_count(len(rows))
-        tokyo = next(index for index, row in enumerate(rows) if row["office_id"] == "tokyo")
-        points.nth(tokyo).click()
-        expect_details_for(page, "Tokio")
-        assert record.errors == []
-    finally:
-        page.context.close()
+    page.goto(f"{app_server.url}/?lang=de")
+    wait_for_app(page)
+    settle(page, record)
+    yield page, record
+    assert record.errors == []
+    page.context.close()
+
+
+def test_clicking_a_point_on_the_timeline_selects_its_office(
+    german_page: tuple[Page, PageRecord],
+) -> None:
+    page, record = german_page
+    chart = open_section(page, record, "timeline-open")
+    chart.scroll_into_view_if_needed()
+    points = chart.locator("svg g.mark-symbol.role-mark path")
+    rows = timeline_events(load_dataset(), "de")
+    expect(points).to_have_count(len(rows))
+    tokyo = next(index for index, row in enumerate(rows) if row["office_id"] == "tokyo")
+    points.nth(tokyo).click()
+    expect_details_for(page, "Tokio")
+
+
+def test_choosing_a_row_of_the_table_selects_its_office(
+    german_page: tuple[Page, PageRecord],
+) -> None:
+    page, record = german_page
+    table = open_section(page, record, "office-table-open").get_by_test_id("stDataFrame")
+    table.scroll_into_view_if_needed()
+    expect(table).to_be_visible()
+    row = [office.city.de for office in load_dataset().offices].index("Tokio")
+    box = table.bounding_box()
+    assert box is not None
+    # The grid is a canvas: click the row's selection box, left of the first column.
+    header, height = 35, 35
+    page.mouse.click(box["x"] + 18, box["y"] + header + row * height + height / 2)
+    expect_details_for(page, "Tokio")
