@@ -536,7 +536,7 @@ def _lazy_section(key: str, label: str, icon: str) -> Iterator[bool]:
 
     The table and the chart bring the largest parts of Streamlit's front end (the data grid
     and Vega, about 2 MB of JavaScript); drawn at load, the browser fetched and compiled them
-    before the map's own code and the map appeared about 0.4 s later. Opening reruns the app.
+    before the map's own code and the map appeared about 0.3 s later. Opening reruns the app.
     """
     section = st.expander(label, key=key, icon=icon, on_change="rerun")
     with section:
