@@ -369,6 +369,13 @@ def test_table_and_timeline_are_drawn_only_once_opened(app: AppTest) -> None:
     assert not app.exception
 
 
+def test_an_opened_table_stays_open_when_the_language_changes(app: AppTest) -> None:
+    open_sections(map_reported(app), TABLE_OPEN_KEY).run()
+    app.button_group(key=LANG_KEY).set_value("de").run()
+    assert not app.exception
+    assert "Tokio" in list(keyed_block(app, "office-table").dataframe[0].value["Stadt"])
+
+
 def test_table_honours_the_filters_and_the_summary_follows(app: AppTest) -> None:
     app.query_params.update({"status": "announced", "region": "Americas"})
     open_sections(map_reported(app), TABLE_OPEN_KEY).run()
