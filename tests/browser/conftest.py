@@ -27,6 +27,7 @@ from tests.browser.harness import (
     is_local,
     start_streamlit,
     stop_streamlit,
+    wait_for_app,
 )
 
 
@@ -120,6 +121,13 @@ def settle(page: Page, record: PageRecord, quiet_seconds: float = 1.0) -> None:
         if len(record.frames_sent) == sent and page.locator(APP_IDLE).count():
             return
     raise AssertionError("the app did not settle")
+
+
+def load_app(page: Page, record: PageRecord, url: str, markers: int = 9) -> None:
+    """Open ``url``, wait for the map's markers, and let the page settle."""
+    page.goto(url)
+    wait_for_app(page, markers=markers)
+    settle(page, record)
 
 
 def expect_details_for(page: Page, city: str) -> None:

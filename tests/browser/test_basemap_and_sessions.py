@@ -7,12 +7,13 @@ from playwright.sync_api import Browser, Page
 from tests.browser.conftest import (
     PageRecord,
     expect_details_for,
+    load_app,
     map_frame,
     map_frame_object,
     open_page,
     settle,
 )
-from tests.browser.harness import StreamlitServer, is_local, wait_for_app
+from tests.browser.harness import StreamlitServer, is_local
 
 COUNTRIES_DRAWN = (
     "Object.values(window.map._layers).filter(l => l.feature && l.options.pane === 'outlines')"
@@ -31,9 +32,7 @@ def test_offline_basemap_makes_no_request_to_any_other_host(
     app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
 ) -> None:
     page, record = page_and_record
-    page.goto(f"{app_server.url}/?basemap=offline")
-    wait_for_app(page)
-    settle(page, record)
+    load_app(page, record, f"{app_server.url}/?basemap=offline")
     assert countries_drawn(page) > 150
     assert map_frame(page).locator(".leaflet-outlines-pane canvas").count() == 1
     map_frame(page).locator(".office-marker.office-paris").click()
@@ -47,9 +46,8 @@ def test_outlines_show_when_online_tiles_fail(
     app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
 ) -> None:
     page, record = page_and_record
-    page.goto(f"{app_server.url}/?basemap=osm")  # tile requests are refused by the fixture
-    wait_for_app(page)
-    settle(page, record)
+    # Tile requests are refused by the fixture.
+    load_app(page, record, f"{app_server.url}/?basemap=osm")
     assert countries_drawn(page) > 150
     frame = map_frame(page)
     assert any("tile.openstreetmap.org" in url for url in record.foreign_requests)
@@ -66,9 +64,7 @@ def test_a_click_lands_when_the_map_is_partly_out_of_view(
 ) -> None:
     page, record = open_page(browser, width=1400, height=680)
     try:
-        page.goto(app_server.url)
-        wait_for_app(page)
-        settle(page, record)
+        load_app(page, record, app_server.url)
         iframe_box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
         assert iframe_box is not None and iframe_box["y"] + iframe_box["height"] > 680
         box = map_frame(page).locator(".office-marker.office-london").bounding_box()
@@ -87,9 +83,7 @@ def test_two_readers_each_see_their_own_selection(
     second, second_record = open_page(browser)
     try:
         for page, record in ((first, first_record), (second, second_record)):
-            page.goto(app_server.url)
-            wait_for_app(page)
-            settle(page, record)
+            load_app(page, record, app_server.url)
         map_frame(first).locator(".office-marker.office-tokyo").click()
         map_frame(second).locator(".office-marker.office-seattle").click()
         expect_details_for(first, "Tokyo")

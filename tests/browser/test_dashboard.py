@@ -13,6 +13,7 @@ from components.dataset import load_dataset
 from tests.browser.conftest import (
     PageRecord,
     expect_details_for,
+    load_app,
     map_frame,
     map_frame_object,
     open_page,
@@ -45,9 +46,7 @@ def ready_page(
 ) -> tuple[Page, PageRecord]:
     """The dashboard loaded at its default view, with the map's first value handled."""
     page, record = page_and_record
-    page.goto(app_server.url)
-    wait_for_app(page)
-    settle(page, record)
+    load_app(page, record, app_server.url)
     return page, record
 
 
@@ -171,9 +170,7 @@ def test_hostile_city_name_is_shown_as_text_and_runs_nothing(
 ) -> None:
     page, record = open_page(browser)
     try:
-        page.goto(hostile_server.url)
-        wait_for_app(page)
-        settle(page, record)
+        load_app(page, record, hostile_server.url)
         frame = map_frame(page)
         expect(frame.locator(".office-marker")).to_have_count(9)
         london = frame.locator(".office-marker.office-london")

@@ -6,7 +6,13 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PageRecord, expect_details_for, map_frame, open_page, settle
+from tests.browser.conftest import (
+    PageRecord,
+    expect_details_for,
+    load_app,
+    map_frame,
+    open_page,
+)
 from tests.browser.harness import StreamlitServer, wait_for_app
 
 
@@ -14,9 +20,7 @@ def test_a_german_deep_link_opens_that_office_in_german(
     app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
 ) -> None:
     page, record = page_and_record
-    page.goto(f"{app_server.url}/?office=brussels&lang=de&status=announced")
-    wait_for_app(page, markers=5)
-    settle(page, record)
+    load_app(page, record, f"{app_server.url}/?office=brussels&lang=de&status=announced", markers=5)
     expect_details_for(page, "Brüssel")
     expect(page.locator("h1")).to_have_text("OpenAIs globale Präsenz")
     frame = map_frame(page)
@@ -31,9 +35,7 @@ def test_the_url_follows_a_click_on_the_map(
     app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], browser: Browser
 ) -> None:
     page, record = page_and_record
-    page.goto(app_server.url)
-    wait_for_app(page)
-    settle(page, record)
+    load_app(page, record, app_server.url)
     map_frame(page).locator(".office-marker.office-tokyo").click()
     expect_details_for(page, "Tokyo")
     page.wait_for_url("**office=tokyo**", timeout=10_000)
@@ -56,9 +58,7 @@ def test_the_html_export_works_from_disk_without_network(
     tmp_path: Path,
 ) -> None:
     page, record = page_and_record
-    page.goto(f"{app_server.url}/?lang=de")
-    wait_for_app(page)
-    settle(page, record)
+    load_app(page, record, f"{app_server.url}/?lang=de")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Karte als HTML (funktioniert offline)").click()
     path = tmp_path / "offices-map.html"
@@ -92,9 +92,7 @@ def test_phone_layout_stacks_and_never_scrolls_sideways(
 ) -> None:
     page, record = open_page(browser, width=390, height=844)
     try:
-        page.goto(app_server.url)
-        wait_for_app(page)
-        settle(page, record)
+        load_app(page, record, app_server.url)
         overflow = page.evaluate(
             """() => [document.documentElement, document.body,
                       document.querySelector('[data-testid=stMain]')]

@@ -15,13 +15,14 @@ from components.timeline import timeline_events
 from tests.browser.conftest import (
     PageRecord,
     expect_details_for,
+    load_app,
     map_frame,
     map_frame_object,
     open_page,
     open_section,
     settle,
 )
-from tests.browser.harness import StreamlitServer, wait_for_app
+from tests.browser.harness import StreamlitServer
 from tests.browser.test_dashboard import HIT_AT_CENTRE
 
 REGION_BUTTONS = {"Americas": "Americas", "EMEA": "Europe", "APAC": "Asia-Pacific"}
@@ -33,9 +34,7 @@ def test_region_buttons_frame_the_map_and_keep_markers_clickable(
 ) -> None:
     # Tall enough that the whole map is in view: the buttons sit under it.
     page, record = open_page(browser, width=1400, height=1200)
-    page.goto(app_server.url)
-    wait_for_app(page)
-    settle(page, record)
+    load_app(page, record, app_server.url)
     leaflet = map_frame_object(page)
     leaflet.evaluate("window.__sameMap = true")  # gone if the map were rebuilt
 
@@ -63,9 +62,7 @@ def test_region_buttons_frame_the_map_and_keep_markers_clickable(
 @pytest.fixture
 def german_page(app_server: StreamlitServer, browser: Browser) -> Iterator[tuple[Page, PageRecord]]:
     page, record = open_page(browser)
-    page.goto(f"{app_server.url}/?lang=de")
-    wait_for_app(page)
-    settle(page, record)
+    load_app(page, record, f"{app_server.url}/?lang=de")
     yield page, record
     assert record.errors == []
     page.context.close()
