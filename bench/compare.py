@@ -196,12 +196,12 @@ async def run(runs: int, sessions: int, baseline_tcp_nodelay: bool) -> None:
     if path is None:
         raise SystemExit("Chromium not found: install Debian's chromium or set CHROMIUM_PATH")
     with tempfile.TemporaryDirectory() as folder:
-        extra_env = {name: {} for name in APPS}
-        if baseline_tcp_nodelay:
-            extra_env["baseline"] = {BASELINE_TCP_NODELAY: "1"}
+        env = {"baseline": {BASELINE_TCP_NODELAY: "1"}} if baseline_tcp_nodelay else {}
         servers = {
-            name: start_streamlit(Path(folder) / f"{name}.log", script=script, extra_env=env)
-            for (name, script), env in zip(APPS.items(), extra_env.values(), strict=True)
+            name: start_streamlit(
+                Path(folder) / f"{name}.log", script=script, extra_env=env.get(name)
+            )
+            for name, script in APPS.items()
         }
         try:
             async with async_playwright() as playwright:
