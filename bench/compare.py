@@ -24,28 +24,38 @@ import asyncio
 import platform
 import statistics
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page, Request, WebSocket, async_playwright
 
 from components.dataset import load_dataset
-from tests.browser.harness import (
+from testing.browser import (
     APP_IDLE,
     CHROMIUM_ARGS,
     MAP_IFRAME,
-    StreamlitServer,
+    ONLY_THIS_MACHINE,
+    Conversation,
     chromium_path,
     is_local,
-    start_streamlit,
-    stop_streamlit,
 )
+from testing.server import rss_mb, start_streamlit, stop_streamlit
 
-APPS = {"dashboard": "app.py", "baseline": "bench/baseline_app.py"}
+
+@dataclass(frozen=True)
+class App:
+    script: str
+    # Script runs a first visit causes: the dashboard's map reports its empty click state
+    # once mounted (streamlit-folium), which reruns the map's fragment.
+    runs_at_load: int
+
+
+APPS = {"dashboard": App("app.py", 2), "baseline": App("bench/baseline_app.py", 1)}
 BASELINE_TCP_NODELAY = "BENCH_BASELINE_TCP_NODELAY"
-ONLY_THIS_MACHINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+ANSWER_SECONDS = 120
 # Both return the page's clock (ms since navigation) the moment the condition holds; polled
 # every animation frame, so the figures do not include Playwright's polling back-off.
 HEADING_IS = """(city) => {
@@ -70,14 +80,6 @@ MARKERS_VISIBLE = """() => {
 
 
 @dataclass
-class Traffic:
-    """Websocket frames of one page: bytes received, messages sent."""
-
-    received: int = 0
-    sent: int = 0
-
-
-@dataclass
 class Samples:
     loads: list[float] = field(default_factory=list)
     clicks: list[float] = field(default_factory=list)
@@ -91,47 +93,38 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def rss_mb(server: StreamlitServer) -> float:
-    status = Path(f"/proc/{server.process.pid}/status").read_text()
-    line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
-    return int(line.split()[1]) / 1024
-
-
-async def open_page(browser: Browser) -> tuple[Page, Traffic, list[str]]:
+async def open_page(browser: Browser) -> tuple[Page, Conversation, list[str]]:
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
 
     page = await context.new_page()
-    traffic, errors = Traffic(), []
+    conversation, errors = Conversation(), []
     page.on("pageerror", lambda error: errors.append(str(error)))
 
-    def on_request(request) -> None:  # type: ignore[no-untyped-def]
+    def on_request(request: Request) -> None:
         if not is_local(request.url):
             errors.append(f"request off this machine: {request.url}")
 
+    def on_socket(socket: WebSocket) -> None:
+        socket.on("framereceived", conversation.received)
+        socket.on("framesent", conversation.sent)
+
     page.on("request", on_request)
-
-    def on_socket(socket) -> None:  # type: ignore[no-untyped-def]
-        def received(payload: bytes | str) -> None:
-            traffic.received += len(payload)
-
-        def sent(_payload: bytes | str) -> None:
-            traffic.sent += 1
-
-        socket.on("framereceived", received)
-        socket.on("framesent", sent)
-
     page.on("websocket", on_socket)
-    return page, traffic, errors
+    return page, conversation, errors
 
 
-async def settle(page: Page, traffic: Traffic) -> None:
-    """Idle script, and nothing sent for half a second."""
-    while True:
-        await page.wait_for_selector(APP_IDLE)
-        sent = traffic.sent
-        await page.wait_for_timeout(500)
-        if traffic.sent == sent and await page.locator(APP_IDLE).count():
-            return
+async def settle(page: Page, conversation: Conversation, runs: int = 1) -> None:
+    """Wait until the page asked for at least ``runs`` script runs and every run it asked for
+    has finished (see :class:`testing.browser.Conversation`)."""
+    deadline = time.monotonic() + ANSWER_SECONDS
+    while not (
+        conversation.requests >= runs
+        and conversation.answered()
+        and await page.locator(APP_IDLE).count()
+    ):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the app did not answer within {ANSWER_SECONDS} s")
+        await page.wait_for_timeout(25)  # lets Playwright deliver events between checks
 
 
 async def click_office(page: Page, office_id: str, lat: float, lon: float, city: str) -> float:
@@ -149,28 +142,31 @@ async def click_office(page: Page, office_id: str, lat: float, lon: float, city:
     return await shown.json_value() - start
 
 
-async def one_session(browser: Browser, url: str, samples: Samples, rotate: int = 0) -> None:
-    """Load, click every office (starting at office ``rotate``), then pan and zoom."""
+async def one_session(
+    browser: Browser, url: str, samples: Samples, runs_at_load: int, rotate: int = 0
+) -> None:
+    """Load, click every office (starting at office ``rotate``), then pan and zoom.
+    ``runs_at_load``: script runs a first visit causes in this app."""
     offices = list(load_dataset().offices)
     offices = offices[rotate:] + offices[:rotate]
-    page, traffic, errors = await open_page(browser)
+    page, conversation, errors = await open_page(browser)
     await page.goto(url, wait_until="commit")
     visible = await page.wait_for_function(MARKERS_VISIBLE, polling="raf", timeout=60_000)
     samples.loads.append(await visible.json_value())
-    await settle(page, traffic)
+    await settle(page, conversation, runs=runs_at_load)
 
     for office in offices:
-        received = traffic.received
+        received = conversation.bytes_received
         samples.clicks.append(
             await click_office(page, office.id, office.lat, office.lon, office.city.en)
         )
-        await settle(page, traffic)
-        samples.click_bytes.append(traffic.received - received)
+        await settle(page, conversation)
+        samples.click_bytes.append(conversation.bytes_received - received)
         heading = await page.locator(".st-key-office-details h3").inner_text()
         if heading.strip() != office.city.en:
             samples.errors.append(f"expected {office.city.en}, saw {heading!r}")
 
-    sent = traffic.sent
+    sent = conversation.messages_sent
     box = await page.locator(MAP_IFRAME).bounding_box()
     assert box is not None
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -179,13 +175,15 @@ async def one_session(browser: Browser, url: str, samples: Samples, rotate: int 
     await page.mouse.move(x + 150, y + 40, steps=10)
     await page.mouse.up()
     await page.mouse.wheel(0, -300)
+    # Nothing to wait for but time: streamlit-folium reports at most 250 ms after the map
+    # moved, so four times that is the window in which a report would have been sent.
     await page.wait_for_timeout(1000)
-    samples.pan_zoom_messages.append(traffic.sent - sent)
+    samples.pan_zoom_messages.append(conversation.messages_sent - sent)
     samples.errors += errors
     await page.context.close()
 
 
-def row(name: str, values: dict[str, float], fmt: Callable[[float], str], target: str) -> str:
+def row(name: str, values: Mapping[str, float], fmt: Callable[[float], str], target: str) -> str:
     dashboard, baseline = values["dashboard"], values["baseline"]
     ratio = f"{dashboard / baseline:.2f}x" if baseline else ("=" if dashboard == baseline else "-")
     return f"| {name} | {fmt(dashboard)} | {fmt(baseline)} | {ratio} | {target} |"
@@ -199,9 +197,9 @@ async def run(runs: int, sessions: int, baseline_tcp_nodelay: bool) -> None:
         env = {"baseline": {BASELINE_TCP_NODELAY: "1"}} if baseline_tcp_nodelay else {}
         servers = {
             name: start_streamlit(
-                Path(folder) / f"{name}.log", script=script, extra_env=env.get(name)
+                Path(folder) / f"{name}.log", script=app.script, extra_env=env.get(name)
             )
-            for name, script in APPS.items()
+            for name, app in APPS.items()
         }
         try:
             async with async_playwright() as playwright:
@@ -209,19 +207,23 @@ async def run(runs: int, sessions: int, baseline_tcp_nodelay: bool) -> None:
                     executable_path=path, args=[*CHROMIUM_ARGS, ONLY_THIS_MACHINE]
                 )
                 single = {name: Samples() for name in APPS}
-                for server in servers.values():  # warm-up: first imports and script runs
-                    await one_session(browser, server.url, Samples())
+                for name, server in servers.items():  # warm-up: first imports and runs
+                    await one_session(browser, server.url, Samples(), APPS[name].runs_at_load)
                 for index in range(runs):
                     order = list(APPS) if index % 2 == 0 else list(reversed(APPS))
                     for name in order:
-                        await one_session(browser, servers[name].url, single[name])
+                        await one_session(
+                            browser, servers[name].url, single[name], APPS[name].runs_at_load
+                        )
                 rss_single = {name: rss_mb(server) for name, server in servers.items()}
 
                 many = {name: Samples() for name in APPS}
                 for name, server in servers.items():
                     await asyncio.gather(
                         *(
-                            one_session(browser, server.url, many[name], rotate=k % 9)
+                            one_session(
+                                browser, server.url, many[name], APPS[name].runs_at_load, k % 9
+                            )
                             for k in range(sessions)
                         )
                     )

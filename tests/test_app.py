@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from components.dataset import load_dataset
+from components.dataset import Dataset
 from components.panels import HIGHLIGHT_STYLE, md
 from components.state import (
     BASEMAP_KEY,
@@ -38,19 +37,7 @@ def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
 
 def keyed_block(at: AppTest, key: str) -> Any:
     """The block of ``st.container(key=key)``."""
-
-    def walk(node: Any) -> Any:
-        yield node
-        for child in getattr(node, "children", {}).values():
-            yield from walk(child)
-
-    for node in walk(at._tree):
-        proto = getattr(node, "proto", None)
-        if getattr(node, "type", None) == "flex_container" and str(
-            getattr(proto, "id", "")
-        ).endswith(f"-{key}"):
-            return node
-    raise AssertionError(f"no container with key {key!r}")
+    return at.get_by_key(key)
 
 
 def details_heading(at: AppTest) -> str | None:
@@ -58,9 +45,9 @@ def details_heading(at: AppTest) -> str | None:
     return headings[0].value if len(headings) else None
 
 
-def click_marker(at: AppTest, office_id: str, count: int) -> AppTest:
+def click_marker(at: AppTest, dataset: Dataset, office_id: str, count: int) -> AppTest:
     """What streamlit-folium stores when a marker is clicked (see MAP_RETURNED_OBJECTS)."""
-    office = load_dataset().office(office_id)
+    office = dataset.office(office_id)
     at.session_state[MAP_KEY] = {
         "last_object_clicked": {"lat": office.lat, "lng": office.lon},
         "last_object_clicked_count": count,
@@ -96,9 +83,9 @@ def test_choosing_an_office_in_the_list_fills_the_details(app: AppTest) -> None:
     assert "Belgium" in text and "9 October 2024" in text and "Nearest office" in text
 
 
-def test_clicking_a_marker_fills_the_details_and_the_list(app: AppTest) -> None:
+def test_clicking_a_marker_fills_the_details_and_the_list(app: AppTest, dataset: Dataset) -> None:
     app.run()
-    click_marker(app, "singapore", 1)
+    click_marker(app, dataset, "singapore", 1)
     assert not app.exception
     assert details_heading(app) == "Singapore"
     assert app.selectbox(key=SELECTION_KEY).value == "singapore"
@@ -106,22 +93,22 @@ def test_clicking_a_marker_fills_the_details_and_the_list(app: AppTest) -> None:
     assert "Oliver Jay" in text and "AI Singapore" in text
 
 
-def test_the_list_overrides_an_earlier_click(app: AppTest) -> None:
+def test_the_list_overrides_an_earlier_click(app: AppTest, dataset: Dataset) -> None:
     app.run()
-    click_marker(app, "tokyo", 1)
+    click_marker(app, dataset, "tokyo", 1)
     app.selectbox(key=SELECTION_KEY).select("paris").run()
     assert details_heading(app) == "Paris"
     app.run()  # a rerun for any other reason must not bring the old click back
     assert details_heading(app) == "Paris"
 
 
-def test_clicking_the_same_marker_again_selects_it_again(app: AppTest) -> None:
+def test_clicking_the_same_marker_again_selects_it_again(app: AppTest, dataset: Dataset) -> None:
     app.run()
-    click_marker(app, "london", 1)
+    click_marker(app, dataset, "london", 1)
     app.selectbox(key=SELECTION_KEY).select("dublin").run()
-    click_marker(app, "london", 2)
+    click_marker(app, dataset, "london", 2)
     assert details_heading(app) == "London"
-    click_marker(app, "london", 3)
+    click_marker(app, dataset, "london", 3)
     assert details_heading(app) == "London"
 
 
@@ -276,14 +263,14 @@ def test_a_german_link_to_an_office_restores_the_view(app: AppTest) -> None:
     assert "9\\. Oktober 2024" in text and "Belgien" in text
 
 
-def test_the_browser_language_is_the_default(app: AppTest, monkeypatch) -> None:
-    monkeypatch.setattr(type(st.context), "locale", property(lambda _: "de-AT"))
+def test_the_browser_language_is_the_default(app: AppTest) -> None:
+    app.context["locale"] = "de-AT"
     app.run()
     assert app.button_group(key=LANG_KEY).value == "de"
 
 
-def test_the_link_language_beats_the_browser_language(app: AppTest, monkeypatch) -> None:
-    monkeypatch.setattr(type(st.context), "locale", property(lambda _: "de-DE"))
+def test_the_link_language_beats_the_browser_language(app: AppTest) -> None:
+    app.context["locale"] = "de-DE"
     app.query_params["lang"] = "en"
     app.run()
     assert app.button_group(key=LANG_KEY).value == "en"
@@ -319,9 +306,9 @@ def test_hostile_links_fall_back_to_defaults_with_a_notice(app: AppTest, params:
 # Deep links: view → URL ---------------------------------------------------------------
 
 
-def test_a_marker_click_puts_the_office_in_the_url(app: AppTest) -> None:
+def test_a_marker_click_puts_the_office_in_the_url(app: AppTest, dataset: Dataset) -> None:
     app.run()
-    click_marker(app, "tokyo", 1)
+    click_marker(app, dataset, "tokyo", 1)
     assert app.query_params["office"] == "tokyo"
     assert app.query_params["lang"] == "en"
 

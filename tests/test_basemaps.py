@@ -3,22 +3,32 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from components.basemaps import BASEMAPS, DEFAULT_BASEMAP, OUTLINES_URL, PALETTES, palette_for
-from components.dataset import load_dataset
+from components.dataset import Dataset
 from components.office_map import build_map
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
 
-def rendered(basemap: str, theme: str | None = "light") -> str:
-    return build_map(load_dataset(), "en", basemap, theme).get_root().render()
+Rendered = Callable[..., str]
 
 
-def test_offline_basemap_loads_nothing_from_other_hosts() -> None:
+@pytest.fixture
+def rendered(dataset: Dataset) -> Rendered:
+    """The map's HTML with a basemap and a theme."""
+
+    def render(basemap: str, theme: str | None = "light") -> str:
+        return build_map(dataset, "en", basemap, theme).get_root().render()
+
+    return render
+
+
+def test_offline_basemap_loads_nothing_from_other_hosts(rendered: Rendered) -> None:
     html = rendered("offline")
     assert "L.tileLayer" not in html
     assert OUTLINES_URL in html
@@ -31,7 +41,9 @@ def test_offline_basemap_loads_nothing_from_other_hosts() -> None:
     ("basemap", "host"),
     [("osm", "tile.openstreetmap.org"), ("carto-light", "light_all"), ("carto-dark", "dark_all")],
 )
-def test_online_basemaps_draw_tiles_over_the_outlines(basemap: str, host: str) -> None:
+def test_online_basemaps_draw_tiles_over_the_outlines(
+    basemap: str, host: str, rendered: Rendered
+) -> None:
     html = rendered(basemap)
     assert "L.tileLayer" in html and host in html
     assert OUTLINES_URL in html  # still drawn underneath, in case the tiles fail
@@ -39,21 +51,21 @@ def test_online_basemaps_draw_tiles_over_the_outlines(basemap: str, host: str) -
     assert html.index("countries-110m") < html.index("L.tileLayer")
 
 
-def test_carto_basemaps_credit_carto() -> None:
+def test_carto_basemaps_credit_carto(rendered: Rendered) -> None:
     assert "CARTO" in rendered("carto-light") and "CARTO" in rendered("carto-dark")
 
 
-def test_unknown_basemap_falls_back_to_the_default() -> None:
+def test_unknown_basemap_falls_back_to_the_default(rendered: Rendered) -> None:
     assert rendered("nonsense") == rendered(DEFAULT_BASEMAP)
 
 
-def test_outline_colours_follow_the_theme() -> None:
+def test_outline_colours_follow_the_theme(rendered: Rendered) -> None:
     assert PALETTES["dark"].land in rendered("offline", "dark")
     assert PALETTES["light"].land in rendered("offline", "light")
     assert palette_for(None) == palette_for("sepia") == PALETTES["light"]
 
 
-def test_offline_basemap_limits_zoom_to_what_the_outlines_can_show() -> None:
+def test_offline_basemap_limits_zoom_to_what_the_outlines_can_show(rendered: Rendered) -> None:
     assert f'"maxZoom": {BASEMAPS["offline"].max_zoom}' in rendered("offline")
     assert BASEMAPS["offline"].max_zoom < BASEMAPS["osm"].max_zoom
 

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from components.dataset import (
     DEFAULT_DATA_PATH,
+    Dataset,
     DatasetError,
     json_path,
     load_dataset,
@@ -33,15 +34,15 @@ def office_index(raw: dict, office_id: str, last: bool = False) -> int:
 # The shipped data ------------------------------------------------------------------------
 
 
-def test_shipped_data_has_the_nine_offices_with_their_status() -> None:
-    dataset = load_dataset()
+def test_shipped_data_has_the_nine_offices_with_their_status(dataset: Dataset) -> None:
+    dataset = dataset
     assert {office.id for office in dataset.offices} == OFFICE_IDS
     existing = {office.id for office in dataset.offices if office.status == "existing"}
     assert existing == {"san-francisco", "london", "dublin", "tokyo"}
 
 
-def test_shipped_data_uses_german_city_names_where_they_differ() -> None:
-    dataset = load_dataset()
+def test_shipped_data_uses_german_city_names_where_they_differ(dataset: Dataset) -> None:
+    dataset = dataset
     german = {office.id: office.city.de for office in dataset.offices}
     assert (german["tokyo"], german["brussels"], german["singapore"]) == (
         "Tokio",
@@ -50,19 +51,19 @@ def test_shipped_data_uses_german_city_names_where_they_differ() -> None:
     )
 
 
-def test_new_offices_were_announced_on_9_october_2024() -> None:
-    dataset = load_dataset()
+def test_new_offices_were_announced_on_9_october_2024(dataset: Dataset) -> None:
+    dataset = dataset
     for office in dataset.offices:
         if office.status == "announced":
             assert office.dates.announced == "2024-10-09", office.id
 
 
-def test_headquarters_is_san_francisco() -> None:
-    assert load_dataset().headquarters.id == "san-francisco"
+def test_headquarters_is_san_francisco(dataset: Dataset) -> None:
+    assert dataset.headquarters.id == "san-francisco"
 
 
-def test_dataset_is_immutable() -> None:
-    dataset = load_dataset()
+def test_dataset_is_immutable(dataset: Dataset) -> None:
+    dataset = dataset
     with pytest.raises(ValidationError):
         dataset.offices[0].lat = 0.0  # type: ignore[misc]
     assert isinstance(dataset.offices, tuple)

@@ -5,14 +5,14 @@ import io
 import json
 import re
 
-from components.dataset import load_dataset
+from components.dataset import Dataset
 from components.exports import offices_csv, offices_geojson, standalone_map_html
 from tests.helpers import dataset_from, hostile_raw_data, raw_data
 
 
-def test_csv_has_a_row_per_office_in_the_language() -> None:
-    rows = list(csv.DictReader(io.StringIO(offices_csv(load_dataset(), "de"))))
-    assert [row["id"] for row in rows] == [office.id for office in load_dataset().offices]
+def test_csv_has_a_row_per_office_in_the_language(dataset: Dataset) -> None:
+    rows = list(csv.DictReader(io.StringIO(offices_csv(dataset, "de"))))
+    assert [row["id"] for row in rows] == [office.id for office in dataset.offices]
     tokyo = next(row for row in rows if row["id"] == "tokyo")
     assert tokyo["city"] == "Tokio" and tokyo["opened"] == "2024-04-15"
     assert "Reuters" in tokyo["sources"]
@@ -28,8 +28,8 @@ def test_csv_defuses_spreadsheet_formulas() -> None:
     assert rows[0]["lon"] == "-122.4194"  # a negative number stays a number
 
 
-def test_geojson_is_an_rfc7946_feature_collection() -> None:
-    data = json.loads(offices_geojson(load_dataset()))
+def test_geojson_is_an_rfc7946_feature_collection(dataset: Dataset) -> None:
+    data = json.loads(offices_geojson(dataset))
     assert data["type"] == "FeatureCollection" and "crs" not in data
     assert len(data["features"]) == 9
     paris = next(f for f in data["features"] if f["id"] == "paris")
@@ -44,8 +44,8 @@ def test_geojson_is_an_rfc7946_feature_collection() -> None:
     assert all(s["publisher"] for s in properties["sources"])
 
 
-def test_standalone_map_inlines_everything_it_needs() -> None:
-    html = standalone_map_html(load_dataset(), "de")
+def test_standalone_map_inlines_everything_it_needs(dataset: Dataset) -> None:
+    html = standalone_map_html(dataset, "de")
     assert re.findall(r'<script src=|<link rel="stylesheet"', html) == []
     assert "/app/static" not in html and "fetch(" not in html
     assert "L.map(" in html and "Leaflet 1.9.4" in html

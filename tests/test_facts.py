@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from components.dataset import load_dataset
+from components.dataset import Dataset
 from components.facts import (
     country_name,
     filter_offices,
@@ -20,8 +20,8 @@ from components.facts import (
 from components.i18n import LANGUAGES, STRINGS
 
 
-def test_headline_metrics() -> None:
-    metrics = headline_metrics(load_dataset())
+def test_headline_metrics(dataset: Dataset) -> None:
+    metrics = headline_metrics(dataset)
     assert (metrics.existing, metrics.announced, metrics.countries, metrics.regions) == (
         4,
         5,
@@ -63,16 +63,16 @@ def test_country_names_are_localised() -> None:
     assert country_name("BE", "de") == "Belgien"
 
 
-def test_people_and_partnerships_of_singapore() -> None:
-    dataset = load_dataset()
+def test_people_and_partnerships_of_singapore(dataset: Dataset) -> None:
+    dataset = dataset
     people = {person.id for person in people_for_office(dataset, "singapore")}
     assert people == {"oliver-jay", "sam-altman", "sandy-kunvatanagarn"}
     assert [p.id for p in partnerships_for_office(dataset, "singapore")] == ["ai-singapore"]
     assert people_for_office(dataset, "paris") == ()
 
 
-def test_office_details_of_paris() -> None:
-    details = office_details(load_dataset(), "paris")
+def test_office_details_of_paris(dataset: Dataset) -> None:
+    details = office_details(dataset, "paris")
     assert details.city == "Paris"
     assert details.status == "Announced office"
     assert details.country == "France"
@@ -82,19 +82,19 @@ def test_office_details_of_paris() -> None:
     assert ("Announced", "9 October 2024") in [(d.label, d.value) for d in details.dates]
 
 
-def test_office_details_of_the_headquarters() -> None:
-    details = office_details(load_dataset(), "san-francisco", "de")
+def test_office_details_of_the_headquarters(dataset: Dataset) -> None:
+    details = office_details(dataset, "san-francisco", "de")
     assert details.distance_to_hq == "Dies ist der Hauptsitz."
     assert (details.dates[0].label, details.dates[0].value) == ("Gegründet", "Dezember 2015")
 
 
-def test_unknown_dates_say_not_announced_instead_of_guessing() -> None:
-    details = office_details(load_dataset(), "london")
+def test_unknown_dates_say_not_announced_instead_of_guessing(dataset: Dataset) -> None:
+    details = office_details(dataset, "london")
     assert ("Opened", "not announced") in [(d.label, d.value) for d in details.dates]
 
 
-def test_planned_opening_uses_the_source_wording() -> None:
-    details = office_details(load_dataset(), "singapore", "de")
+def test_planned_opening_uses_the_source_wording(dataset: Dataset) -> None:
+    details = office_details(dataset, "singapore", "de")
     assert ("Geplante Eröffnung", "Ende 2024") in [(d.label, d.value) for d in details.dates]
 
 
@@ -104,15 +104,15 @@ def test_every_ui_string_exists_in_both_languages() -> None:
         assert all(value.strip() for value in STRINGS[lang].values()), lang
 
 
-def test_filter_offices() -> None:
-    dataset = load_dataset()
+def test_filter_offices(dataset: Dataset) -> None:
+    dataset = dataset
     assert len(filter_offices(dataset)) == 9
     assert [o.id for o in filter_offices(dataset, "existing", "APAC")] == ["tokyo"]
     assert filter_offices(dataset, "announced", "nowhere") == ()
 
 
-def test_summary_is_computed_from_the_data() -> None:
-    dataset = load_dataset()
+def test_summary_is_computed_from_the_data(dataset: Dataset) -> None:
+    dataset = dataset
     summary = summary_paragraph(dataset, dataset.offices, "en")
     assert summary.startswith(
         "OpenAI has 4 existing offices: San Francisco, London, Dublin and Tokyo."
@@ -121,20 +121,20 @@ def test_summary_is_computed_from_the_data() -> None:
     assert "7 countries across 3 regions" in summary
 
 
-def test_summary_in_german_and_singular() -> None:
-    dataset = load_dataset()
+def test_summary_in_german_and_singular(dataset: Dataset) -> None:
+    dataset = dataset
     summary = summary_paragraph(dataset, filter_offices(dataset, "existing", "APAC"), "de")
     assert summary == (
         "OpenAI hat ein bestehendes Büro: Tokio. Sie liegen in einem Land und einer Region."
     )
 
 
-def test_summary_of_nothing() -> None:
-    assert summary_paragraph(load_dataset(), (), "en") == "No office matches these filters."
+def test_summary_of_nothing(dataset: Dataset) -> None:
+    assert summary_paragraph(dataset, (), "en") == "No office matches these filters."
 
 
-def test_highlighted_offices_of_people_and_partnerships() -> None:
-    dataset = load_dataset()
+def test_highlighted_offices_of_people_and_partnerships(dataset: Dataset) -> None:
+    dataset = dataset
     assert highlighted_offices(dataset, ("person", "oliver-jay")) == {"singapore"}
     assert highlighted_offices(dataset, ("person", "tadao-nagasaki")) == {"tokyo"}
     assert highlighted_offices(dataset, ("partnership", "ai-singapore")) == {"singapore"}

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from components.dataset import load_dataset
+from components.dataset import Dataset
 from components.facts import from_headquarters_rows, office_details
 from components.local_time import (
     describe_difference,
@@ -69,15 +69,15 @@ def test_local_time_is_shown_with_its_offset() -> None:
     assert format_local_time("Asia/Tokyo", ANNOUNCEMENT) == "21:00 (UTC+9)"
 
 
-def test_details_give_local_time_and_difference_to_headquarters() -> None:
-    details = office_details(load_dataset(), "tokyo", "en", at=ANNOUNCEMENT)
+def test_details_give_local_time_and_difference_to_headquarters(dataset: Dataset) -> None:
+    details = office_details(dataset, "tokyo", "en", at=ANNOUNCEMENT)
     assert details.local_time == "Local time: 21:00 (UTC+9)"
     assert details.time_to_hq == "16 h ahead of San Francisco"
-    assert office_details(load_dataset(), "san-francisco", at=ANNOUNCEMENT).time_to_hq is None
+    assert office_details(dataset, "san-francisco", at=ANNOUNCEMENT).time_to_hq is None
 
 
-def test_from_headquarters_table() -> None:
-    rows = from_headquarters_rows(load_dataset(), "en", at=ANNOUNCEMENT)
+def test_from_headquarters_table(dataset: Dataset) -> None:
+    rows = from_headquarters_rows(dataset, "en", at=ANNOUNCEMENT)
     by_city = {row["City"]: row for row in rows}
     assert by_city["Seattle"]["Time difference"] == "same time as San Francisco"
     assert by_city["Paris"]["Distance (km)"] == pytest.approx(8970, abs=20)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.dataset import load_dataset
+from components.dataset import Dataset
 from components.map_views import FRAME_PADDING, MAP_SIZE, MAX_FRAME_ZOOM, arc_points, frame
 from components.marker_layout import project
 
@@ -24,10 +24,10 @@ def test_arcs_stay_on_the_mercator_map() -> None:
     assert all(-85 <= lat <= 85 for lat, _ in arc_points((80, -170), (80, 170)))
 
 
-def test_a_region_frame_shows_all_its_offices_inside_the_padding() -> None:
+def test_a_region_frame_shows_all_its_offices_inside_the_padding(dataset: Dataset) -> None:
     left, top, right, bottom = FRAME_PADDING
     for region in ("Americas", "EMEA", "APAC"):
-        offices = [o for o in load_dataset().offices if o.region == region]
+        offices = [o for o in dataset.offices if o.region == region]
         (lat, lon), zoom = frame(offices)
         cx, cy = project(lat, lon, zoom)
         for office in offices:
@@ -38,8 +38,8 @@ def test_a_region_frame_shows_all_its_offices_inside_the_padding() -> None:
             assert top - 1 <= my <= MAP_SIZE[1] - bottom + 1, (region, office.id)
 
 
-def test_smaller_regions_get_closer_views() -> None:
-    dataset = load_dataset()
+def test_smaller_regions_get_closer_views(dataset: Dataset) -> None:
+    dataset = dataset
     zooms = {
         region: frame([o for o in dataset.offices if o.region == region])[1]
         for region in ("Americas", "EMEA", "APAC")
@@ -48,8 +48,8 @@ def test_smaller_regions_get_closer_views() -> None:
     assert all(zoom * 4 == int(zoom * 4) for zoom in zooms.values())  # quarter steps
 
 
-def test_a_single_office_is_framed_at_the_closest_zoom() -> None:
-    tokyo = load_dataset().office("tokyo")
+def test_a_single_office_is_framed_at_the_closest_zoom(dataset: Dataset) -> None:
+    tokyo = dataset.office("tokyo")
     (lat, lon), zoom = frame([tokyo])
     assert zoom == MAX_FRAME_ZOOM
     # Tokyo lands in the middle of the room left free by the controls.

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from components.dataset import load_dataset
+from components.dataset import Dataset
 from components.marker_layout import project, spread_markers
 
 
@@ -29,8 +29,8 @@ def displayed(positions: dict, zoom: float, offsets: dict) -> dict:
     }
 
 
-def test_offices_are_spread_to_the_minimum_separation() -> None:
-    positions = {office.id: (office.lat, office.lon) for office in load_dataset().offices}
+def test_offices_are_spread_to_the_minimum_separation(dataset: Dataset) -> None:
+    positions = {office.id: (office.lat, office.lon) for office in dataset.offices}
     offsets = spread_markers(positions, 1.75, 30)
     shown = displayed(positions, 1.75, offsets)
     keys = sorted(shown)
@@ -38,8 +38,8 @@ def test_offices_are_spread_to_the_minimum_separation() -> None:
     assert closest >= 29  # whole-pixel rounding
 
 
-def test_only_crowded_offices_move() -> None:
-    positions = {office.id: (office.lat, office.lon) for office in load_dataset().offices}
+def test_only_crowded_offices_move(dataset: Dataset) -> None:
+    positions = {office.id: (office.lat, office.lon) for office in dataset.offices}
     offsets = spread_markers(positions, 1.75, 30)
     moved = {key for key, offset in offsets.items() if offset != (0, 0)}
     assert moved == {"london", "dublin", "paris", "brussels"}
@@ -58,8 +58,8 @@ def test_a_ring_touching_a_neighbour_pulls_it_in() -> None:
     assert all(math.dist(shown[a], shown[b]) >= 39 for a, b in [("a", "b"), ("a", "c"), ("b", "c")])
 
 
-def test_layout_is_deterministic() -> None:
-    positions = {office.id: (office.lat, office.lon) for office in load_dataset().offices}
+def test_layout_is_deterministic(dataset: Dataset) -> None:
+    positions = {office.id: (office.lat, office.lon) for office in dataset.offices}
     assert spread_markers(positions, 1.75, 30) == spread_markers(
         dict(reversed(positions.items())), 1.75, 30
     )

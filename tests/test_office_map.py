@@ -6,7 +6,7 @@ import folium
 import pytest
 from streamlit_folium import generate_leaflet_string
 
-from components.dataset import load_dataset
+from components.dataset import Dataset
 from components.office_map import (
     LEAFLET_CSS,
     LEAFLET_JS,
@@ -21,28 +21,28 @@ from tests.helpers import dataset_from, hostile_raw_data
 
 
 @pytest.fixture(scope="module")
-def rendered() -> str:
-    return build_map(load_dataset()).get_root().render()
+def rendered(dataset: Dataset) -> str:
+    return build_map(dataset).get_root().render()
 
 
 def marker_classes(html: str) -> list[str]:
     return re.findall(r'"className": "(office-marker [^"]*)"', html)
 
 
-def test_every_office_has_a_marker_with_its_classes(rendered: str) -> None:
-    dataset = load_dataset()
+def test_every_office_has_a_marker_with_its_classes(rendered: str, dataset: Dataset) -> None:
+    dataset = dataset
     assert sorted(marker_classes(rendered)) == sorted(
         f"office-marker office-{office.id} office-{office.status}" for office in dataset.offices
     )
 
 
-def test_tooltips_name_each_city(rendered: str) -> None:
+def test_tooltips_name_each_city(rendered: str, dataset: Dataset) -> None:
     tooltips = re.findall(r"bindTooltip\(\s*`<div>\s*(.*?)\s*</div>`", rendered, re.DOTALL)
-    assert sorted(tooltips) == sorted(office.city.en for office in load_dataset().offices)
+    assert sorted(tooltips) == sorted(office.city.en for office in dataset.offices)
 
 
-def test_tooltips_follow_the_language() -> None:
-    rendered = build_map(load_dataset(), "de").get_root().render()
+def test_tooltips_follow_the_language(dataset: Dataset) -> None:
+    rendered = build_map(dataset, "de").get_root().render()
     assert "Tokio" in rendered and "Brüssel" in rendered and "Tokyo" not in rendered
 
 
@@ -57,8 +57,8 @@ def icon_html(office_map: folium.Map) -> dict[str, str]:
     return icons
 
 
-def test_statuses_differ_by_colour_and_shape() -> None:
-    icons = icon_html(build_map(load_dataset()))
+def test_statuses_differ_by_colour_and_shape(dataset: Dataset) -> None:
+    icons = icon_html(build_map(dataset))
     for office_id in ("london", "tokyo"):
         assert "<circle" in icons[office_id] and "<polygon" not in icons[office_id]
         assert STATUS_COLOURS["existing"] in icons[office_id]
@@ -80,8 +80,8 @@ def test_crowded_markers_have_leader_lines_and_others_none(rendered: str) -> Non
     assert sorted(with_leader) == ["brussels", "dublin", "london", "paris"]
 
 
-def test_only_self_hosted_assets_are_loaded(rendered: str) -> None:
-    office_map = build_map(load_dataset())
+def test_only_self_hosted_assets_are_loaded(rendered: str, dataset: Dataset) -> None:
+    office_map = build_map(dataset)
     assert [src for _, src in office_map.default_js] == [LEAFLET_JS]
     assert [href for _, href in office_map.default_css] == [LEAFLET_CSS, MAP_CSS]
     scripts = re.findall(r'<script src="([^"]+)"', rendered)
@@ -99,8 +99,8 @@ def test_hostile_city_name_is_escaped_everywhere() -> None:
     assert len(marker_classes(rendered)) == 9
 
 
-def test_generated_code_is_identical_between_builds() -> None:
-    dataset = load_dataset()
+def test_generated_code_is_identical_between_builds(dataset: Dataset) -> None:
+    dataset = dataset
     first, second = build_map(dataset), build_map(dataset)
     assert first.get_root().render() == second.get_root().render()
     assert generate_leaflet_string(build_map(dataset)) == generate_leaflet_string(
@@ -109,8 +109,8 @@ def test_generated_code_is_identical_between_builds() -> None:
 
 
 @pytest.mark.parametrize("office_id", ["london", "singapore", "new-york"])
-def test_office_at_finds_the_clicked_marker(office_id: str) -> None:
-    dataset = load_dataset()
+def test_office_at_finds_the_clicked_marker(office_id: str, dataset: Dataset) -> None:
+    dataset = dataset
     office = dataset.office(office_id)
     found = office_at(dataset, {"lat": office.lat, "lng": office.lon})
     assert found is not None and found.id == office_id
@@ -129,8 +129,8 @@ def test_office_at_finds_the_clicked_marker(office_id: str) -> None:
         {"lat": 51.6, "lng": -0.1278},
     ],
 )
-def test_office_at_ignores_anything_that_is_not_a_marker(clicked: object) -> None:
-    assert office_at(load_dataset(), clicked) is None
+def test_office_at_ignores_anything_that_is_not_a_marker(clicked: object, dataset: Dataset) -> None:
+    assert office_at(dataset, clicked) is None
 
 
 def test_map_focuses_without_scrolling_the_page(rendered: str) -> None:
@@ -138,8 +138,8 @@ def test_map_focuses_without_scrolling_the_page(rendered: str) -> None:
     assert "focus({preventScroll: true})" in rendered
 
 
-def test_expansion_arcs_are_a_hidden_layer_that_takes_no_clicks() -> None:
-    office_map = build_map(load_dataset())
+def test_expansion_arcs_are_a_hidden_layer_that_takes_no_clicks(dataset: Dataset) -> None:
+    office_map = build_map(dataset)
     lines = [e for e in walk_elements(office_map) if isinstance(e, folium.PolyLine)]
     assert len(lines) == 8  # headquarters to every other office
     assert all(line.options["interactive"] is False for line in lines)
@@ -155,8 +155,8 @@ def test_expansion_arcs_are_a_hidden_layer_that_takes_no_clicks() -> None:
     assert layer.show is False
 
 
-def test_highlight_rings_let_clicks_through() -> None:
-    dataset = load_dataset()
+def test_highlight_rings_let_clicks_through(dataset: Dataset) -> None:
+    dataset = dataset
     layer = highlight_layer(dataset.offices, frozenset({"paris", "tokyo"}))
     assert layer is not None
     office_map = build_map(dataset)

@@ -1,34 +1,47 @@
-"""Real-browser fixtures: a Streamlit server per module and Debian's Chromium."""
+"""Real-browser fixtures: a Streamlit server per module, Debian's Chromium, pages that record
+what they do, and evidence (screenshots, server log) kept when a test fails."""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import (
     Browser,
+    Dialog,
     Frame,
     FrameLocator,
     Locator,
     Page,
+    Route,
+    WebSocket,
     expect,
     sync_playwright,
 )
 
-from tests.browser.harness import (
+from testing.browser import (
     APP_IDLE,
     CHROMIUM_ARGS,
     MAP_IFRAME,
-    StreamlitServer,
+    Conversation,
     chromium_path,
     is_local,
-    start_streamlit,
-    stop_streamlit,
-    wait_for_app,
 )
+from testing.server import REPO_ROOT, StreamlitServer, start_streamlit, stop_streamlit
+
+EVIDENCE = REPO_ROOT / "test-results"
+WAIT_SECONDS = 30
+# Runs of the script a first visit causes: the page's own, and the one streamlit-folium
+# asks for when the mounted map first reports its (empty) click state.
+RUNS_AT_LOAD = 2
+_open_pages: list[Page] = []
 
 
 @pytest.fixture(scope="session")
@@ -54,13 +67,14 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitSe
 
 @dataclass
 class PageRecord:
-    """What a page did that tests check: uncaught errors, dialogs, messages sent."""
+    """What a page did that tests check: uncaught errors, dialogs, requests, and its
+    conversation with the Streamlit server."""
 
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
-    frames_sent: list[object] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    conversation: Conversation = field(default_factory=Conversation)
 
 
 def open_page(browser: Browser, width: int = 1400, height: int = 900) -> tuple[Page, PageRecord]:
@@ -71,24 +85,26 @@ def open_page(browser: Browser, width: int = 1400, height: int = 900) -> tuple[P
     page.on("pageerror", lambda error: record.errors.append(str(error)))
     context.on("request", lambda request: record.requests.append(request.url))
 
-    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+    def on_dialog(dialog: Dialog) -> None:
         record.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    page.on("dialog", on_dialog)
-    page.on(
-        "websocket",
-        lambda ws: ws.on("framesent", lambda payload: record.frames_sent.append(payload)),
-    )
+    def on_websocket(socket: WebSocket) -> None:
+        socket.on("framesent", record.conversation.sent)
+        socket.on("framereceived", record.conversation.received)
 
-    def refuse_foreign(route) -> None:  # type: ignore[no-untyped-def]
+    def refuse_foreign(route: Route) -> None:
         if is_local(route.request.url):
             route.continue_()
         else:
             record.foreign_requests.append(route.request.url)
             route.abort()
 
+    page.on("dialog", on_dialog)
+    page.on("websocket", on_websocket)
     context.route("**/*", refuse_foreign)
+    _open_pages.append(page)
+    context.on("close", lambda _: _open_pages.remove(page) if page in _open_pages else None)
     return page, record
 
 
@@ -111,23 +127,28 @@ def map_frame_object(page: Page) -> Frame:
     return frame
 
 
-def settle(page: Page, record: PageRecord, quiet_seconds: float = 1.0) -> None:
-    """Wait until the script is idle and the page has sent nothing for ``quiet_seconds``."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        page.wait_for_selector(APP_IDLE, timeout=30_000)
-        sent = len(record.frames_sent)
-        page.wait_for_timeout(quiet_seconds * 1000)
-        if len(record.frames_sent) == sent and page.locator(APP_IDLE).count():
-            return
-    raise AssertionError("the app did not settle")
+def wait_until_answered(page: Page, record: PageRecord, runs: int = 1) -> None:
+    """Wait until the page has asked for at least ``runs`` script runs, every run it asked
+    for has finished, and the page shows the script as idle."""
+    conversation = record.conversation
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not (
+        conversation.requests >= runs and conversation.answered() and page.locator(APP_IDLE).count()
+    ):
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"the app did not answer within {WAIT_SECONDS} s: {conversation.requests} runs "
+                f"asked for, {conversation.finished} finished"
+            )
+        page.wait_for_timeout(25)  # lets Playwright deliver events between checks
 
 
 def load_app(page: Page, record: PageRecord, url: str, markers: int = 9) -> None:
-    """Open ``url``, wait for the map's markers, and let the page settle."""
+    """Open ``url`` and wait until the map shows ``markers`` markers and every script run of
+    the load has finished."""
     page.goto(url)
-    wait_for_app(page, markers=markers)
-    settle(page, record)
+    map_frame(page).locator(".office-marker").nth(markers - 1).wait_for(timeout=60_000)
+    wait_until_answered(page, record, runs=RUNS_AT_LOAD)
 
 
 def expect_details_for(page: Page, city: str) -> None:
@@ -137,6 +158,44 @@ def expect_details_for(page: Page, city: str) -> None:
 def open_section(page: Page, record: PageRecord, key: str) -> Locator:
     """Open a section drawn only once opened (``st.expander(key=key)``); returns it."""
     section = page.locator(f".st-key-{key}")
+    runs = record.conversation.requests
     section.locator("summary").click()
-    settle(page, record)
+    wait_until_answered(page, record, runs=runs + 1)
     return section
+
+
+# Evidence of a failure ---------------------------------------------------------------------
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """When a browser test fails, save a screenshot of every page it left open and the log
+    of every server it used, and name the files in the report."""
+    report = yield
+    if report.when == "call" and report.failed:
+        saved = _save_evidence(item)
+        if saved:
+            report.sections.append(("evidence", "\n".join(str(path) for path in saved)))
+            print("evidence:", *saved, sep="\n  ")
+    return report
+
+
+def _save_evidence(item: pytest.Item) -> list[Path]:
+    folder = EVIDENCE / re.sub(r"[^A-Za-z0-9_.-]+", "_", item.nodeid)
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for index, page in enumerate(list(_open_pages)):
+        path = folder / f"page-{index}.png"
+        try:
+            page.screenshot(path=str(path), full_page=True)
+        except Exception as error:  # a crashed page must not hide the test's own failure
+            path = folder / f"page-{index}.txt"
+            path.write_text(f"no screenshot: {error}\n", encoding="utf-8")
+        saved.append(path)
+    funcargs = getattr(item, "funcargs", {})
+    for name, value in funcargs.items():
+        if isinstance(value, StreamlitServer):
+            path = folder / f"{name}.log"
+            shutil.copyfile(value.log_path, path)
+            saved.append(path)
+    return saved

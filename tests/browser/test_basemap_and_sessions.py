@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, Page
 
+from testing.browser import MAP_IFRAME, is_local
+from testing.server import StreamlitServer
 from tests.browser.conftest import (
     PageRecord,
     expect_details_for,
@@ -11,9 +13,8 @@ from tests.browser.conftest import (
     map_frame,
     map_frame_object,
     open_page,
-    settle,
+    wait_until_answered,
 )
-from tests.browser.harness import StreamlitServer, is_local
 
 COUNTRIES_DRAWN = (
     "Object.values(window.map._layers).filter(l => l.feature && l.options.pane === 'outlines')"
@@ -25,7 +26,8 @@ def countries_drawn(page: Page) -> int:
     """How many country outlines the map holds, once they have loaded."""
     frame = map_frame_object(page)
     frame.wait_for_function(f"{COUNTRIES_DRAWN} > 0", timeout=20_000)
-    return frame.evaluate(COUNTRIES_DRAWN)
+    count: int = frame.evaluate(COUNTRIES_DRAWN)
+    return count
 
 
 def test_offline_basemap_makes_no_request_to_any_other_host(
@@ -65,7 +67,7 @@ def test_a_click_lands_when_the_map_is_partly_out_of_view(
     page, record = open_page(browser, width=1400, height=680)
     try:
         load_app(page, record, app_server.url)
-        iframe_box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+        iframe_box = page.locator(MAP_IFRAME).bounding_box()
         assert iframe_box is not None and iframe_box["y"] + iframe_box["height"] > 680
         box = map_frame(page).locator(".office-marker.office-london").bounding_box()
         assert box is not None and box["y"] + box["height"] < 680
@@ -88,9 +90,13 @@ def test_two_readers_each_see_their_own_selection(
         map_frame(second).locator(".office-marker.office-seattle").click()
         expect_details_for(first, "Tokyo")
         expect_details_for(second, "Seattle")
+        wait_until_answered(second, second_record)
+        second_runs = second_record.conversation.finished
         map_frame(first).locator(".office-marker.office-dublin").click()
         expect_details_for(first, "Dublin")
-        settle(second, second_record)
+        wait_until_answered(first, first_record)
+        # The first reader's clicks ran nothing in the second reader's session.
+        assert second_record.conversation.finished == second_runs
         expect_details_for(second, "Seattle")
         assert first_record.errors == [] and second_record.errors == []
     finally:

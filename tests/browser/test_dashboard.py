@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components.dataset import load_dataset
+from components.dataset import Dataset
+from testing.browser import MAP_IFRAME
+from testing.server import StreamlitServer, start_streamlit, stop_streamlit
 from tests.browser.conftest import (
     PageRecord,
     expect_details_for,
@@ -17,18 +19,9 @@ from tests.browser.conftest import (
     map_frame,
     map_frame_object,
     open_page,
-    settle,
-)
-from tests.browser.harness import (
-    APP_IDLE,
-    StreamlitServer,
-    start_streamlit,
-    stop_streamlit,
-    wait_for_app,
+    wait_until_answered,
 )
 from tests.helpers import HOSTILE_TEXT, hostile_raw_data, write_json
-
-pytestmark = pytest.mark.browser
 
 # Which marker sits on top at a marker's centre, and is that point inside the viewport?
 HIT_AT_CENTRE = """(el) => {
@@ -55,7 +48,7 @@ def details_first_line(page: Page) -> str:
 
 
 def test_every_marker_is_clickable_at_its_centre_at_the_default_view(
-    ready_page: tuple[Page, PageRecord],
+    ready_page: tuple[Page, PageRecord], dataset: Dataset
 ) -> None:
     page, record = ready_page
     frame = map_frame(page)
@@ -63,12 +56,11 @@ def test_every_marker_is_clickable_at_its_centre_at_the_default_view(
     assert viewport == {"width": 1400, "height": 900}
 
     # Check every marker at the untouched default view first, then click each in turn.
-    offices = load_dataset().offices
-    for office in offices:
+    for office in dataset.offices:
         marker = frame.locator(f".office-marker.office-{office.id}")
         assert f"office-{office.id}" in marker.evaluate(HIT_AT_CENTRE), office.id
 
-    for office in offices:
+    for office in dataset.offices:
         # Measured again before each click: the panels beside the map change height.
         box = frame.locator(f".office-marker.office-{office.id}").bounding_box()
         assert box is not None
@@ -89,12 +81,12 @@ def test_clicking_the_same_marker_after_choosing_from_the_list_selects_it(
     tokyo = map_frame(page).locator(".office-marker.office-tokyo")
     tokyo.click()
     expect_details_for(page, "Tokyo")
-    settle(page, record)
+    wait_until_answered(page, record)
 
     page.locator(".st-key-selected_office").click()
     page.get_by_role("option", name="Seattle").click()
     expect_details_for(page, "Seattle")
-    settle(page, record)
+    wait_until_answered(page, record)
 
     tokyo.click()
     expect_details_for(page, "Tokyo")
@@ -106,9 +98,9 @@ def test_pan_and_zoom_do_not_rerun_the_script(ready_page: tuple[Page, PageRecord
     frame = map_frame_object(page)
     zoom_before = frame.evaluate("window.map.getZoom()")
     centre_before = frame.evaluate("window.map.getCenter()")
-    sent_before = len(record.frames_sent)
+    runs_before = record.conversation.requests
 
-    box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+    box = page.locator(MAP_IFRAME).bounding_box()
     assert box is not None
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.8
     page.mouse.move(x, y)
@@ -116,21 +108,24 @@ def test_pan_and_zoom_do_not_rerun_the_script(ready_page: tuple[Page, PageRecord
     page.mouse.move(x + 120, y - 60, steps=12)
     page.mouse.up()
     page.mouse.wheel(0, -400)
-    page.wait_for_timeout(600)
+    frame.wait_for_function(f"window.map.getZoom() > {zoom_before}")
     map_frame(page).locator(".leaflet-control-zoom-in").click()
-    page.wait_for_timeout(1500)  # streamlit-folium debounces map events by 250 ms
-
-    assert frame.evaluate("window.map.getZoom()") > zoom_before
+    frame.wait_for_function("!window.map._animatingZoom && !window.map._panAnim?._inProgress")
     assert frame.evaluate("window.map.getCenter()") != centre_before
-    assert len(record.frames_sent) == sent_before, "pan or zoom sent a message to the server"
-    assert page.locator(APP_IDLE).count() == 1
 
-    # The same measurement does see a marker click, so the zero above is real.
+    # A marker click now is the first message after the pan and zoom. streamlit-folium
+    # debounces what the map reports by 250 ms, so a report of the pan or zoom would be sent
+    # before the click's or merged into it: either way it would show below.
     frame.evaluate("void window.map.setView([1.3521, 103.8198], 4, {animate: false})")
-    page.wait_for_timeout(500)
     map_frame(page).locator(".office-marker.office-singapore").click()
     expect_details_for(page, "Singapore")
-    assert len(record.frames_sent) > sent_before
+    wait_until_answered(page, record)
+    assert record.conversation.requests == runs_before + 1, "pan or zoom reran the script"
+    (map_value,) = [
+        state for state in record.conversation.last_widget_states if "last_object_clicked" in state
+    ]
+    for moved in ("zoom", "bounds", "center"):
+        assert f'\\"{moved}\\"' not in map_value, f"the map reported its {moved}"
     assert record.errors == []
 
 
@@ -138,8 +133,7 @@ def test_map_assets_come_from_the_app_itself(
     app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
 ) -> None:
     page, record = page_and_record
-    page.goto(app_server.url)
-    wait_for_app(page)
+    load_app(page, record, app_server.url)
     frame = map_frame_object(page)
     scripts = frame.evaluate("Array.from(document.scripts).map(s => s.src).filter(Boolean)")
     styles = frame.evaluate(

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
+from testing.browser import MAP_IFRAME
+from testing.server import StreamlitServer
 from tests.browser.conftest import (
     PageRecord,
     expect_details_for,
@@ -13,7 +15,6 @@ from tests.browser.conftest import (
     map_frame,
     open_page,
 )
-from tests.browser.harness import StreamlitServer, wait_for_app
 
 
 def test_a_german_deep_link_opens_that_office_in_german(
@@ -43,8 +44,7 @@ def test_the_url_follows_a_click_on_the_map(
     # The address is a working link: opening it in a fresh page shows the same office.
     fresh, fresh_record = open_page(browser)
     try:
-        fresh.goto(page.url)
-        wait_for_app(fresh)
+        load_app(fresh, fresh_record, page.url)
         expect_details_for(fresh, "Tokyo")
         assert record.errors == [] and fresh_record.errors == []
     finally:
@@ -99,8 +99,7 @@ def test_phone_layout_stacks_and_never_scrolls_sideways(
                 .filter(Boolean).map(e => e.scrollWidth - e.clientWidth)"""
         )
         assert max(overflow) <= 0, overflow
-        iframe = page.locator("iframe[title='streamlit_folium.st_folium']")
-        map_box = iframe.bounding_box()
+        map_box = page.locator(MAP_IFRAME).bounding_box()
         details_box = page.locator(".st-key-office-details").bounding_box()
         assert map_box is not None and details_box is not None
         assert map_box["width"] <= 390

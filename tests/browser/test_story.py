@@ -8,10 +8,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components.dataset import load_dataset
+from components.dataset import Dataset
 from components.map_views import frame
 from components.office_map import MIN_ZOOM
 from components.timeline import timeline_events
+from testing.server import StreamlitServer
 from tests.browser.conftest import (
     PageRecord,
     expect_details_for,
@@ -20,9 +21,8 @@ from tests.browser.conftest import (
     map_frame_object,
     open_page,
     open_section,
-    settle,
+    wait_until_answered,
 )
-from tests.browser.harness import StreamlitServer
 from tests.browser.test_dashboard import HIT_AT_CENTRE
 
 REGION_BUTTONS = {"Americas": "Americas", "EMEA": "Europe", "APAC": "Asia-Pacific"}
@@ -30,7 +30,7 @@ REGION_BUTTONS = {"Americas": "Americas", "EMEA": "Europe", "APAC": "Asia-Pacifi
 
 @pytest.mark.parametrize("region", ["EMEA", "Americas", "APAC"])
 def test_region_buttons_frame_the_map_and_keep_markers_clickable(
-    app_server: StreamlitServer, browser: Browser, region: str
+    app_server: StreamlitServer, browser: Browser, region: str, dataset: Dataset
 ) -> None:
     # Tall enough that the whole map is in view: the buttons sit under it.
     page, record = open_page(browser, width=1400, height=1200)
@@ -39,10 +39,10 @@ def test_region_buttons_frame_the_map_and_keep_markers_clickable(
     leaflet.evaluate("window.__sameMap = true")  # gone if the map were rebuilt
 
     page.locator(".st-key-region_view").get_by_text(REGION_BUTTONS[region]).click()
-    offices = [o for o in load_dataset().offices if o.region == region]
+    offices = [o for o in dataset.offices if o.region == region]
     (lat, lon), zoom = frame(offices, min_zoom=MIN_ZOOM)
     leaflet.wait_for_function(f"Math.abs(window.map.getZoom() - {zoom}) < 0.01", timeout=20_000)
-    settle(page, record)
+    wait_until_answered(page, record)
     assert leaflet.evaluate("window.__sameMap") is True
     centre = leaflet.evaluate("[window.map.getCenter().lat, window.map.getCenter().lng]")
     assert centre == pytest.approx([lat, lon], abs=0.5)
@@ -69,13 +69,13 @@ def german_page(app_server: StreamlitServer, browser: Browser) -> Iterator[tuple
 
 
 def test_clicking_a_point_on_the_timeline_selects_its_office(
-    german_page: tuple[Page, PageRecord],
+    german_page: tuple[Page, PageRecord], dataset: Dataset
 ) -> None:
     page, record = german_page
     chart = open_section(page, record, "timeline-open")
     chart.scroll_into_view_if_needed()
     points = chart.locator("svg g.mark-symbol.role-mark path")
-    rows = timeline_events(load_dataset(), "de")
+    rows = timeline_events(dataset, "de")
     expect(points).to_have_count(len(rows))
     tokyo = next(index for index, row in enumerate(rows) if row["office_id"] == "tokyo")
     points.nth(tokyo).click()
@@ -89,10 +89,13 @@ def test_choosing_a_row_of_the_table_selects_its_office(
     table = open_section(page, record, "office-table-open").get_by_test_id("stDataFrame")
     table.scroll_into_view_if_needed()
     expect(table).to_be_visible()
-    row = [office.city.de for office in load_dataset().offices].index("Tokio")
-    box = table.bounding_box()
-    assert box is not None
-    # The grid is a canvas: click the row's selection box, left of the first column.
-    header, height = 35, 35
-    page.mouse.click(box["x"] + 18, box["y"] + header + row * height + height / 2)
+    # The grid draws on a canvas; its accessible twin names each cell "glide-cell-COL-ROW".
+    cell = table.locator("td[role=gridcell]", has_text="Tokio").first
+    row = int(str(cell.get_attribute("id")).rsplit("-", 1)[1])
+    # The keyboard path: focus the grid (its cursor starts on the first row), move down to
+    # the row, and select it.
+    table.get_by_test_id("data-grid-canvas").focus()
+    for _ in range(row):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Shift+Space")
     expect_details_for(page, "Tokio")

@@ -1,14 +1,12 @@
-"""Start the app and the browser for real-browser tests and benchmarks.
+"""Start and stop ``streamlit run`` for real-browser tests and benchmarks.
 
-The way Streamlit's own e2e suite does it: start ``streamlit run`` on a free port, poll
-``/_stcore/health`` instead of sleeping, and write the server log to a file (a pipe can
-fill up and deadlock the server).
+The way Streamlit's own e2e suite does it: a free port, ``/_stcore/health`` polled instead of
+a sleep, and the server log written to a file (a pipe can fill up and deadlock the server).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,37 +16,15 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Page
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEBIAN_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # tests run as root in CI
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-
-
-def chromium_path() -> str | None:
-    """``$CHROMIUM_PATH`` if set, else Debian's Chromium."""
-    configured = os.environ.get("CHROMIUM_PATH")
-    for candidate in (configured, DEBIAN_CHROMIUM, shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
+REPO_ROOT = Path(__file__).resolve().parent.parent
+START_TIMEOUT_SECONDS = 60
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
 @dataclass
@@ -83,7 +59,7 @@ def start_streamlit(
             cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
     server = StreamlitServer(f"http://127.0.0.1:{port}", log_path, process)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"streamlit exited with {process.returncode}:\n{server.log()}")
@@ -93,9 +69,11 @@ def start_streamlit(
                     return server
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
-        time.sleep(0.2)
+        time.sleep(0.2)  # polling interval of the health check, not a wait for an outcome
     stop_streamlit(server)
-    raise RuntimeError(f"streamlit did not become healthy in 60 s:\n{server.log()}")
+    raise RuntimeError(
+        f"streamlit did not become healthy in {START_TIMEOUT_SECONDS} s:\n{server.log()}"
+    )
 
 
 def stop_streamlit(server: StreamlitServer) -> None:
@@ -107,15 +85,8 @@ def stop_streamlit(server: StreamlitServer) -> None:
         server.process.wait()
 
 
-def is_local(url: str) -> bool:
-    """Whether a request stays on this machine (tests and benchmarks refuse all others)."""
-    return url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:"))
-
-
-def wait_for_app(page: Page, markers: int = 9) -> None:
-    """Wait until the script is idle and the map shows its markers."""
-    page.wait_for_selector(APP_IDLE, timeout=60_000)
-    page.frame_locator(MAP_IFRAME).locator(".office-marker").nth(markers - 1).wait_for(
-        timeout=60_000
-    )
-    page.wait_for_selector(APP_IDLE, timeout=60_000)
+def rss_mb(server: StreamlitServer) -> float:
+    """The server process's resident memory (Linux ``/proc``), in MB."""
+    status = Path(f"/proc/{server.process.pid}/status").read_text()
+    line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024

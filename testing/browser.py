@@ -1,0 +1,95 @@
+"""Debian's Chromium for tests and benchmarks, and what a page says to the Streamlit server.
+
+Conditions instead of sleeps: :class:`Conversation` reads the websocket frames (Streamlit's
+own protobuf messages), so a test can wait until every script run the page asked for has
+finished, rather than waiting "long enough".
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # tests run as root in CI
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Names of hosts off this machine do not resolve: a resolver rule rather than request
+# interception, which would cost every request a round trip to the test process.
+ONLY_THIS_MACHINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def chromium_path() -> str | None:
+    """``$CHROMIUM_PATH`` if set, else Debian's Chromium."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    for candidate in (configured, DEBIAN_CHROMIUM, shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def is_local(url: str) -> bool:
+    """Whether a request stays on this machine (tests and benchmarks refuse all others)."""
+    return url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:"))
+
+
+@dataclass
+class Conversation:
+    """The script runs a page asked the server for, and the runs the server finished.
+
+    Feed it every websocket frame; it parses Streamlit's protobuf messages. A run asked for
+    while another is running can replace it, so "answered" means: a run finished after the
+    last request, not as many finishes as requests.
+    """
+
+    requests: int = 0
+    finished: int = 0
+    bytes_received: int = 0
+    messages_sent: int = 0
+    _last_request: int = 0
+    _last_finish: int = 0
+    _clock: int = 0
+    # The widget states sent with the latest run request, in protobuf text format.
+    last_widget_states: list[str] = field(default_factory=list)
+
+    def sent(self, payload: bytes | str) -> None:
+        self._clock += 1
+        self.messages_sent += 1
+        if not isinstance(payload, bytes):
+            return
+        message = BackMsg.FromString(payload)
+        if message.WhichOneof("type") == "rerun_script":
+            self.requests += 1
+            self._last_request = self._clock
+            widgets = message.rerun_script.widget_states.widgets
+            self.last_widget_states = [str(widget).replace("\n", " ") for widget in widgets]
+
+    def received(self, payload: bytes | str) -> None:
+        self._clock += 1
+        self.bytes_received += len(payload)
+        if not isinstance(payload, bytes):
+            return
+        message = ForwardMsg.FromString(payload)
+        if message.WhichOneof("type") == "script_finished" and message.script_finished != (
+            ForwardMsg.FINISHED_EARLY_FOR_RERUN
+        ):
+            self.finished += 1
+            self._last_finish = self._clock
+
+    def answered(self) -> bool:
+        """Every run the page asked for so far has finished (and it asked for one)."""
+        return self.requests > 0 and self._last_finish > self._last_request
