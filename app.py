@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import panels, state
+from components import panels, startup, state
 from components.dataset import DatasetError
 from components.i18n import text
 from components.view_state import language_from_locale
 
 st.set_page_config(page_title=text("page_title"), page_icon="🗺️", layout="wide")
-state.tune_server_sockets()
+startup.once_per_process()
 
 try:
     dataset = state.load_current_dataset()

@@ -18,9 +18,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "offices.json"
 
 st.set_page_config(page_title="Baseline map", layout="wide")
 if os.environ.get("BENCH_BASELINE_TCP_NODELAY") == "1":  # python -m bench.compare --baseline-...
-    from components.server_sockets import enable_tcp_nodelay
+    from components.server_sockets import enable_nodelay_on_untyped_listeners
 
-    enable_tcp_nodelay()
+    enable_nodelay_on_untyped_listeners()
 offices = json.loads(DATA.read_text(encoding="utf-8"))["offices"]
 
 office_map = folium.Map(location=(30.0, 8.6), zoom_start=2, tiles=None)

@@ -13,7 +13,6 @@ import streamlit as st
 
 from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Problem, load_dataset
 from components.office_map import office_at
-from components.server_sockets import enable_tcp_nodelay
 from components.view_state import PARAMETERS, Notice, ViewState, parse_query, to_query
 
 DATA_ENV_VAR = "OFFICES_DATA"
@@ -63,13 +62,6 @@ def load_current_dataset() -> Dataset:
     except OSError as exc:
         raise DatasetError(str(path), [Problem("", f"cannot read file: {exc.strerror}")]) from None
     return _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@st.cache_resource(show_spinner=False)
-def tune_server_sockets() -> int:
-    """Once per server process: small responses go out without waiting (see
-    :mod:`components.server_sockets`). Caches only the count of sockets set."""
-    return enable_tcp_nodelay()
 
 
 def apply_map_click(dataset: Dataset) -> None:

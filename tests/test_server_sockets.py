@@ -2,63 +2,71 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from components.server_sockets import OPEN_FILES, enable_tcp_nodelay
-
-needs_proc = pytest.mark.skipif(not OPEN_FILES.is_dir(), reason="needs Linux /proc")
+from components.server_sockets import enable_nodelay_on_untyped_listeners
 
 
 def nodelay(sock: socket.socket) -> int:
     return sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
 
 
-@pytest.fixture
-def listener() -> Iterator[socket.socket]:
-    """Bound the way Streamlit 1.67 binds its server socket: protocol left at 0."""
-    sock = socket.socket(socket.AF_INET)
+def listening(sock: socket.socket) -> socket.socket:
     sock.bind(("127.0.0.1", 0))
     sock.listen()
-    yield sock
-    sock.close()
+    return sock
 
 
-def accept_one(listener: socket.socket) -> tuple[socket.socket, socket.socket]:
-    client = socket.create_connection(listener.getsockname())
-    accepted, _ = listener.accept()
-    return client, accepted
+@pytest.fixture
+def untyped_listener() -> Iterator[socket.socket]:
+    """Bound the way Streamlit 1.67 binds its server socket: protocol left at 0."""
+    with listening(socket.socket(socket.AF_INET)) as sock:
+        yield sock
 
 
-@needs_proc
-def test_connections_accepted_afterwards_send_without_delay(listener: socket.socket) -> None:
-    client, before = accept_one(listener)
-    assert nodelay(before) == 0  # what asyncio leaves on a socket whose protocol reads 0
-    assert enable_tcp_nodelay() >= 1
-    later_client, later = accept_one(listener)
-    assert nodelay(later) != 0
-    assert nodelay(before) != 0  # connections already open are set too
-    for sock in (client, before, later_client, later):
-        sock.close()
+@pytest.fixture
+def tcp_listener() -> Iterator[socket.socket]:
+    """Bound the way the upstream fix binds it: protocol IPPROTO_TCP."""
+    with listening(socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)) as sock:
+        yield sock
 
 
-@needs_proc
-def test_the_sockets_stay_open_and_other_descriptors_are_left_alone(
-    listener: socket.socket, tmp_path: Path
+def test_a_listener_with_protocol_0_is_set_and_its_connections_inherit_it(
+    untyped_listener: socket.socket,
 ) -> None:
-    datagram = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    local_pair = socket.socketpair()
-    with (tmp_path / "file.txt").open("w") as regular_file:
-        enable_tcp_nodelay()
-        assert not regular_file.closed
-    listener.getsockname()  # raises if the descriptor was closed
-    datagram.getsockname()
-    local_pair[0].send(b"x")
-    assert local_pair[1].recv(1) == b"x"
-    for sock in (datagram, *local_pair):
-        sock.close()
+    assert nodelay(untyped_listener) == 0
+    assert enable_nodelay_on_untyped_listeners() >= 1
+    assert nodelay(untyped_listener) != 0
+    with socket.create_connection(untyped_listener.getsockname()):
+        accepted, _ = untyped_listener.accept()
+        with accepted:
+            assert nodelay(accepted) != 0  # what asyncio would not have set (proto 0)
 
 
-def test_without_proc_it_does_nothing(tmp_path: Path) -> None:
-    assert enable_tcp_nodelay(tmp_path / "missing") == 0
+def test_a_tcp_listener_and_a_connected_socket_are_left_alone(
+    untyped_listener: socket.socket, tcp_listener: socket.socket
+) -> None:
+    with socket.create_connection(tcp_listener.getsockname()) as client:
+        client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 0)
+        untyped_client = socket.socket(socket.AF_INET)  # proto 0, but connected, not listening
+        untyped_client.connect(untyped_listener.getsockname())
+        with untyped_client:
+            enable_nodelay_on_untyped_listeners()
+            assert nodelay(tcp_listener) == 0  # once Streamlit binds as TCP, nothing is done
+            assert nodelay(client) == 0
+            assert nodelay(untyped_client) == 0
+            assert nodelay(untyped_listener) != 0  # the same call did act where it should
+
+
+def test_closed_and_other_sockets_do_not_break_it() -> None:
+    closed = socket.socket(socket.AF_INET)
+    closed.close()
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as datagram:
+        datagram.bind(("127.0.0.1", 0))
+        local_pair = socket.socketpair()
+        enable_nodelay_on_untyped_listeners()
+        local_pair[0].send(b"x")
+        assert local_pair[1].recv(1) == b"x"
+        for sock in local_pair:
+            sock.close()
