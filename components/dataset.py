@@ -50,15 +50,30 @@ _COUNTRY_CODES = frozenset(
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-def _check_partial_date(value: str) -> str:
+def parse_partial_date(value: str) -> tuple[int, int | None, int | None]:
+    """``2024-10-09`` → ``(2024, 10, 9)``, ``2015-12`` → ``(2015, 12, None)``, ``2017`` →
+    ``(2017, None, None)``. The one parser of the data's dates: raises ``ValueError`` for
+    anything else, and for dates that do not exist."""
     match = _PARTIAL_DATE.fullmatch(value)
     if not match:
         raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else 1 for part in match.groups())
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None  # the pattern requires it
     try:
-        date(year, month, day)
+        date(year, month or 1, day or 1)
     except ValueError as exc:
         raise ValueError(f"not a real date ({exc})") from None
+    return year, month, day
+
+
+def partial_date_start(value: str) -> date:
+    """The first day a partial date can mean: ``2015-12`` → 1 December 2015."""
+    year, month, day = parse_partial_date(value)
+    return date(year, month or 1, day or 1)
+
+
+def _check_partial_date(value: str) -> str:
+    parse_partial_date(value)
     return value
 
 

@@ -12,6 +12,7 @@ from branca.element import Element
 
 from components.basemaps import OUTLINES_URL
 from components.dataset import Dataset, Office
+from components.facts import source_label
 from components.office_map import CountryOutlines, build_map, walk_elements
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -38,11 +39,8 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _source_labels(dataset: Dataset, office: Office) -> str:
-    return "; ".join(
-        f"{source.publisher}: {source.title.en}"
-        for source in (dataset.sources_by_id[s] for s in office.sources)
-    )
+def _source_labels(dataset: Dataset, office: Office, lang: str) -> str:
+    return "; ".join(source_label(dataset.sources_by_id[s], lang) for s in office.sources)
 
 
 def offices_csv(dataset: Dataset, lang: str = "en") -> str:
@@ -56,7 +54,7 @@ def offices_csv(dataset: Dataset, lang: str = "en") -> str:
             office.id, office.city.get(lang), office.country, office.region, office.status,
             office.lat, office.lon, dates.founded, dates.announced, dates.opened,
             dates.planned_opening, office.role.get(lang),
-            office.notes.get(lang) if office.notes else None, _source_labels(dataset, office),
+            office.notes.get(lang) if office.notes else None, _source_labels(dataset, office, lang),
         )  # fmt: skip
         writer.writerow([_cell(value) for value in row])
     return out.getvalue()

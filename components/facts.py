@@ -13,7 +13,15 @@ from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from components.dataset import Dataset, Office, Partnership, Person, Source
+from components.dataset import (
+    Dataset,
+    DateName,
+    Office,
+    Partnership,
+    Person,
+    Source,
+    parse_partial_date,
+)
 from components.geo import distance_km, nearest_office
 from components.i18n import babel_locale, text
 from components.local_time import (
@@ -45,12 +53,22 @@ def headline_metrics(dataset: Dataset) -> Metrics:
 
 def format_partial_date(value: str, lang: str = "en") -> str:
     """``2024-10-09`` → ``9 October 2024``, ``2015-12`` → ``December 2015``."""
-    parts = [int(part) for part in value.split("-")]
-    if len(parts) == 3:
-        return format_date(date(*parts), format="long", locale=babel_locale(lang))
-    if len(parts) == 2:
-        return format_skeleton("yMMMM", date(parts[0], parts[1], 1), locale=babel_locale(lang))
-    return str(parts[0])
+    year, month, day = parse_partial_date(value)
+    if month is None:
+        return str(year)
+    if day is None:
+        return format_skeleton("yMMMM", date(year, month, 1), locale=babel_locale(lang))
+    return format_date(date(year, month, day), format="long", locale=babel_locale(lang))
+
+
+def office_date(office: Office, name: DateName, lang: str = "en") -> str | None:
+    """An office's date as shown: the source's wording for a planned opening ("end of 2024")
+    where the data has it, else the formatted date; ``None`` where the date is unknown."""
+    dates = office.dates
+    if name == "planned_opening" and dates.planned_opening_label:
+        return dates.planned_opening_label.get(lang)
+    value: str | None = getattr(dates, name)
+    return format_partial_date(value, lang) if value else None
 
 
 def format_usd(amount: int, lang: str = "en") -> str:
@@ -122,22 +140,18 @@ class OfficeDetails:
 
 def _office_dates(office: Office, lang: str) -> tuple[DatedEvent, ...]:
     dates = office.dates
-    shown = ["announced", "opened"]
+    shown: list[DateName] = ["announced", "opened"]
     if dates.founded:
         shown.insert(0, "founded")
     if office.status == "announced" or dates.planned_opening:
         shown.append("planned_opening")
-    events = []
-    for name in shown:
-        value = getattr(dates, name)
-        if name == "planned_opening" and dates.planned_opening_label:
-            shown_value = dates.planned_opening_label.get(lang)
-        elif value:
-            shown_value = format_partial_date(value, lang)
-        else:
-            shown_value = text("not_announced", lang)
-        events.append(DatedEvent(text(f"date_{name}", lang), shown_value))
-    return tuple(events)
+    return tuple(
+        DatedEvent(
+            text(f"date_{name}", lang),
+            office_date(office, name, lang) or text("not_announced", lang),
+        )
+        for name in shown
+    )
 
 
 def office_details(

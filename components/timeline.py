@@ -6,19 +6,13 @@ from typing import Any
 
 import altair as alt
 
-from components.dataset import STATUSES, Dataset
-from components.facts import format_partial_date, source_label
+from components.dataset import STATUSES, Dataset, DateName, partial_date_start
+from components.facts import office_date, source_label
 from components.i18n import text
 from components.office_map import STATUS_COLOURS
 
-EVENTS = ("founded", "announced", "opened", "planned_opening")
+EVENTS: tuple[DateName, ...] = ("founded", "announced", "opened", "planned_opening")
 SELECTION = "office"  # the chart's point selection, by office id
-
-
-def _plot_date(value: str) -> str:
-    """A partial date as a day Vega-Lite can place: ``2015-12`` → ``2015-12-01``."""
-    parts = value.split("-")
-    return "-".join(parts + ["01"] * (3 - len(parts)))
 
 
 def timeline_events(dataset: Dataset, lang: str = "en") -> list[dict[str, Any]]:
@@ -27,15 +21,10 @@ def timeline_events(dataset: Dataset, lang: str = "en") -> list[dict[str, Any]]:
     for office in dataset.offices:
         dates = office.dates
         for event in EVENTS:
-            value = getattr(dates, event)
+            value: str | None = getattr(dates, event)
             if not value:
                 continue
-            shown = (
-                dates.planned_opening_label.get(lang)
-                if event == "planned_opening" and dates.planned_opening_label
-                else format_partial_date(value, lang)
-            )
-            source_ids = dates.sources.get(event, office.sources)
+            source_ids = dates.sources.get(event) or office.sources
             rows.append(
                 {
                     "office_id": office.id,
@@ -44,8 +33,9 @@ def timeline_events(dataset: Dataset, lang: str = "en") -> list[dict[str, Any]]:
                     "status_label": text(f"status_{office.status}", lang),
                     "event": text(f"date_{event}", lang),
                     "planned": event == "planned_opening",
-                    "date": _plot_date(value),
-                    "date_label": shown,
+                    # The first day a partial date can mean, a day Vega-Lite can place.
+                    "date": partial_date_start(value).isoformat(),
+                    "date_label": office_date(office, event, lang),
                     "source": "; ".join(
                         source_label(dataset.sources_by_id[s], lang) for s in source_ids
                     ),

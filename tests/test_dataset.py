@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from components.dataset import (
     load_dataset,
     main,
     parse_dataset,
+    parse_partial_date,
+    partial_date_start,
 )
 from tests.helpers import dataset_from, problems_of, raw_data, write_json
 
@@ -286,3 +289,23 @@ def test_cli_as_a_module_never_prints_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "invalid JSON at line 1, column 2" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "parts"),
+    [("2024-10-09", (2024, 10, 9)), ("2015-12", (2015, 12, None)), ("2017", (2017, None, None))],
+)
+def test_partial_dates_are_parsed_once_for_every_use(value: str, parts: tuple) -> None:
+    assert parse_partial_date(value) == parts
+
+
+@pytest.mark.parametrize("value", ["2024-13", "2023-02-29", "24-10-09", "2024/10/09", ""])
+def test_impossible_or_malformed_partial_dates_are_rejected(value: str) -> None:
+    with pytest.raises(ValueError):
+        parse_partial_date(value)
+
+
+def test_a_partial_date_starts_on_its_first_possible_day() -> None:
+    assert partial_date_start("2015-12") == date(2015, 12, 1)
+    assert partial_date_start("2017") == date(2017, 1, 1)
+    assert partial_date_start("2024-10-09") == date(2024, 10, 9)

@@ -16,6 +16,10 @@ def test_csv_has_a_row_per_office_in_the_language(dataset: Dataset) -> None:
     tokyo = next(row for row in rows if row["id"] == "tokyo")
     assert tokyo["city"] == "Tokio" and tokyo["opened"] == "2024-04-15"
     assert "Reuters" in tokyo["sources"]
+    # Source titles in the CSV's language, as in the details.
+    assert "OpenAI eröffnet Büro in Tokio" in tokyo["sources"]
+    english = list(csv.DictReader(io.StringIO(offices_csv(dataset, "en"))))
+    assert "OpenAI opens Tokyo office" in next(r for r in english if r["id"] == "tokyo")["sources"]
 
 
 def test_csv_defuses_spreadsheet_formulas() -> None:

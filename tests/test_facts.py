@@ -12,6 +12,7 @@ from components.facts import (
     format_usd,
     headline_metrics,
     highlighted_offices,
+    office_date,
     office_details,
     partnerships_for_office,
     people_for_office,
@@ -91,6 +92,12 @@ def test_office_details_of_the_headquarters(dataset: Dataset) -> None:
 def test_unknown_dates_say_not_announced_instead_of_guessing(dataset: Dataset) -> None:
     details = office_details(dataset, "london")
     assert ("Opened", "not announced") in [(d.label, d.value) for d in details.dates]
+
+
+def test_office_date_is_formatted_or_none(dataset: Dataset) -> None:
+    assert office_date(dataset.office("tokyo"), "opened", "de") == "15. April 2024"
+    assert office_date(dataset.office("tokyo"), "announced", "en") is None
+    assert office_date(dataset.office("singapore"), "planned_opening", "en") == "end of 2024"
 
 
 def test_planned_opening_uses_the_source_wording(dataset: Dataset) -> None:
