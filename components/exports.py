@@ -5,15 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from branca.element import Element
 
-from components.basemaps import OUTLINES_URL
 from components.dataset import Dataset, Office
 from components.facts import source_label
-from components.office_map import CountryOutlines, build_map, walk_elements
+from components.office_map import build_map
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 CSV_COLUMNS = (
@@ -87,18 +87,30 @@ def _inline_script(source: str) -> str:
     return "<script>" + source.replace("</script", "<\\/script") + "</script>"
 
 
+def _elements(element: Element) -> Iterator[Element]:
+    yield element
+    for child in element._children.values():
+        yield from _elements(child)
+
+
+def _number_elements_in_tree_order(root: Element) -> None:
+    """Replace folium's random element ids with numbers in the tree's order, so that the same
+    map gives a byte-identical file (a newsroom's diff of two downloads shows only what
+    changed). Writes folium's private ``_id``: folium offers no seed for its ids.
+    """
+    for index, element in enumerate(_elements(root)):
+        element._id = f"{index:04d}"
+
+
 def standalone_map_html(dataset: Dataset, lang: str = "en") -> str:
     """The map as one HTML file that works opened from disk with no network.
 
     Built by the same builder as the app's map, with the offline basemap; Leaflet, the
     stylesheets and the country outlines are inlined.
     """
-    office_map = build_map(dataset, lang, "offline", "light")
-    office_map.default_js, office_map.default_css = [], []
     outlines = (STATIC / "basemap" / "countries-110m.geo.json").read_text(encoding="utf-8")
-    for element in walk_elements(office_map):
-        if isinstance(element, CountryOutlines) and element.url == OUTLINES_URL:
-            element.inline_data = outlines
+    office_map = build_map(dataset, lang, "offline", "light", outlines_data=outlines)
+    office_map.default_js, office_map.default_css = [], []
     styles = "\n".join(
         (STATIC / name).read_text(encoding="utf-8")
         for name in ("leaflet/leaflet.css", "office_map.css")
@@ -107,4 +119,5 @@ def standalone_map_html(dataset: Dataset, lang: str = "en") -> str:
     header.add_child(Element(f"<style>{styles}</style>"), name="inline_styles")
     leaflet = (STATIC / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
     header.add_child(Element(_inline_script(leaflet)), name="inline_leaflet")
+    _number_elements_in_tree_order(office_map.get_root())
     return office_map.get_root().render()

@@ -9,25 +9,22 @@ tile server.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import folium
-from branca.element import Element, MacroElement
-from folium.template import Template
 
 from components.basemaps import (
     BASEMAPS,
     DEFAULT_BASEMAP,
     OUTLINES_ATTRIBUTION,
     OUTLINES_URL,
-    Palette,
     palette_for,
 )
-from components.dataset import STATUSES, Dataset, Office, Status
+from components.dataset import STATUSES, Dataset, Office
 from components.escaping import escape_markup
 from components.i18n import text
+from components.map_elements import CountryOutlines, FitNarrowScreens, FocusWithoutScrolling, Legend
+from components.map_style import STATUS_COLOURS, SYMBOL_SIZE, status_symbol
 from components.map_views import arc_points
 from components.marker_layout import spread_markers
 
@@ -41,31 +38,8 @@ DEFAULT_CENTER = (30.0, 8.6)
 DEFAULT_ZOOM = 1.75
 MIN_ZOOM = DEFAULT_ZOOM
 
-SYMBOL_SIZE = 22
 MIN_SEPARATION = 30
-COORDINATE_TOLERANCE = 1e-6
-
-# Okabe-Ito colours: told apart with every common colour-vision deficiency.
-STATUS_COLOURS: dict[Status, str] = {"existing": "#0072B2", "announced": "#D55E00"}
-
 _HALF = SYMBOL_SIZE / 2
-_SHAPES: dict[Status, str] = {
-    "existing": f'<circle cx="{_HALF}" cy="{_HALF}" r="{_HALF - 3}"/>',
-    "announced": (
-        f'<polygon points="{_HALF},1.5 {SYMBOL_SIZE - 1.5},{_HALF} '
-        f'{_HALF},{SYMBOL_SIZE - 1.5} 1.5,{_HALF}"/>'
-    ),
-}
-
-
-def status_symbol(status: Status) -> str:
-    """The SVG symbol of an office status, as drawn on the map and in the legend."""
-    return (
-        f'<svg class="office-symbol" viewBox="0 0 {SYMBOL_SIZE} {SYMBOL_SIZE}" '
-        f'width="{SYMBOL_SIZE}" height="{SYMBOL_SIZE}" aria-hidden="true" '
-        f'fill="{STATUS_COLOURS[status]}" stroke="#ffffff" stroke-width="2">'
-        f"{_SHAPES[status]}</svg>"
-    )
 
 
 def marker_offsets(offices: Sequence[Office]) -> dict[str, tuple[int, int]]:
@@ -120,142 +94,6 @@ def _office_marker(office: Office, offset: tuple[int, int], lang: str) -> folium
     )
 
 
-class Legend(MacroElement):
-    """A Leaflet control with the status symbols and their meaning."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.control({position: "bottomright"});
-            {{ this.get_name() }}.onAdd = function () {
-                var div = L.DomUtil.create("div", "office-legend");
-                div.innerHTML = {{ this.html|tojavascript }};
-                L.DomEvent.disableClickPropagation(div);
-                return div;
-            };
-            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.html = html
-
-
-class CountryOutlines(MacroElement):
-    """Country outlines fetched from the app's own origin, drawn in a pane under the tiles.
-
-    Loaded by the browser (and cached by it), not embedded in the map's code, so the
-    outlines never travel with a rerun.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function (map) {
-                map.createPane("outlines");
-                map.getPane("outlines").style.zIndex = 150;  // under the tiles (200)
-                map.getContainer().style.background = {{ this.palette.sea|tojson }};
-                {% if this.inline_data %}
-                Promise.resolve({{ this.inline_data_js() }})
-                {% else %}
-                fetch({{ this.url|tojson }})
-                    .then(function (response) { return response.json(); })
-                {% endif %}
-                    .then(function (data) {
-                        L.geoJSON(data, {
-                            pane: "outlines",
-                            // One canvas redraws 176 countries far faster than 176 SVG paths.
-                            renderer: L.canvas({pane: "outlines"}),
-                            interactive: false,
-                            attribution: {{ this.attribution|tojson }},
-                            style: {
-                                color: {{ this.palette.border|tojson }},
-                                weight: 0.8,
-                                fillColor: {{ this.palette.land|tojson }},
-                                fillOpacity: 1
-                            }
-                        }).addTo(map);
-                    })
-                    .catch(function (error) { console.warn("outlines not loaded", error); });
-            })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, url: str, palette: Palette, attribution: str) -> None:
-        super().__init__()
-        self._name = "CountryOutlines"
-        self.url = url
-        self.palette = palette
-        self.attribution = attribution
-        # GeoJSON text to embed instead of fetching ``url`` (for a file opened from disk).
-        self.inline_data: str | None = None
-
-    def inline_data_js(self) -> str:
-        """The embedded GeoJSON as a JavaScript literal that cannot close its script."""
-        return (self.inline_data or "null").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-class FocusWithoutScrolling(MacroElement):
-    """Stop a click on the map from scrolling the page before the click completes.
-
-    Leaflet's keyboard handler focuses the map on mousedown. When the map's frame is partly
-    out of view, the browser scrolls the page to show it, between mousedown and mouseup, and
-    the click lands beside the marker. Focusing with ``preventScroll`` keeps keyboard
-    navigation and leaves the page where it is.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function (keyboard) {
-                if (!keyboard) { return; }
-                keyboard.disable();
-                keyboard._onMouseDown = function () {
-                    if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
-                };
-                keyboard.enable();
-            })({{ this._parent.get_name() }}.keyboard);
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "FocusWithoutScrolling"
-
-
-class FitNarrowScreens(MacroElement):
-    """On a phone the default world view is wider than the map: show every office instead.
-
-    Below ``max_width`` pixels the map may zoom out further and fits the offices' bounds.
-    Markers of nearby cities can then touch; the office list and table remain.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function (map) {
-                var width = map.getContainer().clientWidth;
-                if (width > 0 && width < {{ this.max_width }}) {
-                    map.setMinZoom(0);
-                    map.fitBounds({{ this.bounds|tojson }}, {padding: [24, 24], animate: false});
-                }
-            })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, bounds: list[list[float]], max_width: int = 700) -> None:
-        super().__init__()
-        self._name = "FitNarrowScreens"
-        self.bounds = bounds
-        self.max_width = max_width
-
-
 def _legend_html(lang: str) -> str:
     rows = "".join(
         f'<li class="office-legend-{status}">{status_symbol(status)}'
@@ -263,22 +101,6 @@ def _legend_html(lang: str) -> str:
         for status in STATUSES
     )
     return f"<strong>{escape_markup(text('legend_title', lang))}</strong><ul>{rows}</ul>"
-
-
-def walk_elements(element: Element) -> Iterator[Element]:
-    yield element
-    for child in element._children.values():
-        yield from walk_elements(child)
-
-
-def _assign_stable_ids(root: Element) -> None:
-    """Replace folium's random element ids with ids from the tree's order.
-
-    The generated HTML and JavaScript then depend only on what the map shows, so a rerun
-    that changes nothing sends identical code (streamlit-folium remounts on any change).
-    """
-    for index, element in enumerate(walk_elements(root)):
-        element._id = f"{index:04d}"
 
 
 def _expansion_arcs(dataset: Dataset, shown: Sequence[Office], lang: str) -> folium.FeatureGroup:
@@ -310,11 +132,13 @@ def build_map(
     basemap: str = DEFAULT_BASEMAP,
     theme: str | None = "light",
     offices: Sequence[Office] | None = None,
+    outlines_data: str | None = None,
 ) -> folium.Map:
     """The office map at its default view, with layers for existing and announced offices.
 
     ``basemap`` is a key of ``BASEMAPS``; ``theme`` ("light" or "dark") colours the outlines;
-    ``offices`` limits the markers (all of the dataset's by default).
+    ``offices`` limits the markers (all of the dataset's by default); ``outlines_data``
+    embeds the country outlines (GeoJSON text) instead of fetching them from the app.
     """
     shown = dataset.offices if offices is None else tuple(offices)
     tiles = BASEMAPS.get(basemap, BASEMAPS[DEFAULT_BASEMAP])
@@ -336,7 +160,9 @@ def build_map(
     office_map.default_css = [("leaflet_css", LEAFLET_CSS), ("office_map_css", MAP_CSS)]
 
     FocusWithoutScrolling().add_to(office_map)
-    CountryOutlines(OUTLINES_URL, palette_for(theme), OUTLINES_ATTRIBUTION).add_to(office_map)
+    CountryOutlines(
+        OUTLINES_URL, palette_for(theme), OUTLINES_ATTRIBUTION, inline_data=outlines_data
+    ).add_to(office_map)
     if tiles.tiles:
         folium.TileLayer(
             tiles=tiles.tiles,
@@ -361,7 +187,6 @@ def build_map(
         lats, lons = [o.lat for o in shown], [o.lon for o in shown]
         FitNarrowScreens([[min(lats), min(lons)], [max(lats), max(lons)]]).add_to(office_map)
     Legend(_legend_html(lang)).add_to(office_map)
-    _assign_stable_ids(office_map.get_root())
     return office_map
 
 
@@ -390,25 +215,3 @@ def highlight_layer(
         )
         folium.Marker((office.lat, office.lon), icon=icon, interactive=False).add_to(layer)
     return layer
-
-
-def office_at(dataset: Dataset, clicked: Any) -> Office | None:
-    """The office whose marker was clicked, from streamlit-folium's ``last_object_clicked``.
-
-    The value comes from the browser: anything that is not ``{"lat": …, "lng": …}`` at an
-    office's position gives ``None``.
-    """
-    if not isinstance(clicked, Mapping):
-        return None
-    lat, lng = clicked.get("lat"), clicked.get("lng")
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lng)):
-        return None
-    if not (math.isfinite(lat) and math.isfinite(lng)):
-        return None
-    for office in dataset.offices:
-        if (
-            abs(office.lat - lat) <= COORDINATE_TOLERANCE
-            and abs(office.lon - lng) <= COORDINATE_TOLERANCE
-        ):
-            return office
-    return None

@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Problem, load_dataset
-from components.office_map import office_at
+from components.selection import office_at
 from components.view_state import PARAMETERS, Notice, ViewState, parse_query, to_query
 
 DATA_ENV_VAR = "OFFICES_DATA"

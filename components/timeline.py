@@ -9,7 +9,7 @@ import altair as alt
 from components.dataset import STATUSES, Dataset, DateName, partial_date_start
 from components.facts import office_date, source_label
 from components.i18n import text
-from components.office_map import STATUS_COLOURS
+from components.map_style import STATUS_COLOURS, STATUS_SHAPES
 
 EVENTS: tuple[DateName, ...] = ("founded", "announced", "opened", "planned_opening")
 SELECTION = "office"  # the chart's point selection, by office id
@@ -63,7 +63,7 @@ def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.Chart:
             ),
             shape=alt.Shape(
                 "status_label:N",
-                scale=alt.Scale(domain=labels, range=["circle", "diamond"]),
+                scale=alt.Scale(domain=labels, range=[STATUS_SHAPES[s] for s in STATUSES]),
                 legend=None,
             ),
             fill=alt.condition(

@@ -61,3 +61,7 @@ def test_standalone_map_inlines_everything_it_needs(dataset: Dataset) -> None:
 def test_standalone_map_keeps_hostile_text_inert() -> None:
     html = standalone_map_html(dataset_from(hostile_raw_data()))
     assert "<img src=x" not in html and "${1}" not in html
+
+
+def test_the_same_map_gives_a_byte_identical_file(dataset: Dataset) -> None:
+    assert standalone_map_html(dataset, "en") == standalone_map_html(dataset, "en")

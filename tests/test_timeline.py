@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 
 from components.dataset import Dataset
-from components.office_map import STATUS_COLOURS
+from components.map_style import STATUS_COLOURS
 from components.timeline import SELECTION, timeline_chart, timeline_events
 
 
