@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import panels, startup, state
+from components import startup, state
 from components.dataset import DatasetError
 from components.i18n import text
+from components.ui import downloads, explorer, funding, page, tables
 from components.view_state import language_from_locale
 
 st.set_page_config(page_title=text("page_title"), page_icon="🗺️", layout="wide")
@@ -19,17 +20,18 @@ startup.once_per_process()
 try:
     dataset = state.load_current_dataset()
 except DatasetError as error:
-    panels.render_data_error(error, language_from_locale(st.context.locale))
+    page.render_data_error(error, language_from_locale(st.context.locale))
     st.stop()
 
 notices = state.init_view_from_url(dataset)
-lang = panels.render_title_and_language()
-panels.render_header(dataset, lang)
-panels.render_notices(notices, lang)
-status, region = panels.render_filters(lang)
-panels.render_explorer(dataset, lang, status, region)
-panels.render_office_table(dataset, lang, status, region)
-panels.render_timeline(dataset, lang)
-panels.render_exports(dataset, lang)
+ui = state.snapshot()
 
-panels.render_funding(dataset, lang)
+page.render_title_and_language(ui.lang)
+page.render_header(dataset, ui.lang)
+page.render_notices(notices, ui.lang)
+page.render_filters(ui.lang)
+explorer.render_explorer(dataset)
+tables.render_office_table(dataset, ui)
+tables.render_timeline(dataset, ui)
+downloads.render_exports(dataset, ui.lang)
+funding.render_funding(dataset, ui.lang)

@@ -1,4 +1,4 @@
-"""Escaping for untrusted text that reaches HTML or folium's generated JavaScript."""
+"""Escaping for untrusted text that reaches HTML, folium's generated JavaScript or Markdown."""
 
 from __future__ import annotations
 
@@ -13,3 +13,12 @@ _TEMPLATE_LITERAL_REFERENCES = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": 
 def escape_markup(value: object) -> str:
     """Text made safe as HTML content or attribute value and inside a JS template literal."""
     return html.escape(str(value), quote=True).translate(_TEMPLATE_LITERAL_REFERENCES)
+
+
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~$:")
+
+
+def escape_markdown(value: str) -> str:
+    """Text made safe for Streamlit Markdown: every special character is backslashed, so it
+    shows exactly as written (no links, emphasis, HTML, LaTeX or emoji shortcodes)."""
+    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in value)

@@ -207,6 +207,19 @@ def _time_to_hq(office: Office, hq: Office, at: datetime, lang: str) -> str:
     )
 
 
+def table_row(dataset: Dataset, office: Office, lang: str = "en") -> dict[str, str]:
+    """One office as a row of the office table, with column names in ``lang``."""
+    details = office_details(dataset, office.id, lang)
+    return {
+        text("column_city", lang): details.city,
+        text("column_country", lang): details.country,
+        text("column_region", lang): details.region,
+        text("column_status", lang): details.status,
+        text("column_dates", lang): "; ".join(f"{d.label}: {d.value}" for d in details.dates),
+        text("column_sources", lang): "; ".join(details.sources),
+    }
+
+
 def from_headquarters_rows(
     dataset: Dataset, lang: str = "en", at: datetime | None = None
 ) -> list[dict[str, object]]:

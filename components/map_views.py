@@ -1,4 +1,4 @@
-"""Map geometry beyond the markers: expansion arcs from headquarters and region framings."""
+"""Map geometry beyond the markers: the default view, region framings, expansion arcs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,12 @@ from components.dataset import Office
 from components.marker_layout import TILE_SIZE, project
 
 LatLon = tuple[float, float]
+
+# The default view shows all nine offices in a map about 760 px wide (a 1400 px window);
+# marker offsets are computed for this zoom, and the map cannot zoom out beyond it.
+DEFAULT_CENTER = (30.0, 8.6)
+DEFAULT_ZOOM = 1.75
+MIN_ZOOM = DEFAULT_ZOOM
 
 # Region buttons: the region filter's values, with the map framed on those offices.
 REGION_VIEWS = ("all", "Americas", "EMEA", "APAC")
@@ -66,3 +72,17 @@ def _unproject(x: float, y: float) -> LatLon:
     n = math.pi - 2 * math.pi * y / TILE_SIZE
     lat = math.degrees(math.atan(math.sinh(n)))
     return lat, lon
+
+
+def region_view(
+    shown: Sequence[Office], choice: str | None, framed: bool
+) -> tuple[LatLon | None, float | None]:
+    """Centre and zoom for the region buttons' ``choice``, or ``None``s to leave the map's
+    view alone. Until a region has been ``framed`` the map keeps its own first view (phones
+    fit all offices); after that, "all" returns to the default view."""
+    offices = [office for office in shown if office.region == choice]
+    if choice not in (None, "all") and offices:
+        return frame(offices, min_zoom=MIN_ZOOM)
+    if framed:
+        return DEFAULT_CENTER, DEFAULT_ZOOM
+    return None, None

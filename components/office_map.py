@@ -25,18 +25,12 @@ from components.escaping import escape_markup
 from components.i18n import text
 from components.map_elements import CountryOutlines, FitNarrowScreens, FocusWithoutScrolling, Legend
 from components.map_style import STATUS_COLOURS, SYMBOL_SIZE, status_symbol
-from components.map_views import arc_points
+from components.map_views import DEFAULT_CENTER, DEFAULT_ZOOM, MIN_ZOOM, arc_points
 from components.marker_layout import spread_markers
 
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
 MAP_CSS = "/app/static/office_map.css"
-
-# The default view shows all nine offices in a map about 760 px wide (a 1400 px window);
-# marker offsets are computed for this zoom, and the map cannot zoom out beyond it.
-DEFAULT_CENTER = (30.0, 8.6)
-DEFAULT_ZOOM = 1.75
-MIN_ZOOM = DEFAULT_ZOOM
 
 MIN_SEPARATION = 30
 _HALF = SYMBOL_SIZE / 2

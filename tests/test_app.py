@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.dataset import Dataset
-from components.panels import HIGHLIGHT_STYLE, md
+from components.escaping import escape_markdown as md
 from components.state import (
     BASEMAP_KEY,
     DATA_ENV_VAR,
@@ -24,6 +24,7 @@ from components.state import (
     TABLE_OPEN_KEY,
     TIMELINE_OPEN_KEY,
 )
+from components.ui.tables import HIGHLIGHT_STYLE
 from tests.helpers import HOSTILE_TEXT, hostile_raw_data, raw_data, write_json
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

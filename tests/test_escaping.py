@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import html
+import re
 
-from components.escaping import escape_markup
+import pytest
+
+from components.escaping import escape_markdown, escape_markup
 from tests.helpers import HOSTILE_TEXT
 
 
@@ -22,3 +25,17 @@ def test_escaped_text_reads_back_as_the_original() -> None:
 
 def test_plain_text_is_unchanged() -> None:
     assert escape_markup("Brüssel") == "Brüssel"
+
+
+@pytest.mark.parametrize(
+    "value", ["[link](http://x)", "**bold** _it_", "<b>x</b>", "$x^2$", ":smile:", "# h", "a|b"]
+)
+def test_markdown_specials_are_backslashed(value: str) -> None:
+    escaped = escape_markdown(value)
+    # Every special character is preceded by a backslash; removing them restores the text.
+    assert re.sub(r"\\(.)", r"\1", escaped) == value
+    assert all(escaped[i - 1] == "\\" for i, char in enumerate(escaped) if char in "[]*_<>$:#|")
+
+
+def test_markdown_escaping_leaves_plain_text_alone() -> None:
+    assert escape_markdown("Brüssel, Belgien") == "Brüssel, Belgien"

@@ -17,6 +17,7 @@ from components.facts import (
     partnerships_for_office,
     people_for_office,
     summary_paragraph,
+    table_row,
 )
 from components.i18n import LANGUAGES, STRINGS
 
@@ -147,3 +148,11 @@ def test_highlighted_offices_of_people_and_partnerships(dataset: Dataset) -> Non
     assert highlighted_offices(dataset, ("partnership", "ai-singapore")) == {"singapore"}
     assert highlighted_offices(dataset, ("person", "nobody")) == frozenset()
     assert highlighted_offices(dataset, None) == frozenset()
+
+
+def test_a_table_row_is_the_details_in_columns(dataset: Dataset) -> None:
+    row = table_row(dataset, dataset.office("tokyo"), "de")
+    assert list(row) == ["Stadt", "Land", "Region", "Status", "Daten", "Quellen"]
+    assert row["Stadt"] == "Tokio" and row["Land"] == "Japan"
+    assert "Eröffnet: 15. April 2024" in row["Daten"]
+    assert "Reuters, 15. April 2024: OpenAI eröffnet Büro in Tokio" in row["Quellen"]

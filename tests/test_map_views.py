@@ -3,7 +3,17 @@ from __future__ import annotations
 import pytest
 
 from components.dataset import Dataset
-from components.map_views import FRAME_PADDING, MAP_SIZE, MAX_FRAME_ZOOM, arc_points, frame
+from components.map_views import (
+    DEFAULT_CENTER,
+    DEFAULT_ZOOM,
+    FRAME_PADDING,
+    MAP_SIZE,
+    MAX_FRAME_ZOOM,
+    MIN_ZOOM,
+    arc_points,
+    frame,
+    region_view,
+)
 from components.marker_layout import project
 
 
@@ -58,3 +68,18 @@ def test_a_single_office_is_framed_at_the_closest_zoom(dataset: Dataset) -> None
     cx, cy = project(lat, lon, zoom)
     assert x - cx == pytest.approx((left - right) / 2, abs=0.5)
     assert y - cy == pytest.approx((top - bottom) / 2, abs=0.5)
+
+
+def test_region_view_leaves_the_map_alone_until_a_region_is_framed(dataset: Dataset) -> None:
+    assert region_view(dataset.offices, None, framed=False) == (None, None)
+    assert region_view(dataset.offices, "all", framed=False) == (None, None)
+    # Once a region was framed, "all" goes back to the world explicitly.
+    assert region_view(dataset.offices, "all", framed=True) == (DEFAULT_CENTER, DEFAULT_ZOOM)
+
+
+def test_region_view_frames_the_regions_offices_that_are_shown(dataset: Dataset) -> None:
+    emea = [office for office in dataset.offices if office.region == "EMEA"]
+    assert region_view(dataset.offices, "EMEA", framed=True) == frame(emea, min_zoom=MIN_ZOOM)
+    americas_only = [office for office in dataset.offices if office.region == "Americas"]
+    # A region with no office shown (filtered out) leaves the framing as it was.
+    assert region_view(americas_only, "EMEA", framed=False) == (None, None)

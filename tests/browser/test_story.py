@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.dataset import Dataset
-from components.map_views import frame
-from components.office_map import MIN_ZOOM
+from components.map_views import MIN_ZOOM, frame
 from components.timeline import timeline_events
 from testing.server import StreamlitServer
 from tests.browser.conftest import (

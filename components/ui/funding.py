@@ -1,0 +1,39 @@
+"""The funding round and its context."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.dataset import Dataset
+from components.escaping import escape_markdown as md
+from components.facts import format_usd
+from components.i18n import text
+from components.ui.blocks import bullets, sources_caption
+
+
+def render_funding(dataset: Dataset, lang: str) -> None:
+    funding = dataset.funding
+    with st.container(key="funding", border=True):
+        st.subheader(text("funding_heading", lang), anchor=False)
+        st.metric(text("funding_round", lang), format_usd(funding.amount_usd, lang))
+        st.markdown(md(funding.description.get(lang)))
+        st.markdown(
+            f"**{text('funding_uses', lang)}**\n\n"
+            + bullets(md(use.get(lang)) for use in funding.uses)
+        )
+        sources_caption(dataset, funding.sources, lang)
+        details = []
+        if funding.credit_line_usd:
+            amount = format_usd(funding.credit_line_usd, lang)
+            details.append(f"{text('funding_credit_line', lang)}: {amount}")
+        if funding.valuation_usd:
+            amount = format_usd(funding.valuation_usd, lang)
+            details.append(f"{text('funding_valuation', lang)}: {amount}")
+        if details:
+            st.markdown(bullets(md(line) for line in details))
+            sources_caption(dataset, funding.details_sources, lang)
+        if funding.context:
+            st.markdown(f"**{text('funding_context', lang)}**")
+            for item in funding.context:
+                st.markdown(md(item.text.get(lang)))
+                sources_caption(dataset, item.sources, lang)

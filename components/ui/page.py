@@ -1,0 +1,85 @@
+"""The page's frame: title and language, date and headline figures, notices, filters."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from components import state
+from components.dataset import Dataset, DatasetError
+from components.escaping import escape_markdown
+from components.facts import format_partial_date, headline_metrics
+from components.i18n import LANGUAGES, text
+from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice
+
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
+
+
+def render_data_error(error: DatasetError, lang: str = "en") -> None:
+    """Every problem of a data file that cannot be used, instead of the page."""
+    problems = "\n".join(f"- {escape_markdown(str(problem))}" for problem in error.problems)
+    st.error(
+        f"{text('data_error', lang)}\n\n**{escape_markdown(error.source)}**\n\n{problems}",
+        icon=":material/error:",
+    )
+
+
+def render_title_and_language(lang: str) -> None:
+    """The page title, and beside it English or German for every text (``?lang=``)."""
+    title_column, language_column = st.columns([5, 1], vertical_alignment="center")
+    with language_column:
+        st.segmented_control(
+            "Language / Sprache",
+            options=list(LANGUAGES),
+            format_func=LANGUAGE_NAMES.__getitem__,
+            required=True,
+            key=state.LANG_KEY,
+            label_visibility="collapsed",
+        )
+    with title_column:
+        st.title(text("headline", lang), anchor=False)
+
+
+def render_header(dataset: Dataset, lang: str) -> None:
+    """Date of the data and headline figures."""
+    st.caption(text("subtitle", lang, as_of=format_partial_date(dataset.as_of, lang)))
+    metrics = headline_metrics(dataset)
+    with st.container(key="metrics", horizontal=True):
+        st.metric(text("metric_existing", lang), metrics.existing, border=True)
+        st.metric(text("metric_announced", lang), metrics.announced, border=True)
+        st.metric(text("metric_countries", lang), metrics.countries, border=True)
+        st.metric(text("metric_regions", lang), metrics.regions, border=True)
+
+
+def render_notices(notices: tuple[Notice, ...], lang: str) -> None:
+    """A small note for each part of the link that could not be used."""
+    for notice in notices:
+        message = text(
+            f"notice_{notice.reason}", lang, parameter=notice.parameter, value=notice.value
+        )
+        st.caption(f":material/info: {escape_markdown(message)}")
+
+
+def region_label(value: str, lang: str) -> str:
+    """A region button's short label: "All", "Americas", "Europe", "Asia-Pacific"."""
+    return text("filter_all" if value == "all" else f"region_short_{value}", lang)
+
+
+def render_filters(lang: str) -> None:
+    """Status and region filters (``?status=``, ``?region=``) for the map and the table."""
+    with st.container(key="filters", horizontal=True):
+        st.segmented_control(
+            text("filter_status", lang),
+            options=list(STATUS_FILTERS),
+            format_func=lambda value: text(f"filter_status_{value}", lang),
+            required=True,
+            key=state.STATUS_KEY,
+        )
+        st.segmented_control(
+            text("filter_region", lang),
+            options=list(REGION_FILTERS),
+            format_func=partial(region_label, lang=lang),
+            required=True,
+            key=state.REGION_KEY,
+        )

@@ -1,0 +1,111 @@
+"""Leaders and partnerships, each tied to its offices on the map and in the table."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from components import state
+from components.dataset import Dataset, Partnership, Person
+from components.escaping import escape_markdown as md
+from components.facts import format_partial_date, highlighted_offices
+from components.i18n import text
+from components.ui.blocks import bullets, sources_caption
+
+
+def render_leaders(dataset: Dataset, ui: state.UIState) -> None:
+    with st.container(key="leaders", border=True):
+        st.subheader(text("leaders_heading", ui.lang), anchor=False)
+        for index, person in enumerate(dataset.people):
+            if index:
+                st.divider()
+            with st.container(key=f"person-{person.id}"):
+                _render_person(dataset, person, ui)
+
+
+def render_partnerships(dataset: Dataset, ui: state.UIState) -> None:
+    with st.container(key="partnerships", border=True):
+        st.subheader(text("partnerships_heading", ui.lang), anchor=False)
+        for partnership in dataset.partnerships:
+            _render_partnership(dataset, partnership, ui)
+
+
+def _render_person(dataset: Dataset, person: Person, ui: state.UIState) -> None:
+    lang = ui.lang
+    st.markdown(f"**{md(person.name)}**  \n{md(person.role.get(lang))}")
+    lines = []
+    if person.previous_positions:
+        previous = "; ".join(md(p.get(lang)) for p in person.previous_positions)
+        lines.append(f"{text('leader_previously', lang)}: {previous}")
+    lines += [f"{text('leader_also', lang)}: {md(r.get(lang))}" for r in person.other_roles]
+    base = (
+        md(dataset.office(person.base_office).city.get(lang))
+        if person.base_office
+        else md(text("leader_base_unknown", lang))
+    )
+    lines.append(f"{text('leader_base', lang)}: {base}")
+    if person.related_offices:
+        cities = ", ".join(md(dataset.office(o).city.get(lang)) for o in person.related_offices)
+        lines.append(f"{text('leader_related', lang)}: {cities}")
+    st.markdown(bullets(lines))
+    if person.statement:
+        statement = person.statement
+        note = ""
+        if statement.original_language != lang and lang == "en":
+            note = f" ({text('translated_from_de', lang)})"
+        st.markdown(f"*{text(statement.kind, lang)}{note}:*")
+        st.markdown("> " + md(statement.text.get(lang)))
+    sources_caption(dataset, person.sources, lang)
+    target = ("person", person.id)
+    _render_cross_links(dataset, target, highlighted_offices(dataset, target), ui)
+
+
+def _render_partnership(dataset: Dataset, partnership: Partnership, ui: state.UIState) -> None:
+    lang = ui.lang
+    st.markdown(f"**{md(partnership.partner)}**")
+    st.markdown(md(partnership.description.get(lang)))
+    facts = []
+    if partnership.partner_since:
+        since = format_partial_date(partnership.partner_since, lang)
+        facts.append(f"{text('partner_since', lang)}: {md(since)}")
+    if partnership.initiated_by:
+        facts.append(f"{text('partner_initiated_by', lang)}: {md(partnership.initiated_by)}")
+    facts.append(f"{text('partner_aim', lang)}: {md(partnership.aim.get(lang))}")
+    st.markdown(bullets(facts))
+    for note in partnership.notes:
+        st.markdown(md(note.text.get(lang)))
+        sources_caption(dataset, note.sources, lang)
+    sources_caption(dataset, partnership.sources, lang)
+    target = ("partnership", partnership.id)
+    _render_cross_links(dataset, target, frozenset(partnership.offices), ui)
+
+
+def _render_cross_links(
+    dataset: Dataset, target: state.Highlight, office_ids: frozenset[str], ui: state.UIState
+) -> None:
+    """A badge when the selected office is one of this item's, and a button that rings the
+    item's offices on the map and in the table (or clears that)."""
+    lang = ui.lang
+    if ui.selected in office_ids:
+        city = dataset.office(ui.selected).city.get(lang)
+        st.badge(
+            text("tied_to_selected", lang, city=md(city)),
+            icon=":material/location_on:",
+            color="orange",
+        )
+    key = f"{target[0]}-{target[1]}"
+    if ui.highlight == target:
+        st.button(
+            text("clear_highlight", lang),
+            key=f"clear-{key}",
+            on_click=partial(state.set_highlight, None),
+            icon=":material/close:",
+        )
+    elif office_ids:
+        st.button(
+            text("show_on_map", lang),
+            key=f"highlight-{key}",
+            on_click=partial(state.set_highlight, target),
+            icon=":material/my_location:",
+        )

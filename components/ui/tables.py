@@ -1,0 +1,103 @@
+"""The map's accessible twins: a summary, the office table, the from-headquarters table and
+the timeline, the last three drawn only once their section is opened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+from pandas.io.formats.style import Styler
+
+from components import state
+from components.dataset import Dataset, Office
+from components.escaping import escape_markdown
+from components.facts import (
+    filter_offices,
+    from_headquarters_rows,
+    highlighted_offices,
+    summary_paragraph,
+    table_row,
+)
+from components.i18n import text
+from components.timeline import SELECTION, timeline_chart
+
+HIGHLIGHT_STYLE = "background-color: #fde68a; color: #1a1a1a"
+
+
+@contextmanager
+def lazy_section(key: str, label: str, icon: str) -> Iterator[bool]:
+    """A collapsed expander whose content is drawn only while it is open.
+
+    The table and the chart bring the largest parts of Streamlit's front end (the data grid
+    and Vega, about 2 MB of JavaScript); drawn at load, the browser fetched and compiled them
+    before the map's own code and the map appeared about 0.3 s later. Opening reruns the app.
+    """
+    section = st.expander(label, key=key, icon=icon, on_change="rerun")
+    with section:
+        yield bool(section.open)
+
+
+def render_office_table(dataset: Dataset, ui: state.UIState) -> None:
+    """A summary and a table of the offices shown; choosing a row selects that office, as a
+    marker click does. Outside the map's fragment, so a click on the map does not resend it."""
+    lang = ui.lang
+    shown = filter_offices(dataset, ui.view.status, ui.view.region)
+    with st.container(key="office-table"):
+        st.subheader(text("table_heading", lang), anchor=False)
+        st.markdown(escape_markdown(summary_paragraph(dataset, shown, lang)))
+        with lazy_section(
+            state.TABLE_OPEN_KEY, text("table_show", lang), ":material/table_rows:"
+        ) as open_:
+            if open_:
+                _office_table(dataset, shown, ui)
+        with lazy_section(
+            state.HQ_TABLE_OPEN_KEY, text("hq_table_heading", lang), ":material/schedule:"
+        ) as open_:
+            if open_:
+                st.dataframe(from_headquarters_rows(dataset, lang), hide_index=True)
+
+
+def _office_table(dataset: Dataset, shown: tuple[Office, ...], ui: state.UIState) -> None:
+    highlighted = highlighted_offices(dataset, ui.highlight)
+    ids = [office.id for office in shown]
+    rows = pd.DataFrame([table_row(dataset, office, ui.lang) for office in shown])
+    table: pd.DataFrame | Styler = rows
+    if highlighted & set(ids):
+        # The offices of a highlighted leader or partnership, as on the map.
+        table = rows.style.apply(
+            lambda row: [HIGHLIGHT_STYLE if ids[row.name] in highlighted else ""] * len(row),
+            axis=1,
+        )
+    key = state.remount_key("office-table", *ids)
+    st.dataframe(
+        table,
+        hide_index=True,
+        on_select=partial(state.on_table_row, key, tuple(ids)),
+        selection_mode="single-row",
+        key=key,
+        width="stretch",
+    )
+
+
+def render_timeline(dataset: Dataset, ui: state.UIState) -> None:
+    """The expansion over time; clicking a point selects that office. Drawn once opened."""
+    lang = ui.lang
+    with st.container(key="timeline"):
+        st.subheader(text("timeline_heading", lang), anchor=False)
+        with lazy_section(
+            state.TIMELINE_OPEN_KEY, text("timeline_show", lang), ":material/timeline:"
+        ) as open_:
+            if not open_:
+                return
+            st.caption(text("timeline_help", lang))
+            key = state.remount_key("timeline-chart", ui.selected)
+            st.altair_chart(
+                timeline_chart(dataset, lang),
+                on_select=partial(state.on_timeline_point, key, SELECTION),
+                selection_mode=SELECTION,
+                key=key,
+                width="stretch",
+            )

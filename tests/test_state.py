@@ -1,0 +1,12 @@
+"""The pure parts of the session's owner (the rest is driven through the app in test_app)."""
+
+from __future__ import annotations
+
+from components.state import remount_key
+
+
+def test_a_remount_key_is_stable_for_the_same_situation_and_new_for_another() -> None:
+    assert remount_key("search-results", "paris") == remount_key("search-results", "paris")
+    assert remount_key("search-results", "paris") != remount_key("search-results", "par")
+    assert remount_key("office-table", "a", "b") != remount_key("office-table", "a-b")
+    assert remount_key("timeline-chart", None).startswith("timeline-chart-")
