@@ -136,10 +136,11 @@ async def click_office(page: Page, office_id: str, lat: float, lon: float, city:
     await content.evaluate(f"void window.map.setView([{lat}, {lon}], 5, {{animate: false}})")
     box = await frame.locator(f".office-marker.office-{office_id}").bounding_box()
     assert box is not None
-    start = await page.evaluate("performance.now()")
+    start = float(await page.evaluate("performance.now()"))
     await page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     shown = await page.wait_for_function(HEADING_IS, arg=city, polling="raf", timeout=30_000)
-    return await shown.json_value() - start
+    shown_at: float = await shown.json_value()
+    return shown_at - start
 
 
 async def one_session(
@@ -233,7 +234,7 @@ async def run(runs: int, sessions: int, baseline_tcp_nodelay: bool) -> None:
             for server in servers.values():
                 stop_streamlit(server)
 
-    def stat(samples: dict[str, Samples], attribute: str, share: float | None) -> dict:
+    def stat(samples: dict[str, Samples], attribute: str, share: float | None) -> dict[str, float]:
         return {
             name: (
                 statistics.median(getattr(s, attribute))

@@ -45,7 +45,7 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
 _COUNTRY_CODES = frozenset(
     code
     for code in Locale.parse("en").territories
-    if re.fullmatch(r"[A-Z]{2}", code) and code not in _NOT_COUNTRIES
+    if isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code) and code not in _NOT_COUNTRIES
 )
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from branca.element import Element
+from branca.element import Element, Figure
 
 from components.dataset import Dataset, Office
 from components.facts import source_label
@@ -115,7 +115,9 @@ def standalone_map_html(dataset: Dataset, lang: str = "en") -> str:
         (STATIC / name).read_text(encoding="utf-8")
         for name in ("leaflet/leaflet.css", "office_map.css")
     )
-    header = office_map.get_root().header
+    figure = office_map.get_root()
+    assert isinstance(figure, Figure)  # a map's root is the page that holds it
+    header = figure.header
     header.add_child(Element(f"<style>{styles}</style>"), name="inline_styles")
     leaflet = (STATIC / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
     header.add_child(Element(_inline_script(leaflet)), name="inline_leaflet")

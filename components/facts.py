@@ -89,7 +89,7 @@ def format_km(km: float, lang: str = "en") -> str:
 
 
 def country_name(code: str, lang: str = "en") -> str:
-    return Locale.parse(babel_locale(lang)).territories.get(code, code)
+    return str(Locale.parse(babel_locale(lang)).territories.get(code, code))
 
 
 def people_for_office(dataset: Dataset, office_id: str) -> tuple[Person, ...]:
@@ -270,8 +270,9 @@ def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str =
     if announced:
         cities = format_list([o.city.get(lang) for o in announced], locale=locale)
         dates = {o.dates.announced for o in announced}
-        if len(dates) == 1 and None not in dates:
-            when = format_partial_date(dates.pop(), lang)  # type: ignore[arg-type]
+        common = dates.pop() if len(dates) == 1 else None
+        if common is not None:
+            when = format_partial_date(common, lang)
             sentences.append(
                 _counted(
                     len(announced),

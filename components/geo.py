@@ -11,7 +11,7 @@ from components.dataset import Dataset, Office
 
 def distance_km(a: Office, b: Office) -> float:
     """Geodesic distance between two offices in kilometres."""
-    return geodesic((a.lat, a.lon), (b.lat, b.lon)).kilometers
+    return float(geodesic((a.lat, a.lon), (b.lat, b.lon)).kilometers)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,9 @@ def _groups(points: Mapping[str, Point], min_separation: float) -> list[list[str
     return list(grouped.values())
 
 
-def _fan_out(members: list[str], points: Mapping[str, Point], min_separation: float) -> dict:
+def _fan_out(
+    members: list[str], points: Mapping[str, Point], min_separation: float
+) -> dict[str, Point]:
     """Place a group's members evenly on a circle around their centre."""
     count = len(members)
     cx = sum(points[key][0] for key in members) / count

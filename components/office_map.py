@@ -64,7 +64,7 @@ def _icon(office: Office, offset: tuple[int, int], lang: str) -> folium.DivIcon:
     icon = folium.DivIcon(
         html=html,
         icon_size=(SYMBOL_SIZE, SYMBOL_SIZE),
-        icon_anchor=(_HALF - dx, _HALF - dy),
+        icon_anchor=(round(_HALF - dx), round(_HALF - dy)),
         class_name=f"office-marker office-{office.id} office-{office.status}",
     )
     return icon
@@ -138,8 +138,8 @@ def build_map(
     tiles = BASEMAPS.get(basemap, BASEMAPS[DEFAULT_BASEMAP])
     office_map = folium.Map(
         location=DEFAULT_CENTER,
-        zoom_start=DEFAULT_ZOOM,
-        min_zoom=MIN_ZOOM,
+        zoom_start=DEFAULT_ZOOM,  # type: ignore[arg-type]  # folium says int; Leaflet takes 1.75
+        min_zoom=MIN_ZOOM,  # type: ignore[arg-type]  # folium says int; Leaflet takes 1.75
         max_zoom=tiles.max_zoom,
         tiles=None,
         max_bounds=True,
@@ -204,7 +204,7 @@ def highlight_layer(
                 f'aria-hidden="true"><circle cx="{half}" cy="{half}" r="{half - 2}"/></svg>'
             ),
             icon_size=(size, size),
-            icon_anchor=(half - dx, half - dy),
+            icon_anchor=(round(half - dx), round(half - dy)),
             class_name=f"office-highlight office-highlight-{office.id}",
         )
         folium.Marker((office.lat, office.lon), icon=icon, interactive=False).add_to(layer)

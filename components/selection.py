@@ -19,10 +19,8 @@ def office_at(dataset: Dataset, clicked: Any) -> Office | None:
     """
     if not isinstance(clicked, Mapping):
         return None
-    lat, lng = clicked.get("lat"), clicked.get("lng")
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lng)):
-        return None
-    if not (math.isfinite(lat) and math.isfinite(lng)):
+    lat, lng = _coordinate(clicked.get("lat")), _coordinate(clicked.get("lng"))
+    if lat is None or lng is None:
         return None
     for office in dataset.offices:
         if (
@@ -31,3 +29,10 @@ def office_at(dataset: Dataset, clicked: Any) -> Office | None:
         ):
             return office
     return None
+
+
+def _coordinate(value: object) -> float | None:
+    """A finite number from the browser, or ``None`` (``True`` is not a number here)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None

@@ -52,7 +52,7 @@ def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.Chart:
     labels = [text(f"status_{status}", lang) for status in STATUSES]
     colours = alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in STATUSES])
     pick = alt.selection_point(name=SELECTION, fields=["office_id"], on="click")
-    return (
+    chart: alt.Chart = (
         alt.Chart(alt.Data(values=rows))
         .mark_point(size=140, strokeWidth=2)
         .encode(
@@ -82,3 +82,4 @@ def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.Chart:
         .add_params(pick)
         .properties(height=alt.Step(26))
     )
+    return chart

@@ -17,7 +17,8 @@ HOSTILE_TEXT = "<img src=x onerror=alert(1)>`${1}` \\"
 
 @cache
 def _real_data() -> dict[str, Any]:
-    return json.loads(DEFAULT_DATA_PATH.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(DEFAULT_DATA_PATH.read_text(encoding="utf-8"))
+    return data
 
 
 def raw_data() -> dict[str, Any]:

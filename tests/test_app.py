@@ -291,7 +291,9 @@ def test_the_link_language_beats_the_browser_language(app: AppTest) -> None:
         {"office": "%00", "status": "\u202e", "basemap": "../../etc/passwd"},
     ],
 )
-def test_hostile_links_fall_back_to_defaults_with_a_notice(app: AppTest, params: dict) -> None:
+def test_hostile_links_fall_back_to_defaults_with_a_notice(
+    app: AppTest, params: dict[str, str | list[str]]
+) -> None:
     app.query_params.update(params)
     app.run()
     assert not app.exception
@@ -413,9 +415,10 @@ def test_search_without_a_match_says_so(app: AppTest) -> None:
 # Cross-filtering ---------------------------------------------------------------------
 
 
-def map_args(app: AppTest) -> dict:
+def map_args(app: AppTest) -> dict[str, Any]:
     (component,) = app.get("component_instance")
-    return json.loads(component.proto.json_args)
+    args: dict[str, Any] = json.loads(component.proto.json_args)
+    return args
 
 
 def badges(app: AppTest, key: str) -> list[str]:

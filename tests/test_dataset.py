@@ -5,6 +5,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -29,7 +30,7 @@ OFFICE_IDS = {
 }  # fmt: skip
 
 
-def office_index(raw: dict, office_id: str, last: bool = False) -> int:
+def office_index(raw: dict[str, Any], office_id: str, last: bool = False) -> int:
     indices = [i for i, office in enumerate(raw["offices"]) if office["id"] == office_id]
     return indices[-1] if last else indices[0]
 
@@ -38,14 +39,12 @@ def office_index(raw: dict, office_id: str, last: bool = False) -> int:
 
 
 def test_shipped_data_has_the_nine_offices_with_their_status(dataset: Dataset) -> None:
-    dataset = dataset
     assert {office.id for office in dataset.offices} == OFFICE_IDS
     existing = {office.id for office in dataset.offices if office.status == "existing"}
     assert existing == {"san-francisco", "london", "dublin", "tokyo"}
 
 
 def test_shipped_data_uses_german_city_names_where_they_differ(dataset: Dataset) -> None:
-    dataset = dataset
     german = {office.id: office.city.de for office in dataset.offices}
     assert (german["tokyo"], german["brussels"], german["singapore"]) == (
         "Tokio",
@@ -55,7 +54,6 @@ def test_shipped_data_uses_german_city_names_where_they_differ(dataset: Dataset)
 
 
 def test_new_offices_were_announced_on_9_october_2024(dataset: Dataset) -> None:
-    dataset = dataset
     for office in dataset.offices:
         if office.status == "announced":
             assert office.dates.announced == "2024-10-09", office.id
@@ -66,9 +64,8 @@ def test_headquarters_is_san_francisco(dataset: Dataset) -> None:
 
 
 def test_dataset_is_immutable(dataset: Dataset) -> None:
-    dataset = dataset
     with pytest.raises(ValidationError):
-        dataset.offices[0].lat = 0.0  # type: ignore[misc]
+        dataset.offices[0].lat = 0.0
     assert isinstance(dataset.offices, tuple)
 
 
@@ -295,7 +292,9 @@ def test_cli_as_a_module_never_prints_a_traceback(tmp_path: Path) -> None:
     ("value", "parts"),
     [("2024-10-09", (2024, 10, 9)), ("2015-12", (2015, 12, None)), ("2017", (2017, None, None))],
 )
-def test_partial_dates_are_parsed_once_for_every_use(value: str, parts: tuple) -> None:
+def test_partial_dates_are_parsed_once_for_every_use(
+    value: str, parts: tuple[int, int | None, int | None]
+) -> None:
     assert parse_partial_date(value) == parts
 
 

@@ -66,7 +66,6 @@ def test_country_names_are_localised() -> None:
 
 
 def test_people_and_partnerships_of_singapore(dataset: Dataset) -> None:
-    dataset = dataset
     people = {person.id for person in people_for_office(dataset, "singapore")}
     assert people == {"oliver-jay", "sam-altman", "sandy-kunvatanagarn"}
     assert [p.id for p in partnerships_for_office(dataset, "singapore")] == ["ai-singapore"]
@@ -113,14 +112,12 @@ def test_every_ui_string_exists_in_both_languages() -> None:
 
 
 def test_filter_offices(dataset: Dataset) -> None:
-    dataset = dataset
     assert len(filter_offices(dataset)) == 9
     assert [o.id for o in filter_offices(dataset, "existing", "APAC")] == ["tokyo"]
     assert filter_offices(dataset, "announced", "nowhere") == ()
 
 
 def test_summary_is_computed_from_the_data(dataset: Dataset) -> None:
-    dataset = dataset
     summary = summary_paragraph(dataset, dataset.offices, "en")
     assert summary.startswith(
         "OpenAI has 4 existing offices: San Francisco, London, Dublin and Tokyo."
@@ -130,7 +127,6 @@ def test_summary_is_computed_from_the_data(dataset: Dataset) -> None:
 
 
 def test_summary_in_german_and_singular(dataset: Dataset) -> None:
-    dataset = dataset
     summary = summary_paragraph(dataset, filter_offices(dataset, "existing", "APAC"), "de")
     assert summary == (
         "OpenAI hat ein bestehendes Büro: Tokio. Sie liegen in einem Land und einer Region."
@@ -142,7 +138,6 @@ def test_summary_of_nothing(dataset: Dataset) -> None:
 
 
 def test_highlighted_offices_of_people_and_partnerships(dataset: Dataset) -> None:
-    dataset = dataset
     assert highlighted_offices(dataset, ("person", "oliver-jay")) == {"singapore"}
     assert highlighted_offices(dataset, ("person", "tadao-nagasaki")) == {"tokyo"}
     assert highlighted_offices(dataset, ("partnership", "ai-singapore")) == {"singapore"}

@@ -8,21 +8,18 @@ from tests.helpers import dataset_from, raw_data
 
 
 def test_paris_to_london_is_about_344_km(dataset: Dataset) -> None:
-    dataset = dataset
     assert distance_km(dataset.office("paris"), dataset.office("london")) == pytest.approx(
         344, abs=1
     )
 
 
 def test_distance_is_symmetric_and_zero_to_itself(dataset: Dataset) -> None:
-    dataset = dataset
     tokyo, seattle = dataset.office("tokyo"), dataset.office("seattle")
     assert distance_km(tokyo, seattle) == pytest.approx(distance_km(seattle, tokyo))
     assert distance_km(tokyo, tokyo) == 0
 
 
 def test_san_francisco_to_new_york_is_about_4130_km(dataset: Dataset) -> None:
-    dataset = dataset
     assert distance_km(
         dataset.office("san-francisco"), dataset.office("new-york")
     ) == pytest.approx(4130, abs=10)
@@ -38,7 +35,6 @@ def test_san_francisco_to_new_york_is_about_4130_km(dataset: Dataset) -> None:
     ],
 )
 def test_nearest_office(office_id: str, expected: str, dataset: Dataset) -> None:
-    dataset = dataset
     neighbour = nearest_office(dataset, dataset.office(office_id))
     assert neighbour is not None and neighbour.office.id == expected
 

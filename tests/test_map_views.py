@@ -49,7 +49,6 @@ def test_a_region_frame_shows_all_its_offices_inside_the_padding(dataset: Datase
 
 
 def test_smaller_regions_get_closer_views(dataset: Dataset) -> None:
-    dataset = dataset
     zooms = {
         region: frame([o for o in dataset.offices if o.region == region])[1]
         for region in ("Americas", "EMEA", "APAC")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pytest
 
@@ -22,11 +23,16 @@ def test_project_y_grows_southward() -> None:
     assert project(50, 0, 2)[1] < project(0, 0, 2)[1] < project(-50, 0, 2)[1]
 
 
-def displayed(positions: dict, zoom: float, offsets: dict) -> dict:
-    return {
-        key: (project(*positions[key], zoom)[0] + dx, project(*positions[key], zoom)[1] + dy)
-        for key, (dx, dy) in offsets.items()
-    }
+def displayed(
+    positions: Mapping[str, tuple[float, float]],
+    zoom: float,
+    offsets: Mapping[str, tuple[int, int]],
+) -> dict[str, tuple[float, float]]:
+    shown = {}
+    for key, (dx, dy) in offsets.items():
+        x, y = project(*positions[key], zoom)
+        shown[key] = (x + dx, y + dy)
+    return shown
 
 
 def test_offices_are_spread_to_the_minimum_separation(dataset: Dataset) -> None:

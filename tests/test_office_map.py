@@ -30,7 +30,6 @@ def marker_classes(html: str) -> list[str]:
 
 
 def test_every_office_has_a_marker_with_its_classes(rendered: str, dataset: Dataset) -> None:
-    dataset = dataset
     assert sorted(marker_classes(rendered)) == sorted(
         f"office-marker office-{office.id} office-{office.status}" for office in dataset.offices
     )
@@ -57,9 +56,9 @@ def icon_html(office_map: folium.Map) -> dict[str, str]:
     icons = {}
     for element in walk_elements(office_map):
         if isinstance(element, folium.DivIcon):
-            classes = element.options["class_name"].split()
+            classes = str(element.options["class_name"]).split()
             if "office-marker" in classes:
-                icons[classes[1].removeprefix("office-")] = element.options["html"]
+                icons[classes[1].removeprefix("office-")] = str(element.options["html"])
     return icons
 
 
@@ -135,7 +134,6 @@ def test_expansion_arcs_are_a_hidden_layer_that_takes_no_clicks(dataset: Dataset
 
 
 def test_highlight_rings_let_clicks_through(dataset: Dataset) -> None:
-    dataset = dataset
     layer = highlight_layer(dataset.offices, frozenset({"paris", "tokyo"}))
     assert layer is not None
     office_map = build_map(dataset)

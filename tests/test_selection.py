@@ -8,7 +8,6 @@ from components.selection import office_at
 
 @pytest.mark.parametrize("office_id", ["london", "singapore", "new-york"])
 def test_office_at_finds_the_clicked_marker(office_id: str, dataset: Dataset) -> None:
-    dataset = dataset
     office = dataset.office(office_id)
     found = office_at(dataset, {"lat": office.lat, "lng": office.lon})
     assert found is not None and found.id == office_id

@@ -44,7 +44,7 @@ def test_no_parameters_give_the_defaults() -> None:
         ({"office": ["x" * 65]}, "oversized"),
     ],
 )
-def test_unusable_values_fall_back_with_a_notice(params: dict, reason: str) -> None:
+def test_unusable_values_fall_back_with_a_notice(params: dict[str, list[str]], reason: str) -> None:
     view, notices = parse_query(params, OFFICES)
     assert view == ViewState()
     assert [notice.reason for notice in notices] == [reason]
