@@ -26,10 +26,10 @@ except DatasetError as error:
 notices = state.init_view_from_url(dataset)
 ui = state.snapshot()
 
+page.render_page_style()
 page.render_title_and_language(ui.lang)
 page.render_header(dataset, ui.lang)
 page.render_notices(notices, ui.lang)
-page.render_filters(ui.lang)
 explorer.render_explorer(dataset)
 tables.render_office_table(dataset, ui)
 tables.render_timeline(dataset, ui)

@@ -154,6 +154,9 @@ class Office(Model):
     role: LocalizedText
     notes: LocalizedText | None
     sources: SourceIds
+    # Whose name the map keeps where labels would collide (higher first); without it,
+    # headquarters, then existing, then announced offices.
+    label_priority: Annotated[int, Field(ge=0, le=100)] | None = None
 
 
 class Statement(Model):

@@ -13,9 +13,11 @@ from branca.element import Element, Figure
 
 from components.dataset import Dataset, Office
 from components.facts import source_label
-from components.office_map import build_map
+from components.map_elements import RawHtml
+from components.office_map import MapView, build_map
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
+STANDALONE_SCRIPTS = ("leaflet/leaflet.js", "office_map/office_layer.js", "office_map/footprint.js")
 CSV_COLUMNS = (
     "id", "city", "country", "region", "status", "lat", "lon",
     "founded", "announced", "opened", "planned_opening", "role", "notes", "sources",
@@ -109,7 +111,9 @@ def standalone_map_html(dataset: Dataset, lang: str = "en") -> str:
     stylesheets and the country outlines are inlined.
     """
     outlines = (STATIC / "basemap" / "countries-110m.geo.json").read_text(encoding="utf-8")
-    office_map = build_map(dataset, lang, "offline", "light", outlines_data=outlines)
+    office_map = build_map(
+        dataset, mode="standalone", view=MapView(lang=lang), outlines_data=outlines
+    )
     office_map.default_js, office_map.default_css = [], []
     styles = "\n".join(
         (STATIC / name).read_text(encoding="utf-8")
@@ -118,8 +122,10 @@ def standalone_map_html(dataset: Dataset, lang: str = "en") -> str:
     figure = office_map.get_root()
     assert isinstance(figure, Figure)  # a map's root is the page that holds it
     header = figure.header
-    header.add_child(Element(f"<style>{styles}</style>"), name="inline_styles")
-    leaflet = (STATIC / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
-    header.add_child(Element(_inline_script(leaflet)), name="inline_leaflet")
+    header.add_child(RawHtml(f"<style>{styles}</style>"), name="inline_styles")
+    scripts = "".join(
+        _inline_script((STATIC / name).read_text(encoding="utf-8")) for name in STANDALONE_SCRIPTS
+    )
+    header.add_child(RawHtml(scripts), name="inline_scripts")
     _number_elements_in_tree_order(office_map.get_root())
     return office_map.get_root().render()

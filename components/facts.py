@@ -5,6 +5,7 @@ Pure functions of plain values; the panels only lay out what these return.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -23,7 +24,7 @@ from components.dataset import (
     parse_partial_date,
 )
 from components.geo import distance_km, nearest_office
-from components.i18n import babel_locale, text
+from components.i18n import LANGUAGES, babel_locale, text
 from components.local_time import (
     describe_difference,
     difference,
@@ -31,6 +32,7 @@ from components.local_time import (
     format_offset,
     utc_offset,
 )
+from components.memo import per_object
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,26 @@ def format_km(km: float, lang: str = "en") -> str:
 
 def country_name(code: str, lang: str = "en") -> str:
     return str(Locale.parse(babel_locale(lang)).territories.get(code, code))
+
+
+@per_object()
+def office_labels(dataset: Dataset) -> dict[str, dict[str, str]]:
+    """Each office's name in a list, per language: the city, told apart by its country and
+    then its id where two offices share a city's name."""
+    labels: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        cities = [office.city.get(lang) for office in dataset.offices]
+        counts = Counter(cities)
+        with_country = [
+            f"{city} ({country_name(office.country, lang)})" if counts[city] > 1 else city
+            for city, office in zip(cities, dataset.offices, strict=True)
+        ]
+        counts = Counter(with_country)
+        labels[lang] = {
+            office.id: f"{label} · {office.id}" if counts[label] > 1 else label
+            for label, office in zip(with_country, dataset.offices, strict=True)
+        }
+    return labels
 
 
 def people_for_office(dataset: Dataset, office_id: str) -> tuple[Person, ...]:

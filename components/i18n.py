@@ -24,7 +24,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "clear_highlight": "Clear highlight",
         "tied_to_selected": "Tied to {city}",
         "region_view_label": "Zoom to",
-        "legend_title": "Offices",
+        "legend_title": "Legend",
+        "legend_fanned": "Marker moved aside; the dot is the true position",
+        "legend_cluster": "Several offices; click to zoom in",
+        "legend_selected": "Selected office",
+        "legend_highlighted": "Offices of the person or partner shown",
+        "legend_arcs": "Expansion from headquarters (layer)",
+        "cluster": "{count} offices: zoom in",
+        "details_empty_standalone": "Click a marker for the office's details.",
         "map_help": "Click a marker, or choose an office from the list, to see its details.",
         "select_office": "Office",
         "search_label": "Search",
@@ -33,6 +40,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_nothing": "Nothing found.",
         "select_placeholder": "Choose an office…",
         "details_heading": "Office details",
+        "hidden_by_filters": "Not on the map: the status or region filter hides this office.",
+        "show_all_offices": "Show all offices",
+        "figures": (
+            "{existing} existing · {announced} announced · {countries} countries · "
+            "{regions} regions"
+        ),
         "details_empty": "Click a marker on the map, or choose an office above.",
         "field_role": "Role",
         "field_notes": "Notes",
@@ -152,7 +165,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "clear_highlight": "Hervorhebung aufheben",
         "tied_to_selected": "Verbunden mit {city}",
         "region_view_label": "Zoomen auf",
-        "legend_title": "Büros",
+        "legend_title": "Legende",
+        "legend_fanned": "Markierung verschoben; der Punkt zeigt die wahre Lage",
+        "legend_cluster": "Mehrere Büros; zum Vergrößern klicken",
+        "legend_selected": "Ausgewähltes Büro",
+        "legend_highlighted": "Büros der gezeigten Person oder Partnerschaft",
+        "legend_arcs": "Expansion vom Hauptsitz (Ebene)",
+        "cluster": "{count} Büros: vergrößern",
+        "details_empty_standalone": "Klicken Sie auf eine Markierung für die Details des Büros.",
         "map_help": "Klicken Sie auf eine Markierung oder wählen Sie ein Büro aus der Liste.",
         "select_office": "Büro",
         "search_label": "Suche",
@@ -161,6 +181,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_nothing": "Nichts gefunden.",
         "select_placeholder": "Büro auswählen…",
         "details_heading": "Details zum Büro",
+        "hidden_by_filters": (
+            "Nicht auf der Karte: der Status- oder Regionsfilter blendet dieses Büro aus."
+        ),
+        "show_all_offices": "Alle Büros zeigen",
+        "figures": (
+            "{existing} bestehend · {announced} angekündigt · {countries} Länder · "
+            "{regions} Regionen"
+        ),
         "details_empty": "Klicken Sie auf eine Markierung oder wählen Sie oben ein Büro aus.",
         "field_role": "Rolle",
         "field_notes": "Hinweise",

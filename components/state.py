@@ -4,6 +4,12 @@ Drawing code reads a :class:`UIState`, a snapshot taken at the start of a run (o
 fragment's run), and changes the session only through the named operations below, most of
 them widget callbacks. Widgets are given their keys from here; their values are read here.
 
+What the reader has chosen (the view: office, language, filters, basemap) is kept under keys
+of this module's own, not in the widgets: Streamlit stores a selectbox's or segmented
+control's value as its *label*, so a widget whose labels change with the language would
+forget its value. Each such widget is keyed per language (:func:`view_widget`) and set from
+the kept value before it is drawn; its callback writes the value back.
+
 Also the data file and its cache, which every session shares.
 """
 
@@ -11,47 +17,62 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import streamlit as st
 
+from components.basemaps import BASEMAPS
 from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Problem, load_dataset
-from components.selection import office_at
-from components.view_state import PARAMETERS, Notice, ViewState, parse_query, to_query
+from components.view_state import (
+    PARAMETERS,
+    REGION_FILTERS,
+    STATUS_FILTERS,
+    Notice,
+    ViewState,
+    parse_query,
+    to_query,
+)
 
 DATA_ENV_VAR = "OFFICES_DATA"
 
-# Keys of the widgets that hold the view: drawing code passes them to its widgets.
+# Widget keys that never change (their labels are the same in every language).
 LANG_KEY = "lang"
-STATUS_KEY = "status_filter"
-REGION_KEY = "region_filter"
-BASEMAP_KEY = "basemap"
-SELECTION_KEY = "selected_office"
-REGION_VIEW_KEY = "region_view"
 SEARCH_KEY = "search"
 MAP_KEY = "office_map"
+MAP_BRIDGE_KEY = "map-bridge"
 # The sections drawn only once opened (``st.expander(key=…)``).
 TABLE_OPEN_KEY = "office-table-open"
 HQ_TABLE_OPEN_KEY = "hq-table-open"
 TIMELINE_OPEN_KEY = "timeline-open"
-# The widget that holds each URL parameter of the view.
-WIDGET_KEYS = {
-    "office": SELECTION_KEY,
+
+# The view as the reader chose it, one key per URL parameter (the language is its widget).
+_VIEW_KEYS = {
+    "office": "_office",
     "lang": LANG_KEY,
-    "status": STATUS_KEY,
-    "region": REGION_KEY,
-    "basemap": BASEMAP_KEY,
+    "status": "_status",
+    "region": "_region",
+    "basemap": "_basemap",
+}
+# Widgets showing a part of the view, keyed per language: the part each one shows.
+ViewWidget = Literal["office", "status", "region"]
+_WIDGET_NAMES: dict[ViewWidget, str] = {
+    "office": "office-picker",
+    "status": "status-filter",
+    "region": "region-filter",
+}
+_ALLOWED: dict[str, Sequence[str]] = {
+    "status": STATUS_FILTERS,
+    "region": REGION_FILTERS,
+    "basemap": tuple(BASEMAPS),
 }
 
-# State that belongs to no widget.
 _HIGHLIGHT_KEY = "_highlight"
 _SELECTED_BY_KEY = "_selected_by"
-_FRAMED_KEY = "_map_framed_on_a_region"
 _DRAWN_HIGHLIGHT_KEY = "_highlight_drawn_outside_the_explorer"
-_HANDLED_MAP_VALUE_KEY = "_handled_office_map_value"
+_HANDLED_BRIDGE_KEY = "_handled_map_events"
 _VIEW_READ_KEY = "_view_read_from_url"
 
 Highlight = tuple[str, str]  # ("person" | "partnership", id): its offices are ringed
@@ -65,8 +86,6 @@ class UIState:
     view: ViewState  # what a link carries: office, language, filters, basemap
     highlight: Highlight | None
     selected_by: SelectionSource | None  # the route of the latest selection
-    region_view: str | None  # the region the map was last framed on, if any
-    framed: bool  # whether any region framing was chosen since the page loaded
     search: str
 
     @property
@@ -87,9 +106,14 @@ def data_path() -> Path:
     return Path(configured) if configured else DEFAULT_DATA_PATH
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _load_cached(path: str, modified_ns: int, size: int) -> Dataset:
-    """Keyed on the file's path, modification time and size: an edited file is reread."""
+    """Keyed on the file's path, modification time and size: an edited file is reread.
+
+    A resource, not data: every session gets the same immutable object, where
+    ``st.cache_data`` would unpickle a copy on every run (tens of milliseconds at thousands
+    of offices), and results kept per dataset (:mod:`components.memo`) stay valid.
+    """
     return load_dataset(path)
 
 
@@ -109,7 +133,7 @@ def load_current_dataset() -> Dataset:
 
 
 def init_view_from_url(dataset: Dataset) -> tuple[Notice, ...]:
-    """Give the view's widgets their first values from the link, once per session.
+    """Take the view from the link, once per session.
 
     Returns what in the link could not be used, for a notice (empty after the first run).
     """
@@ -118,7 +142,7 @@ def init_view_from_url(dataset: Dataset) -> tuple[Notice, ...]:
     params = {parameter: st.query_params.get_all(parameter) for parameter in PARAMETERS}
     view, notices = parse_query(params, dataset.offices_by_id, st.context.locale)
     st.session_state[_VIEW_READ_KEY] = True
-    for parameter, key in WIDGET_KEYS.items():
+    for parameter, key in _VIEW_KEYS.items():
         st.session_state[key] = getattr(view, parameter)
     if view.office is not None:
         st.session_state[_SELECTED_BY_KEY] = "link"
@@ -126,50 +150,94 @@ def init_view_from_url(dataset: Dataset) -> tuple[Notice, ...]:
 
 
 def snapshot() -> UIState:
-    """The reader's choices as they stand now (a widget without a value counts as its
-    default). Take it once at the start of a run and pass it to the drawing code."""
+    """The reader's choices as they stand now (anything unset counts as its default).
+    Take it once at the start of a run and pass it to the drawing code."""
     defaults = ViewState()
     values = {}
-    for parameter, key in WIDGET_KEYS.items():
+    for parameter, key in _VIEW_KEYS.items():
         value = st.session_state.get(key)
         values[parameter] = getattr(defaults, parameter) if value is None else value
-    region_view = st.session_state.get(REGION_VIEW_KEY)
     return UIState(
         view=ViewState(**values),
         highlight=st.session_state.get(_HIGHLIGHT_KEY),
         selected_by=st.session_state.get(_SELECTED_BY_KEY),
-        region_view=region_view if isinstance(region_view, str) else None,
-        framed=bool(st.session_state.get(_FRAMED_KEY)),
         search=str(st.session_state.get(SEARCH_KEY) or ""),
     )
 
 
 def explorer_snapshot(dataset: Dataset) -> UIState:
-    """The snapshot the map's fragment draws from, after the map's latest click is applied
-    and a selection the data no longer has is dropped. The office list is drawn from this,
-    so a click always reaches the list before the list is drawn."""
-    _apply_map_click(dataset)
-    if st.session_state.get(SELECTION_KEY) not in (None, *dataset.offices_by_id):
-        st.session_state[SELECTION_KEY] = None
+    """The snapshot the explorer's fragment draws from, after what the map reported (a
+    click, a basemap) is applied and a selection the data no longer has is dropped. The
+    office list is drawn from this, so a click always reaches the list before it is drawn."""
+    _apply_map_events()
+    if st.session_state.get(_VIEW_KEYS["office"]) not in (None, *dataset.offices_by_id):
+        select_office(None, "map")
     return snapshot()
 
 
-def _apply_map_click(dataset: Dataset) -> None:
-    """Turn a new click on an office marker into the selection.
+def on_map_event() -> None:
+    """Callback of the map's bridge: apply what the map reported before anything is drawn."""
+    _apply_map_events()
 
-    streamlit-folium stores the map's value under ``MAP_KEY`` before the rerun that a click
-    causes. Only a value not seen before is a new click: this keeps a choice made in the
-    list from being overwritten by an old click, and clicking the same marker again (a new
-    click count) keeps that office selected.
+
+def _apply_map_events() -> None:
+    """Apply what the map reported through its bridge since the last run.
+
+    The bridge keeps the map's latest click (``{"office", "click"}``, the click a count) and
+    basemap choice (``{"basemap", "choice"}``). Only a value not seen before is new: this
+    keeps a choice made elsewhere from being overwritten by an old click, while a second
+    click on the same marker (a new count) selects it again. Values come from the browser:
+    anything not of that shape is ignored.
     """
-    value: Any = st.session_state.get(MAP_KEY)
-    if value == st.session_state.get(_HANDLED_MAP_VALUE_KEY):
+    reported = st.session_state.get(MAP_BRIDGE_KEY)
+    if not isinstance(reported, Mapping):
         return
-    st.session_state[_HANDLED_MAP_VALUE_KEY] = value
-    clicked = value.get("last_object_clicked") if isinstance(value, dict) else None
-    office = office_at(dataset, clicked)
-    if office is not None:
-        select_office(office.id, "map")
+    handled: dict[str, Any] = dict(st.session_state.get(_HANDLED_BRIDGE_KEY) or {})
+    click = reported.get("select")
+    if click != handled.get("select"):
+        handled["select"] = click
+        office = click.get("office") if isinstance(click, Mapping) else None
+        if isinstance(office, str) and len(office) <= 64:
+            select_office(office, "map")
+    choice = reported.get("basemap")
+    if choice != handled.get("basemap"):
+        handled["basemap"] = choice
+        basemap = choice.get("basemap") if isinstance(choice, Mapping) else None
+        if basemap in BASEMAPS:
+            st.session_state[_VIEW_KEYS["basemap"]] = basemap
+    st.session_state[_HANDLED_BRIDGE_KEY] = handled
+
+
+# Widgets that show the view -------------------------------------------------------------------
+
+
+def view_widget_key(part: ViewWidget, lang: str) -> str:
+    """The key of the widget showing ``part`` of the view in ``lang`` (see the module's
+    docstring: a new language is a new widget)."""
+    return remount_key(_WIDGET_NAMES[part], lang)
+
+
+def view_widget(part: ViewWidget, lang: str) -> str:
+    """Prepare the widget showing ``part`` of the view in ``lang``: it shows the kept value.
+    Returns its key; give it :func:`on_view_widget` as its callback."""
+    key = view_widget_key(part, lang)
+    st.session_state[key] = st.session_state.get(_VIEW_KEYS[part])
+    return key
+
+
+def on_view_widget(part: ViewWidget, key: str) -> None:
+    """Callback of a view widget: keep what the reader chose."""
+    value = st.session_state.get(key)
+    if part == "office":
+        select_office(value, "list")
+    elif value in _ALLOWED[part]:
+        st.session_state[_VIEW_KEYS[part]] = value
+
+
+def clear_filters() -> None:
+    """Show every office again (the status and region filters back to "all")."""
+    st.session_state[_VIEW_KEYS["status"]] = "all"
+    st.session_state[_VIEW_KEYS["region"]] = "all"
 
 
 # Changing the state --------------------------------------------------------------------------
@@ -177,13 +245,8 @@ def _apply_map_click(dataset: Dataset) -> None:
 
 def select_office(office_id: str | None, source: SelectionSource) -> None:
     """Make ``office_id`` the selected office (``None``: none), chosen by ``source``."""
-    st.session_state[SELECTION_KEY] = office_id
+    st.session_state[_VIEW_KEYS["office"]] = office_id
     st.session_state[_SELECTED_BY_KEY] = source
-
-
-def on_list_choice() -> None:
-    """Callback of the office list (bound to the selection itself): note the route."""
-    st.session_state[_SELECTED_BY_KEY] = "list"
 
 
 def on_search_result(key: str, office_ids: Sequence[str]) -> None:
@@ -214,14 +277,6 @@ def set_highlight(target: Highlight | None) -> None:
     st.session_state[_HIGHLIGHT_KEY] = target
 
 
-def on_region_view() -> None:
-    """Callback of the region buttons: once a region is framed, "All" frames the world
-    again, where before any choice the map keeps its own first view (phones fit all
-    offices)."""
-    if st.session_state.get(REGION_VIEW_KEY) not in (None, "all"):
-        st.session_state[_FRAMED_KEY] = True
-
-
 def highlight_needs_page_redraw(highlight: Highlight | None) -> bool:
     """Whether the highlight changed since the page outside the map's fragment was drawn.
 
@@ -237,10 +292,11 @@ def remount_key(name: str, *parts: object) -> str:
     """A widget key that changes with ``parts``: a deliberate remount.
 
     Streamlit keeps a widget's value for as long as its key stays the same. Where a new
-    situation must start from an empty widget, the key names that situation: search results
+    situation must start from a new widget, the key names that situation: search results
     for a new query (a result chosen for "par" must not stay chosen for "paris"), the table
     for another set of rows (a row index means another office), the timeline after another
-    selection (choosing the point that is already chosen must still select it).
+    selection (choosing the point that is already chosen must still select it), and the
+    view's widgets in another language (their stored values are labels of the old one).
     """
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
     return f"{name}-{digest}"

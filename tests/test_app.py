@@ -4,30 +4,29 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import count
 from pathlib import Path
 from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.dataset import Dataset
 from components.escaping import escape_markdown as md
 from components.state import (
-    BASEMAP_KEY,
     DATA_ENV_VAR,
     HQ_TABLE_OPEN_KEY,
     LANG_KEY,
-    MAP_KEY,
-    REGION_KEY,
-    SELECTION_KEY,
-    STATUS_KEY,
+    MAP_BRIDGE_KEY,
     TABLE_OPEN_KEY,
     TIMELINE_OPEN_KEY,
+    ViewWidget,
+    view_widget_key,
 )
 from components.ui.tables import HIGHLIGHT_STYLE
 from tests.helpers import HOSTILE_TEXT, hostile_raw_data, raw_data, write_json
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
+_clicks = count(1)
 
 
 @pytest.fixture
@@ -46,89 +45,123 @@ def details_heading(at: AppTest) -> str | None:
     return headings[0].value if len(headings) else None
 
 
-def click_marker(at: AppTest, dataset: Dataset, office_id: str, count: int) -> AppTest:
-    """What streamlit-folium stores when a marker is clicked (see MAP_RETURNED_OBJECTS)."""
-    office = dataset.office(office_id)
-    at.session_state[MAP_KEY] = {
-        "last_object_clicked": {"lat": office.lat, "lng": office.lon},
-        "last_object_clicked_count": count,
-    }
+def details_text(at: AppTest) -> str:
+    return " ".join(m.value for m in keyed_block(at, "office-details").markdown)
+
+
+def view_widget(at: AppTest, part: ViewWidget, lang: str = "en") -> Any:
+    """The widget showing ``part`` of the view (office list, status or region filter)."""
+    key = view_widget_key(part, lang)
+    return at.selectbox(key=key) if part == "office" else at.button_group(key=key)
+
+
+def click_marker(at: AppTest, office_id: str) -> AppTest:
+    """What the map's bridge reports when a marker is clicked (a new number per click)."""
+    reported = dict(at.session_state[MAP_BRIDGE_KEY]) if MAP_BRIDGE_KEY in at.session_state else {}
+    reported["select"] = {"office": office_id, "click": next(_clicks)}
+    at.session_state[MAP_BRIDGE_KEY] = reported
     return at.run()
 
 
-def map_reported(app: AppTest) -> AppTest:
-    """What streamlit-folium stores once the map has mounted in the browser."""
-    app.session_state[MAP_KEY] = {"last_object_clicked": None, "last_object_clicked_count": 0}
-    return app
+def choose_basemap_on_map(at: AppTest, basemap: str) -> AppTest:
+    """What the map's bridge reports when the reader picks a basemap in the map."""
+    reported = dict(at.session_state[MAP_BRIDGE_KEY]) if MAP_BRIDGE_KEY in at.session_state else {}
+    reported["basemap"] = {"basemap": basemap, "choice": next(_clicks)}
+    at.session_state[MAP_BRIDGE_KEY] = reported
+    return at.run()
+
+
+def map_view(at: AppTest) -> dict[str, Any]:
+    """The view the page sends to the mounted map."""
+    (bridge,) = at.get("bidi_component")
+    view: dict[str, Any] = json.loads(bridge.proto.json)
+    return view
+
+
+def map_code(at: AppTest) -> str:
+    """The map's own code, as streamlit-folium sends it."""
+    (component,) = at.get("component_instance")
+    script: str = json.loads(component.proto.json_args)["script"]
+    return script
 
 
 def test_app_runs_without_exception(app: AppTest) -> None:
     app.run()
     assert not app.exception
     assert not app.error
-    assert [metric.value for metric in app.metric][:4] == ["4", "5", "7", "3"]
+    figures = keyed_block(app, "figures").markdown[0].value
+    assert figures == "**4** existing · **5** announced · **7** countries · **3** regions"
 
 
 def test_details_panel_invites_a_click_when_nothing_is_selected(app: AppTest) -> None:
     app.run()
     assert details_heading(app) is None
     assert "Click a marker" in keyed_block(app, "office-details").info[0].value
+    assert map_view(app)["selected"] is None
 
 
 def test_choosing_an_office_in_the_list_fills_the_details(app: AppTest) -> None:
     app.run()
-    app.selectbox(key=SELECTION_KEY).select("brussels").run()
+    view_widget(app, "office").select("brussels").run()
     assert not app.exception
     assert details_heading(app) == "Brussels"
-    text = " ".join(m.value for m in keyed_block(app, "office-details").markdown)
+    text = details_text(app)
     assert "Belgium" in text and "9 October 2024" in text and "Nearest office" in text
+    assert map_view(app)["selected"] == "brussels"  # the map rings it
 
 
-def test_clicking_a_marker_fills_the_details_and_the_list(app: AppTest, dataset: Dataset) -> None:
+def test_clicking_a_marker_fills_the_details_and_the_list(app: AppTest) -> None:
     app.run()
-    click_marker(app, dataset, "singapore", 1)
+    click_marker(app, "singapore")
     assert not app.exception
     assert details_heading(app) == "Singapore"
-    assert app.selectbox(key=SELECTION_KEY).value == "singapore"
-    text = " ".join(m.value for m in keyed_block(app, "office-details").markdown)
+    assert view_widget(app, "office").value == "singapore"
+    text = details_text(app)
     assert "Oliver Jay" in text and "AI Singapore" in text
 
 
-def test_the_list_overrides_an_earlier_click(app: AppTest, dataset: Dataset) -> None:
+def test_the_list_overrides_an_earlier_click(app: AppTest) -> None:
     app.run()
-    click_marker(app, dataset, "tokyo", 1)
-    app.selectbox(key=SELECTION_KEY).select("paris").run()
+    click_marker(app, "tokyo")
+    view_widget(app, "office").select("paris").run()
     assert details_heading(app) == "Paris"
     app.run()  # a rerun for any other reason must not bring the old click back
     assert details_heading(app) == "Paris"
 
 
-def test_clicking_the_same_marker_again_selects_it_again(app: AppTest, dataset: Dataset) -> None:
+def test_clicking_the_same_marker_again_selects_it_again(app: AppTest) -> None:
     app.run()
-    click_marker(app, dataset, "london", 1)
-    app.selectbox(key=SELECTION_KEY).select("dublin").run()
-    click_marker(app, dataset, "london", 2)
+    click_marker(app, "london")
+    view_widget(app, "office").select("dublin").run()
+    click_marker(app, "london")
     assert details_heading(app) == "London"
-    click_marker(app, dataset, "london", 3)
+    click_marker(app, "london")
     assert details_heading(app) == "London"
 
 
 @pytest.mark.parametrize(
-    "value",
+    "reported",
     [
         "garbage",
-        {"last_object_clicked": {"lat": 0, "lng": 0}, "last_object_clicked_count": 1},
-        {"last_object_clicked": "london"},
-        {"last_object_clicked": None, "last_object_clicked_count": 0},
+        {"select": "london"},
+        {"select": {"office": None, "click": 7}},
+        {"select": {"office": "atlantis", "click": 8}},
+        {"select": {"office": "x" * 500, "click": 9}},
+        {"basemap": {"basemap": "../../etc/passwd", "choice": 1}},
     ],
 )
-def test_a_click_that_is_not_on_a_marker_changes_nothing(app: AppTest, value: object) -> None:
+def test_a_report_that_is_not_a_marker_click_changes_nothing(
+    app: AppTest, reported: object
+) -> None:
     app.run()
-    app.selectbox(key=SELECTION_KEY).select("seattle").run()
-    app.session_state[MAP_KEY] = value
+    view_widget(app, "office").select("seattle").run()
+    app.session_state[MAP_BRIDGE_KEY] = reported
     app.run()
     assert not app.exception
-    assert details_heading(app) == "Seattle"
+    assert details_heading(app) in ("Seattle", None)  # an unknown office is let go
+    assert map_view(app)["basemap"] == "offline"
+    if reported != {"select": {"office": "atlantis", "click": 8}}:
+        assert details_heading(app) == "Seattle"
 
 
 def test_panels_show_leaders_partnership_and_funding(app: AppTest) -> None:
@@ -153,7 +186,7 @@ def test_bad_data_file_shows_every_problem_and_no_exception(
     assert not app.exception
     (error,) = app.error
     assert "offices\\[0\\]\\.lat" in error.value and "offices\\[1\\]\\.status" in error.value
-    assert not app.metric and not app.selectbox  # stopped: no half-drawn page
+    assert not app.selectbox and not app.get("component_instance")  # no half-drawn page
 
 
 def test_missing_data_file_shows_an_error(
@@ -181,7 +214,7 @@ def test_selection_missing_from_new_data_is_dropped(
     app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     app.run()
-    app.selectbox(key=SELECTION_KEY).select("new-york").run()
+    view_widget(app, "office").select("new-york").run()
     raw = raw_data()
     raw["offices"] = [office for office in raw["offices"] if office["id"] != "new-york"]
     monkeypatch.setenv(DATA_ENV_VAR, str(write_json(tmp_path / "fewer.json", raw)))
@@ -195,7 +228,7 @@ def test_hostile_text_is_shown_as_text(
 ) -> None:
     monkeypatch.setenv(DATA_ENV_VAR, str(write_json(tmp_path / "x.json", hostile_raw_data())))
     app.run()
-    app.selectbox(key=SELECTION_KEY).select("london").run()
+    view_widget(app, "office").select("london").run()
     assert not app.exception
     # Markdown-escaped: every special character is backslashed, so it renders verbatim
     # (the real-browser test checks what a reader sees).
@@ -206,11 +239,14 @@ def notices(at: AppTest) -> list[str]:
     return [caption.value for caption in at.caption if ":material/info:" in caption.value]
 
 
+# Basemap ------------------------------------------------------------------------------
+
+
 def test_basemap_comes_from_the_url(app: AppTest) -> None:
     app.query_params["basemap"] = "carto-dark"
     app.run()
     assert not app.exception
-    assert app.button_group(key=BASEMAP_KEY).value == "carto-dark"
+    assert map_view(app)["basemap"] == "carto-dark"
     assert notices(app) == []
 
 
@@ -219,7 +255,7 @@ def test_unknown_basemap_falls_back_with_a_notice(app: AppTest, value: str) -> N
     app.query_params["basemap"] = value
     app.run()
     assert not app.exception
-    assert app.button_group(key=BASEMAP_KEY).value == "offline"
+    assert map_view(app)["basemap"] == "offline"
     (notice,) = notices(app)
     assert "<script>" not in notice and len(notice) < 200
 
@@ -228,16 +264,17 @@ def test_repeated_basemap_parameter_falls_back_with_a_notice(app: AppTest) -> No
     app.query_params["basemap"] = ["osm", "carto-light"]
     app.run()
     assert not app.exception
-    assert app.button_group(key=BASEMAP_KEY).value == "offline"
+    assert map_view(app)["basemap"] == "offline"
     assert len(notices(app)) == 1
 
 
-def test_choosing_a_basemap_puts_it_in_the_url(app: AppTest) -> None:
+def test_choosing_a_basemap_on_the_map_puts_it_in_the_url(app: AppTest) -> None:
     app.run()
     assert "basemap" not in app.query_params
-    app.button_group(key=BASEMAP_KEY).set_value("osm").run()
+    choose_basemap_on_map(app, "osm")
     assert app.query_params["basemap"] == "osm"
-    app.button_group(key=BASEMAP_KEY).set_value("offline").run()
+    assert map_view(app)["basemap"] == "osm"
+    choose_basemap_on_map(app, "offline")
     assert "basemap" not in app.query_params  # the default keeps links short
 
 
@@ -245,6 +282,36 @@ def test_unknown_basemap_is_dropped_from_the_url(app: AppTest) -> None:
     app.query_params["basemap"] = "satellite"
     app.run()
     assert "basemap" not in app.query_params
+
+
+# The map is built once: what the reader changes travels as a view ----------------------
+
+
+def test_no_choice_of_the_reader_changes_the_maps_code(app: AppTest) -> None:
+    app.run()
+    code = map_code(app)
+    click_marker(app, "tokyo")
+    app.button_group(key=LANG_KEY).set_value("de").run()
+    view_widget(app, "status", "de").set_value("announced").run()
+    choose_basemap_on_map(app, "carto-dark")
+    app.button(key="highlight-person-oliver-jay").click().run()
+    assert not app.exception
+    assert map_code(app) == code
+    assert map_view(app) == {
+        "lang": "de",
+        "status": "announced",
+        "region": "all",
+        "basemap": "carto-dark",
+        "theme": "light",
+        "selected": "tokyo",
+        "highlighted": ["singapore"],
+    }
+
+
+def test_the_map_follows_the_theme(app: AppTest) -> None:
+    app.context["theme"] = "dark"
+    app.run()
+    assert map_view(app)["theme"] == "dark"
 
 
 # Deep links: URL → view ---------------------------------------------------------------
@@ -258,10 +325,11 @@ def test_a_german_link_to_an_office_restores_the_view(app: AppTest) -> None:
     assert not app.exception
     assert details_heading(app) == "Brüssel"
     assert app.title[0].value == "OpenAIs globale Präsenz"
-    assert app.button_group(key=STATUS_KEY).value == "announced"
-    assert app.button_group(key=REGION_KEY).value == "EMEA"
-    text = " ".join(m.value for m in keyed_block(app, "office-details").markdown)
+    assert view_widget(app, "status", "de").value == "announced"
+    assert view_widget(app, "region", "de").value == "EMEA"
+    text = details_text(app)
     assert "9\\. Oktober 2024" in text and "Belgien" in text
+    assert map_view(app)["selected"] == "brussels"
 
 
 def test_the_browser_language_is_the_default(app: AppTest) -> None:
@@ -298,8 +366,8 @@ def test_hostile_links_fall_back_to_defaults_with_a_notice(
     app.run()
     assert not app.exception
     assert details_heading(app) is None
-    assert app.button_group(key=STATUS_KEY).value == "all"
-    assert app.button_group(key=REGION_KEY).value == "all"
+    assert view_widget(app, "status").value == "all"
+    assert view_widget(app, "region").value == "all"
     assert len(notices(app)) == len(params)
     for notice in notices(app):
         assert re.search(r"(?<!\\)[<>$`]", notice) is None, notice  # markup is escaped
@@ -309,9 +377,9 @@ def test_hostile_links_fall_back_to_defaults_with_a_notice(
 # Deep links: view → URL ---------------------------------------------------------------
 
 
-def test_a_marker_click_puts_the_office_in_the_url(app: AppTest, dataset: Dataset) -> None:
+def test_a_marker_click_puts_the_office_in_the_url(app: AppTest) -> None:
     app.run()
-    click_marker(app, dataset, "tokyo", 1)
+    click_marker(app, "tokyo")
     assert app.query_params["office"] == "tokyo"
     assert app.query_params["lang"] == "en"
 
@@ -319,12 +387,12 @@ def test_a_marker_click_puts_the_office_in_the_url(app: AppTest, dataset: Datase
 def test_changing_language_and_filters_updates_the_url(app: AppTest) -> None:
     app.run()
     app.button_group(key=LANG_KEY).set_value("de").run()
-    app.button_group(key=STATUS_KEY).set_value("existing").run()
-    app.button_group(key=REGION_KEY).set_value("APAC").run()
+    view_widget(app, "status", "de").set_value("existing").run()
+    view_widget(app, "region", "de").set_value("APAC").run()
     assert app.query_params["lang"] == "de"
     assert app.query_params["status"] == "existing"
     assert app.query_params["region"] == "APAC"
-    app.button_group(key=STATUS_KEY).set_value("all").run()
+    view_widget(app, "status", "de").set_value("all").run()
     assert "status" not in app.query_params
 
 
@@ -335,7 +403,7 @@ def test_share_link_shows_the_current_view(app: AppTest) -> None:
     assert links == ["?office=paris&lang=de"]
 
 
-# The accessible twin ----------------------------------------------------------------
+# A selection is never silently lost -----------------------------------------------------
 
 
 def open_sections(app: AppTest, *keys: str) -> AppTest:
@@ -345,8 +413,52 @@ def open_sections(app: AppTest, *keys: str) -> AppTest:
     return app
 
 
+# The table and the timeline report a selection only from a browser: their routes are
+# followed by a language switch in tests/browser/test_selection.py.
+@pytest.mark.parametrize("route", ["map", "list", "search", "link"])
+def test_a_selection_survives_a_language_switch_from_every_route(app: AppTest, route: str) -> None:
+    if route == "link":
+        app.query_params["office"] = "tokyo"
+    app.run()
+    if route == "map":
+        click_marker(app, "tokyo")
+    elif route == "list":
+        view_widget(app, "office").select("tokyo").run()
+    elif route == "search":
+        app.text_input(key="search").input("Japan").run()
+        search_results(app).set_value(0).run()
+    assert details_heading(app) == "Tokyo", route
+    view_widget(app, "status").set_value("existing").run()
+
+    app.button_group(key=LANG_KEY).set_value("de").run()
+    assert not app.exception
+    assert details_heading(app) == "Tokio"
+    assert view_widget(app, "office", "de").value == "tokyo"
+    assert view_widget(app, "status", "de").value == "existing"  # filters too
+    assert app.query_params["office"] == "tokyo" and app.query_params["lang"] == "de"
+    assert map_view(app)["selected"] == "tokyo"
+    app.button_group(key=LANG_KEY).set_value("en").run()
+    assert details_heading(app) == "Tokyo"
+
+
+def test_a_filter_that_hides_the_selection_says_so_and_can_be_undone(app: AppTest) -> None:
+    app.run()
+    view_widget(app, "office").select("tokyo").run()
+    view_widget(app, "status").set_value("announced").run()
+    assert details_heading(app) == "Tokyo"  # still selected, not dropped without a word
+    (warning,) = keyed_block(app, "office-details").warning
+    assert "filter hides this office" in warning.value
+    app.button(key="show-all-offices").click().run()
+    assert view_widget(app, "status").value == "all"
+    assert not keyed_block(app, "office-details").warning
+    assert details_heading(app) == "Tokyo"
+
+
+# The accessible twin ----------------------------------------------------------------
+
+
 def test_table_and_timeline_are_drawn_only_once_opened(app: AppTest) -> None:
-    map_reported(app).run()
+    app.run()
     assert not app.exception
     assert len(app.dataframe) == 0 and len(app.get("vega_lite_chart")) == 0
     # The summary, the twin in words, does not wait for a click.
@@ -360,7 +472,7 @@ def test_table_and_timeline_are_drawn_only_once_opened(app: AppTest) -> None:
 
 
 def test_an_opened_table_stays_open_when_the_language_changes(app: AppTest) -> None:
-    open_sections(map_reported(app), TABLE_OPEN_KEY).run()
+    open_sections(app, TABLE_OPEN_KEY).run()
     app.button_group(key=LANG_KEY).set_value("de").run()
     assert not app.exception
     assert "Tokio" in list(keyed_block(app, "office-table").dataframe[0].value["Stadt"])
@@ -368,17 +480,18 @@ def test_an_opened_table_stays_open_when_the_language_changes(app: AppTest) -> N
 
 def test_table_honours_the_filters_and_the_summary_follows(app: AppTest) -> None:
     app.query_params.update({"status": "announced", "region": "Americas"})
-    open_sections(map_reported(app), TABLE_OPEN_KEY).run()
+    open_sections(app, TABLE_OPEN_KEY).run()
     table = keyed_block(app, "office-table")
     frame = table.dataframe[0].value
     assert list(frame["City"]) == ["New York", "Seattle"]
     summary = table.markdown[0].value
     assert "New York and Seattle" in summary and "London" not in summary
+    assert (map_view(app)["status"], map_view(app)["region"]) == ("announced", "Americas")
 
 
 def test_table_is_german_in_german(app: AppTest) -> None:
     app.query_params["lang"] = "de"
-    open_sections(map_reported(app), TABLE_OPEN_KEY).run()
+    open_sections(app, TABLE_OPEN_KEY).run()
     frame = keyed_block(app, "office-table").dataframe[0].value
     assert "Tokio" in list(frame["Stadt"])
 
@@ -415,51 +528,36 @@ def test_search_without_a_match_says_so(app: AppTest) -> None:
 # Cross-filtering ---------------------------------------------------------------------
 
 
-def map_args(app: AppTest) -> dict[str, Any]:
-    (component,) = app.get("component_instance")
-    args: dict[str, Any] = json.loads(component.proto.json_args)
-    return args
-
-
 def badges(app: AppTest, key: str) -> list[str]:
     return [m.value for m in keyed_block(app, key).markdown if "-badge[" in m.value]
 
 
 def test_a_leader_rings_his_office_on_the_map_and_in_the_table(app: AppTest) -> None:
-    open_sections(map_reported(app), TABLE_OPEN_KEY).run()
-    assert map_args(app)["feature_group"] is None
+    open_sections(app, TABLE_OPEN_KEY).run()
+    assert map_view(app)["highlighted"] == []
     app.button(key="highlight-person-oliver-jay").click().run()
     assert not app.exception
-    rings = map_args(app)["feature_group"]
-    assert "office-highlight-singapore" in rings and "office-highlight-tokyo" not in rings
+    assert map_view(app)["highlighted"] == ["singapore"]
     highlight_colour = HIGHLIGHT_STYLE.split(";")[0].split(": ")[1]
     assert highlight_colour in app.dataframe[0].proto.arrow_data.styler.styles
     app.button(key="clear-person-oliver-jay").click().run()
-    assert map_args(app)["feature_group"] is None
+    assert map_view(app)["highlighted"] == []
 
 
 def test_a_partnership_rings_its_office(app: AppTest) -> None:
     app.run()
     app.button(key="highlight-partnership-ai-singapore").click().run()
-    assert "office-highlight-singapore" in map_args(app)["feature_group"]
-
-
-def test_highlight_does_not_rebuild_the_map(app: AppTest) -> None:
-    app.run()
-    script = map_args(app)["script"]
-    app.button(key="highlight-person-tadao-nagasaki").click().run()
-    assert map_args(app)["script"] == script  # same code: the browser keeps its map
-    assert "office-highlight-tokyo" in map_args(app)["feature_group"]
+    assert map_view(app)["highlighted"] == ["singapore"]
 
 
 def test_choosing_an_office_marks_its_people_and_partnerships(app: AppTest) -> None:
     app.run()
-    app.selectbox(key=SELECTION_KEY).select("singapore").run()
+    view_widget(app, "office").select("singapore").run()
     for key in ("person-oliver-jay", "person-sam-altman", "person-sandy-kunvatanagarn"):
         assert badges(app, key) == [":orange-badge[:material/location_on: Tied to Singapore]"]
     assert badges(app, "person-tadao-nagasaki") == []
     partnerships = [m.value for m in keyed_block(app, "partnerships").markdown]
     assert any("Tied to Singapore" in value for value in partnerships)
-    app.selectbox(key=SELECTION_KEY).select("tokyo").run()
+    view_widget(app, "office").select("tokyo").run()
     assert badges(app, "person-oliver-jay") == []
     assert len(badges(app, "person-tadao-nagasaki")) == 1

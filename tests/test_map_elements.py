@@ -3,14 +3,24 @@ space (as folium's own tests do)."""
 
 from __future__ import annotations
 
+import json
+
 import folium
-from branca.element import MacroElement
+from branca.element import Figure, MacroElement
 from folium.utilities import normalize
 
 from components.basemaps import Palette
-from components.map_elements import CountryOutlines, FitNarrowScreens, FocusWithoutScrolling, Legend
+from components.map_elements import (
+    CountryOutlines,
+    FocusWithoutScrolling,
+    FootprintMap,
+    OfficeLayer,
+    RawHtml,
+    json_for_html,
+)
 
-PALETTE = Palette(sea="#dce8f0", land="#f5f2eb", border="#b8b1a3")
+LIGHT = Palette(sea="#dce8f0", land="#f5f2eb", border="#b8b1a3")
+DARK = Palette(sea="#16202b", land="#2b3644", border="#4f5e70")
 
 
 def script_of(element: MacroElement) -> tuple[str, str]:
@@ -20,45 +30,43 @@ def script_of(element: MacroElement) -> tuple[str, str]:
     return normalize(element._template.module.script(element)), office_map.get_name()
 
 
-def test_legend_is_a_control_at_the_bottom_right_that_keeps_its_clicks() -> None:
-    legend = Legend('<strong>Offices</strong><ul><li>"quoted" &amp; </script></li></ul>')
-    script, map_name = script_of(legend)
-    name = legend.get_name()
-    expected = f"""
-        var {name} = L.control({{position: "bottomright"}});
-        {name}.onAdd = function () {{
-            var div = L.DomUtil.create("div", "office-legend");
-            div.innerHTML = "\\u003cstrong\\u003eOffices\\u003c/strong\\u003e\\u003cul\\u003e\\u003cli\\u003e\\"quoted\\" \\u0026amp; \\u003c/script\\u003e\\u003c/li\\u003e\\u003c/ul\\u003e";
-            L.DomEvent.disableClickPropagation(div);
-            return div;
-        }};
-        {name}.addTo({map_name});
-    """  # noqa: E501
-    assert script == normalize(expected)
-
-
-def test_country_outlines_are_fetched_once_and_drawn_on_one_canvas_under_the_tiles() -> None:
-    script, map_name = script_of(CountryOutlines("/app/static/x.geo.json", PALETTE, "NE"))
+def test_country_outlines_are_fetched_once_drawn_on_one_canvas_and_follow_the_theme() -> None:
+    outlines = CountryOutlines("/app/static/x.geo.json", {"light": LIGHT, "dark": DARK}, "NE")
+    script, map_name = script_of(outlines)
+    palettes = json.dumps(
+        {
+            "light": {"sea": "#dce8f0", "land": "#f5f2eb", "border": "#b8b1a3"},
+            "dark": {"sea": "#16202b", "land": "#2b3644", "border": "#4f5e70"},
+        },
+        sort_keys=True,  # as Jinja's tojson writes it
+    )
     expected = f"""
         (function (map) {{
+            var palettes = {palettes};
+            var palette = function (theme) {{ return palettes[theme] || palettes.light; }};
+            var style = function (theme) {{
+                var p = palette(theme);
+                return {{color: p.border, weight: 0.8, fillColor: p.land, fillOpacity: 1}};
+            }};
+            var theme = "light", outlines = null;
             map.createPane("outlines");
             map.getPane("outlines").style.zIndex = 150;  // under the tiles (200)
-            map.getContainer().style.background = "#dce8f0";
+            map.getContainer().style.background = palette(theme).sea;
+            map.on("footprinttheme", function (event) {{
+                theme = event.theme;
+                map.getContainer().style.background = palette(theme).sea;
+                if (outlines) {{ outlines.setStyle(style(theme)); }}
+            }});
             fetch("/app/static/x.geo.json")
                 .then(function (response) {{ return response.json(); }})
                 .then(function (data) {{
-                    L.geoJSON(data, {{
+                    outlines = L.geoJSON(data, {{
                         pane: "outlines",
                         // One canvas redraws 176 countries far faster than 176 SVG paths.
                         renderer: L.canvas({{pane: "outlines"}}),
                         interactive: false,
                         attribution: "NE",
-                        style: {{
-                            color: "#b8b1a3",
-                            weight: 0.8,
-                            fillColor: "#f5f2eb",
-                            fillOpacity: 1
-                        }}
+                        style: style(theme)
                     }}).addTo(map);
                 }})
                 .catch(function (error) {{ console.warn("outlines not loaded", error); }});
@@ -69,7 +77,7 @@ def test_country_outlines_are_fetched_once_and_drawn_on_one_canvas_under_the_til
 
 def test_embedded_outlines_are_not_fetched_and_cannot_close_the_script() -> None:
     data = '{"type": "FeatureCollection", "features": [], "name": "</script><b>"}'
-    outlines = CountryOutlines("/app/static/x.geo.json", PALETTE, "NE", inline_data=data)
+    outlines = CountryOutlines("/app/static/x.geo.json", {"light": LIGHT}, "NE", inline_data=data)
     script, _ = script_of(outlines)
     assert "fetch(" not in script
     closed_script = "\\u003c/script\\u003e\\u003cb\\u003e"
@@ -92,17 +100,57 @@ def test_focus_without_scrolling_replaces_leaflets_mousedown_focus() -> None:
     assert script == normalize(expected)
 
 
-def test_narrow_screens_fit_the_offices_below_the_width() -> None:
-    script, map_name = script_of(FitNarrowScreens([[1.5, -122.4], [53.3, 139.7]], max_width=640))
+def test_office_layer_reads_its_offices_from_a_data_block_in_the_page() -> None:
+    layer = OfficeLayer({"offices": [["x", 1.0, 2.0, "existing", "EMEA", "X", None, 2]]}, {"a": 1})
+    script, _ = script_of(layer)
     expected = f"""
-        (function (map) {{
-            var width = map.getContainer().clientWidth;
-            if (width > 0 && width < 640) {{
-                map.setMinZoom(0);
-                map.fitBounds(
-                    [[1.5, -122.4], [53.3, 139.7]], {{padding: [24, 24], animate: false}}
-                );
-            }}
-        }})({map_name});
+        var {layer.get_name()} = L.officeLayer(
+            L.OfficeLayer.fromData(
+                JSON.parse(document.getElementById("footprint-data").textContent)
+            ),
+            {{"a": 1,}}
+        );
     """
     assert script == normalize(expected)
+    page = layer.get_root().render()
+    block = (
+        '<script type="application/json" id="footprint-data">'
+        '{"offices":[["x",1.0,2.0,"existing","EMEA","X",null,2]]}</script>'
+    )
+    assert page.count(block) == 1
+
+
+def test_footprint_map_joins_the_layer_the_data_and_its_mode() -> None:
+    office_map = folium.Map(tiles=None)
+    layer = OfficeLayer({"offices": [], "footprint": {}}, {})
+    layer.add_to(office_map)
+    footprint = FootprintMap(layer, {"mode": "app"})
+    footprint.add_to(office_map)
+    script = normalize(footprint._template.module.script(footprint))
+    name, map_name = footprint.get_name(), office_map.get_name()
+    expected = f"""
+        var {name} = L.footprintMap(
+            {map_name},
+            {layer.get_name()},
+            L.extend(
+                JSON.parse(document.getElementById("footprint-data").textContent)
+                    .footprint,
+                {{"mode": "app",}}
+            )
+        );
+        {map_name}.footprint = {name};
+    """
+    assert script == normalize(expected)
+
+
+def test_json_for_html_cannot_close_a_script_or_start_a_template() -> None:
+    text = json_for_html({"name": "</script><!-- {{ x }} {% y %} {# z #} & >"})
+    for dangerous in ("<", ">", "&", "{{", "{%", "{#"):
+        assert dangerous not in text
+    assert json.loads(text) == {"name": "</script><!-- {{ x }} {% y %} {# z #} & >"}
+
+
+def test_raw_html_is_not_read_as_a_template() -> None:
+    figure = Figure()
+    figure.html.add_child(RawHtml("<p>{{ 7 * 7 }}</p>"), name="raw")
+    assert "<p>{{ 7 * 7 }}</p>" in figure.render()

@@ -1,145 +1,148 @@
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+from typing import Any
 
-import folium
 import pytest
-from branca.element import Element
 from streamlit_folium import generate_leaflet_string
 
 from components.dataset import Dataset
-from components.map_style import STATUS_COLOURS
+from components.map_elements import OfficeLayer
+from components.map_style import STATUS_COLOURS, status_symbol
 from components.office_map import (
+    FOOTPRINT_JS,
     LEAFLET_CSS,
     LEAFLET_JS,
     MAP_CSS,
+    MAX_ARCS,
+    OFFICE_LAYER_JS,
+    MapView,
     build_map,
-    highlight_layer,
+    label_rank,
 )
-from tests.helpers import dataset_from, hostile_raw_data
+from tests.helpers import HOSTILE_TEXT, dataset_from, hostile_raw_data, raw_data
 
 
 @pytest.fixture(scope="module")
-def rendered(dataset: Dataset) -> str:
+def page(dataset: Dataset) -> str:
     return build_map(dataset).get_root().render()
 
 
-def marker_classes(html: str) -> list[str]:
-    return re.findall(r'"className": "(office-marker [^"]*)"', html)
-
-
-def test_every_office_has_a_marker_with_its_classes(rendered: str, dataset: Dataset) -> None:
-    assert sorted(marker_classes(rendered)) == sorted(
-        f"office-marker office-{office.id} office-{office.status}" for office in dataset.offices
+def data_block(html: str) -> dict[str, Any]:
+    """The map's data as the browser parses it from the page."""
+    match = re.search(
+        rf'<script type="application/json" id="{OfficeLayer.DATA_ID}">(.*?)</script>', html
     )
+    assert match is not None
+    data: dict[str, Any] = json.loads(match.group(1))
+    return data
 
 
-def test_tooltips_name_each_city(rendered: str, dataset: Dataset) -> None:
-    tooltips = re.findall(r"bindTooltip\(\s*`<div>\s*(.*?)\s*</div>`", rendered, re.DOTALL)
-    assert sorted(tooltips) == sorted(office.city.en for office in dataset.offices)
+def test_every_office_travels_once_in_the_data_block(page: str, dataset: Dataset) -> None:
+    rows = data_block(page)["offices"]
+    assert [row[0] for row in rows] == [office.id for office in dataset.offices]
+    tokyo = next(row for row in rows if row[0] == "tokyo")
+    assert tokyo[1:7] == [35.6762, 139.6503, "existing", "APAC", "Tokyo", "Tokio"]
+    paris = next(row for row in rows if row[0] == "paris")
+    assert paris[5:7] == ["Paris", None]  # the same name in German is not sent twice
+    # One element for all offices, not a marker each.
+    assert page.count("L.officeLayer(") == 1 and "L.marker(" not in page
 
 
-def test_tooltips_follow_the_language(dataset: Dataset) -> None:
-    rendered = build_map(dataset, "de").get_root().render()
-    assert "Tokio" in rendered and "Brüssel" in rendered and "Tokyo" not in rendered
+def test_the_code_is_the_same_whatever_the_reader_chose(dataset: Dataset) -> None:
+    # streamlit-folium remounts the map whenever its code changes; the view (language,
+    # filters, basemap, theme, selection) reaches the map as a message instead.
+    first = generate_leaflet_string(build_map(dataset))
+    assert generate_leaflet_string(build_map(dataset)) == first
+    assert "Tokio" not in first  # the German names are data, not code
 
 
-def walk_elements(element: Element) -> Iterator[Element]:
-    yield element
-    for child in element._children.values():
-        yield from walk_elements(child)
+def test_labels_of_headquarters_then_existing_then_announced_offices_win(
+    dataset: Dataset,
+) -> None:
+    ranks = {office.id: label_rank(dataset, office) for office in dataset.offices}
+    assert ranks["san-francisco"] > ranks["tokyo"] > ranks["paris"]
+    raw = raw_data()
+    raw["offices"][-1]["label_priority"] = 1  # Singapore, announced
+    ranked = dataset_from(raw)
+    singapore = ranked.office("singapore")
+    assert label_rank(ranked, singapore) > label_rank(ranked, ranked.office("san-francisco"))
 
 
-def icon_html(office_map: folium.Map) -> dict[str, str]:
-    """Each office marker's icon HTML, by office id."""
-    icons = {}
-    for element in walk_elements(office_map):
-        if isinstance(element, folium.DivIcon):
-            classes = str(element.options["class_name"]).split()
-            if "office-marker" in classes:
-                icons[classes[1].removeprefix("office-")] = str(element.options["html"])
-    return icons
+def test_the_map_draws_with_the_status_symbols_and_colours(page: str) -> None:
+    footprint = data_block(page)["footprint"]
+    assert footprint["symbols"] == {
+        "existing": status_symbol("existing"),
+        "announced": status_symbol("announced"),
+    }
+    assert STATUS_COLOURS["existing"] in footprint["symbols"]["existing"]
 
 
-def test_statuses_differ_by_colour_and_shape(dataset: Dataset) -> None:
-    icons = icon_html(build_map(dataset))
-    for office_id in ("london", "tokyo"):
-        assert "<circle" in icons[office_id] and "<polygon" not in icons[office_id]
-        assert STATUS_COLOURS["existing"] in icons[office_id]
-    for office_id in ("paris", "singapore"):
-        assert "<polygon" in icons[office_id]
-        assert STATUS_COLOURS["announced"] in icons[office_id]
+def test_the_map_speaks_both_languages_without_a_rebuild(page: str) -> None:
+    strings = data_block(page)["footprint"]["strings"]
+    assert strings["legend_title"] == {"en": "Legend", "de": "Legende"}
+    assert strings["status_announced"]["de"] == "Angekündigtes Büro"
+    assert strings["region_short_EMEA"] == {"en": "Europe", "de": "Europa"}
 
 
-def test_map_has_legend_and_a_layer_per_status(rendered: str) -> None:
-    assert "office-legend" in rendered
-    assert '"Existing offices"' in rendered and '"Announced offices"' in rendered
-    assert "L.control.layers" in rendered
+def test_arcs_go_from_headquarters_to_every_other_office(page: str) -> None:
+    arcs = data_block(page)["footprint"]["arcs"]
+    assert len(arcs) == 8 and "san-francisco" not in {arc["id"] for arc in arcs}
+    tokyo = next(arc for arc in arcs if arc["id"] == "tokyo")
+    assert len(tokyo["parts"]) == 2  # split where it crosses the antimeridian
+    assert {arc["colour"] for arc in arcs} == set(STATUS_COLOURS.values())
+    assert MAX_ARCS >= 100
 
 
-def test_crowded_markers_have_leader_lines_and_others_none(rendered: str) -> None:
-    with_leader = re.findall(
-        r'office-leader[^"]*?"[^}]*?"className": "office-marker office-([a-z-]+)', rendered
-    )
-    assert sorted(with_leader) == ["brussels", "dublin", "london", "paris"]
+def test_hostile_text_is_inert_in_the_page(dataset: Dataset) -> None:
+    html = build_map(dataset_from(hostile_raw_data())).get_root().render()
+    assert "<img" not in html
+    # Names appear only in the JSON block, never in code or a template literal.
+    outside = html.replace(html.split(f'id="{OfficeLayer.DATA_ID}">')[1].split("</script>")[0], "")
+    assert "${1}" not in outside and "onerror" not in outside
+    # Read back by the browser, the name is exactly what the data says.
+    london = next(row for row in data_block(html)["offices"] if row[0] == "london")
+    assert london[5] == HOSTILE_TEXT
 
 
-def test_only_self_hosted_assets_are_loaded(rendered: str, dataset: Dataset) -> None:
+def test_jinja_in_a_name_stays_text(dataset: Dataset) -> None:
+    raw = raw_data()
+    raw["offices"][1]["city"] = {"en": "{{ 7 * 7 }} {% if 1 %}x{% endif %}", "de": "{# c #}"}
+    html = build_map(dataset_from(raw)).get_root().render()
+    london = next(row for row in data_block(html)["offices"] if row[0] == "london")
+    assert london[5:7] == ["{{ 7 * 7 }} {% if 1 %}x{% endif %}", "{# c #}"]
+    assert "{{" not in html.split(OfficeLayer.DATA_ID)[1].split("</script>")[0]
+
+
+def test_only_self_hosted_assets_are_loaded(dataset: Dataset, page: str) -> None:
     office_map = build_map(dataset)
-    assert [src for _, src in office_map.default_js] == [LEAFLET_JS]
+    assert [src for _, src in office_map.default_js] == [LEAFLET_JS, OFFICE_LAYER_JS, FOOTPRINT_JS]
     assert [href for _, href in office_map.default_css] == [LEAFLET_CSS, MAP_CSS]
-    scripts = re.findall(r'<script src="([^"]+)"', rendered)
-    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', rendered)
-    assert scripts == [LEAFLET_JS] and styles == [LEAFLET_CSS, MAP_CSS]
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert scripts == [LEAFLET_JS, OFFICE_LAYER_JS, FOOTPRINT_JS]
+    assert styles == [LEAFLET_CSS, MAP_CSS]
     for banned in ("jquery", "bootstrap", "font-awesome", "fontawesome", "glyphicons"):
-        assert banned not in rendered.lower()
+        assert banned not in page.lower()
 
 
-def test_hostile_city_name_is_escaped_everywhere() -> None:
-    rendered = build_map(dataset_from(hostile_raw_data())).get_root().render()
-    assert "<img" not in rendered
-    assert "${1}" not in rendered
-    assert "&lt;img src=x onerror=alert(1)&gt;&#96;&#36;{1}&#96; &#92;" in rendered
-    assert len(marker_classes(rendered)) == 9
+def test_the_app_map_takes_its_view_from_the_page_and_the_export_fixes_it(
+    dataset: Dataset,
+) -> None:
+    app = generate_leaflet_string(build_map(dataset))
+    assert '"mode": "app"' in app and '"view"' not in app
+    view = MapView(lang="de", status="announced", selected="paris")
+    standalone = generate_leaflet_string(build_map(dataset, mode="standalone", view=view))
+    assert '"mode": "standalone"' in standalone
+    assert '"lang": "de"' in standalone and '"selected": "paris"' in standalone
 
 
-def test_the_code_sent_to_the_browser_is_identical_between_builds(dataset: Dataset) -> None:
-    # streamlit-folium remounts the map whenever this code changes.
-    assert generate_leaflet_string(build_map(dataset)) == generate_leaflet_string(
-        build_map(dataset)
-    )
-
-
-def test_map_focuses_without_scrolling_the_page(rendered: str) -> None:
+def test_map_focuses_without_scrolling_the_page(page: str) -> None:
     # Otherwise a click on a map that is partly out of view lands beside the marker.
-    assert "focus({preventScroll: true})" in rendered
+    assert "focus({preventScroll: true})" in page
 
 
-def test_expansion_arcs_are_a_hidden_layer_that_takes_no_clicks(dataset: Dataset) -> None:
-    office_map = build_map(dataset)
-    lines = [e for e in walk_elements(office_map) if isinstance(e, folium.PolyLine)]
-    assert len(lines) == 8  # headquarters to every other office
-    assert all(line.options["interactive"] is False for line in lines)
-    dashed = [line for line in lines if line.options.get("dashArray")]
-    assert len(dashed) == 5  # the announced offices
-    rendered = office_map.get_root().render()
-    assert '"Expansion from headquarters"' in rendered
-    assert rendered.count('"interactive": false') >= 8
-    layer = next(
-        e for e in walk_elements(office_map)
-        if isinstance(e, folium.FeatureGroup) and "Expansion" in e.layer_name
-    )  # fmt: skip
-    assert layer.show is False
-
-
-def test_highlight_rings_let_clicks_through(dataset: Dataset) -> None:
-    layer = highlight_layer(dataset.offices, frozenset({"paris", "tokyo"}))
-    assert layer is not None
-    office_map = build_map(dataset)
-    layer.add_to(office_map)
-    rendered = office_map.get_root().render()
-    assert "office-highlight-paris" in rendered and "office-highlight-tokyo" in rendered
-    assert "office-highlight-london" not in rendered
-    assert highlight_layer(dataset.offices, frozenset()) is None
-    assert highlight_layer(dataset.offices, frozenset({"atlantis"})) is None
+def test_a_view_message_lists_highlighted_offices_in_order() -> None:
+    view = MapView(highlighted=("tokyo", "singapore"))
+    assert view.message()["highlighted"] == ["singapore", "tokyo"]

@@ -1,5 +1,5 @@
-"""The explorer: the map with its controls, search, the office list, the share link and the
-selected office's details, redrawn together in one fragment."""
+"""The explorer: the map, search, the office list, the share link and the selected office's
+details, redrawn together in one fragment."""
 
 from __future__ import annotations
 
@@ -9,48 +9,45 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from components import state
-from components.basemaps import BASEMAPS
 from components.dataset import Dataset, Office
 from components.escaping import escape_markdown
-from components.facts import filter_offices, highlighted_offices, office_details
+from components.facts import (
+    filter_offices,
+    highlighted_offices,
+    office_details,
+    office_labels,
+)
 from components.i18n import text
-from components.map_views import REGION_VIEWS, region_view
-from components.office_map import build_map, highlight_layer
+from components.office_map import MapView, build_map
 from components.search import search
 from components.ui import people
 from components.ui.blocks import bullets
-from components.ui.page import region_label
+from components.ui.map_bridge import render_map_bridge
 from components.view_state import share_link
 
-MAP_HEIGHT = 520
-# Only what identifies the clicked office: panning and zooming change neither, so they
-# never rerun the script. The count makes a repeated click on one marker a new value.
-MAP_RETURNED_OBJECTS = ["last_object_clicked", "last_object_clicked_count"]
+MAP_HEIGHT = 580
 
 
 @st.fragment
 def render_explorer(dataset: Dataset) -> None:
-    """Map, basemap choice, office list, details, share link, leaders and partnerships.
+    """Map, search, office list, details, share link, leaders and partnerships.
 
-    A fragment: a click on the map reruns (and resends) only this part of the page.
+    A fragment: a click on the map reruns (and resends) only this part of the page, and the
+    map's own code is the same in every run (the view reaches it through its bridge).
     """
     ui = state.explorer_snapshot(dataset)
     lang = ui.lang
     shown = filter_offices(dataset, ui.view.status, ui.view.region)
     map_column, details_column = st.columns([5, 3], gap="medium")
     # The details are drawn before the map (the page's layout is the columns', not this
-    # order): a click's answer then reaches the browser before the map's unchanged code.
+    # order): a click's answer then reaches the browser first.
     with details_column:
         render_search(dataset, ui)
         render_office_picker(dataset, lang)
         render_share_link(ui)
-        render_details(dataset, ui.selected, lang)
+        render_details(dataset, ui, shown)
     with map_column:
-        centre, zoom = region_view(shown, ui.region_view, ui.framed)
-        render_map(dataset, shown, ui, centre, zoom)
-        with st.container(key="map-controls", horizontal=True):
-            render_region_view_choice(lang)
-            render_basemap_choice(lang)
+        render_map(dataset, ui)
     # In the fragment, so that choosing an office marks its people and partnerships at once.
     leaders_column, partnerships_column = st.columns(2, gap="medium")
     with leaders_column:
@@ -62,52 +59,32 @@ def render_explorer(dataset: Dataset) -> None:
         st.rerun(scope="app")
 
 
-def render_map(
-    dataset: Dataset,
-    shown: tuple[Office, ...],
-    ui: state.UIState,
-    centre: tuple[float, float] | None = None,
-    zoom: float | None = None,
-) -> None:
-    """The office map; a click reaches the app through ``st.session_state[MAP_KEY]``.
+def render_map(dataset: Dataset, ui: state.UIState) -> None:
+    """The office map, and its bridge carrying the reader's view to it.
 
-    ``centre`` and ``zoom`` move the mounted map (streamlit-folium sets its view) without
-    changing its code, so the map is not rebuilt in the browser.
+    streamlit-folium reports nothing (``returned_objects=[]``): panning, zooming and even the
+    map's first appearance never rerun the script; clicks come through the bridge.
     """
-    st_folium(
-        build_map(dataset, ui.lang, ui.view.basemap, st.context.theme.type, shown),
-        center=centre,
-        zoom=zoom,
-        feature_group_to_add=highlight_layer(shown, highlighted_offices(dataset, ui.highlight)),
-        key=state.MAP_KEY,
-        height=MAP_HEIGHT,
-        use_container_width=True,
-        returned_objects=MAP_RETURNED_OBJECTS,
-    )
+    with st.container(key="office-map"):
+        st_folium(
+            build_map(dataset),
+            key=state.MAP_KEY,
+            height=MAP_HEIGHT,
+            use_container_width=True,
+            returned_objects=[],
+        )
+        render_map_bridge(
+            MapView(
+                lang=ui.lang,
+                status=ui.view.status,
+                region=ui.view.region,
+                basemap=ui.view.basemap,
+                theme=st.context.theme.type or "light",
+                selected=ui.selected,
+                highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),
+            )
+        )
     st.caption(text("map_help", ui.lang))
-
-
-def render_region_view_choice(lang: str) -> None:
-    """Buttons that frame the map on a region's offices; the map moves, it is not rebuilt."""
-    st.segmented_control(
-        text("region_view_label", lang),
-        options=list(REGION_VIEWS),
-        format_func=partial(region_label, lang=lang),
-        required=True,
-        key=state.REGION_VIEW_KEY,
-        on_change=state.on_region_view,
-    )
-
-
-def render_basemap_choice(lang: str) -> None:
-    """The basemap (``?basemap=``): offline outlines or online tiles over them."""
-    st.segmented_control(
-        text("basemap_label", lang),
-        options=list(BASEMAPS),
-        required=True,
-        format_func=lambda basemap: text(f"basemap_{basemap}", lang),
-        key=state.BASEMAP_KEY,
-    )
 
 
 def render_search(dataset: Dataset, ui: state.UIState) -> None:
@@ -126,7 +103,7 @@ def render_search(dataset: Dataset, ui: state.UIState) -> None:
     if not results:
         st.caption(text("search_nothing", lang))
         return
-    key = state.remount_key("search-results", ui.search)
+    key = state.remount_key("search-results", ui.search, lang)
     st.pills(
         text("search_results", lang),
         options=range(len(results)),
@@ -139,15 +116,16 @@ def render_search(dataset: Dataset, ui: state.UIState) -> None:
 
 def render_office_picker(dataset: Dataset, lang: str) -> None:
     """A list of offices bound to the same selection as the map (for keyboard users too)."""
-    cities = {office.id: office.city.get(lang) for office in dataset.offices}
+    labels = office_labels(dataset)[lang]
+    key = state.view_widget("office", lang)
     st.selectbox(
         text("select_office", lang),
-        options=list(cities),
-        format_func=cities.__getitem__,
-        index=None,
+        options=list(labels),
+        format_func=labels.__getitem__,
         placeholder=text("select_placeholder", lang),
-        key=state.SELECTION_KEY,
-        on_change=state.on_list_choice,
+        key=key,
+        on_change=state.on_view_widget,
+        args=("office", key),
     )
 
 
@@ -158,17 +136,23 @@ def render_share_link(ui: state.UIState) -> None:
         st.code(share_link(st.context.url, ui.view), language=None, wrap_lines=True)
 
 
-def render_details(dataset: Dataset, office_id: str | None, lang: str) -> None:
+def render_details(dataset: Dataset, ui: state.UIState, shown: tuple[Office, ...]) -> None:
     """The selected office: status, place, role, dates, distances, time, people, partners."""
     md = escape_markdown
+    lang = ui.lang
     with st.container(key="office-details", border=True):
-        if office_id is None:
+        if ui.selected is None:
             st.markdown(f"**{text('details_heading', lang)}**")
             st.info(text("details_empty", lang), icon=":material/touch_app:")
             return
-        details = office_details(dataset, office_id, lang)
+        details = office_details(dataset, ui.selected, lang)
         # The panel's first line is the city name: tests and screen readers rely on it.
         st.subheader(md(details.city), anchor=False)
+        if details.office not in shown:
+            st.warning(text("hidden_by_filters", lang), icon=":material/filter_alt_off:")
+            st.button(
+                text("show_all_offices", lang), key="show-all-offices", on_click=state.clear_filters
+            )
         st.markdown(f"**{details.status}** · {md(details.country)} · {details.region}")
         st.markdown(f"**{text('field_role', lang)}:** {md(details.role)}")
         if details.notes:

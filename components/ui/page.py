@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import streamlit as st
 
@@ -14,6 +15,7 @@ from components.i18n import LANGUAGES, text
 from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice
 
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
+PAGE_CSS = Path(__file__).resolve().parents[2] / "static" / "page.css"
 
 
 def render_data_error(error: DatasetError, lang: str = "en") -> None:
@@ -41,15 +43,31 @@ def render_title_and_language(lang: str) -> None:
         st.title(text("headline", lang), anchor=False)
 
 
+def render_page_style() -> None:
+    """The page's own stylesheet (a tighter top, a smaller title), sent once per run to
+    Streamlit's event container, where it takes no space."""
+    st.html(PAGE_CSS)
+
+
 def render_header(dataset: Dataset, lang: str) -> None:
-    """Date of the data and headline figures."""
-    st.caption(text("subtitle", lang, as_of=format_partial_date(dataset.as_of, lang)))
-    metrics = headline_metrics(dataset)
-    with st.container(key="metrics", horizontal=True):
-        st.metric(text("metric_existing", lang), metrics.existing, border=True)
-        st.metric(text("metric_announced", lang), metrics.announced, border=True)
-        st.metric(text("metric_countries", lang), metrics.countries, border=True)
-        st.metric(text("metric_regions", lang), metrics.regions, border=True)
+    """Date of the data and the headline figures in one line each, and beside them the
+    filters: the map starts high on the page."""
+    figures_column, filters_column = st.columns([4, 5], vertical_alignment="bottom")
+    with figures_column, st.container(key="figures"):
+        st.caption(text("subtitle", lang, as_of=format_partial_date(dataset.as_of, lang)))
+        metrics = headline_metrics(dataset)
+        st.markdown(
+            text(
+                "figures",
+                lang,
+                existing=f"**{metrics.existing}**",
+                announced=f"**{metrics.announced}**",
+                countries=f"**{metrics.countries}**",
+                regions=f"**{metrics.regions}**",
+            )
+        )
+    with filters_column:
+        render_filters(lang)
 
 
 def render_notices(notices: tuple[Notice, ...], lang: str) -> None:
@@ -69,17 +87,23 @@ def region_label(value: str, lang: str) -> str:
 def render_filters(lang: str) -> None:
     """Status and region filters (``?status=``, ``?region=``) for the map and the table."""
     with st.container(key="filters", horizontal=True):
+        status_key = state.view_widget("status", lang)
         st.segmented_control(
             text("filter_status", lang),
             options=list(STATUS_FILTERS),
             format_func=lambda value: text(f"filter_status_{value}", lang),
             required=True,
-            key=state.STATUS_KEY,
+            key=status_key,
+            on_change=state.on_view_widget,
+            args=("status", status_key),
         )
+        region_key = state.view_widget("region", lang)
         st.segmented_control(
             text("filter_region", lang),
             options=list(REGION_FILTERS),
             format_func=partial(region_label, lang=lang),
             required=True,
-            key=state.REGION_KEY,
+            key=region_key,
+            on_change=state.on_view_widget,
+            args=("region", region_key),
         )

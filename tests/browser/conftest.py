@@ -38,9 +38,8 @@ from testing.server import REPO_ROOT, StreamlitServer, start_streamlit, stop_str
 
 EVIDENCE = REPO_ROOT / "test-results"
 WAIT_SECONDS = 30
-# Runs of the script a first visit causes: the page's own, and the one streamlit-folium
-# asks for when the mounted map first reports its (empty) click state.
-RUNS_AT_LOAD = 2
+# A first visit runs the script once: the map reports nothing until a marker is clicked.
+RUNS_AT_LOAD = 1
 _open_pages: list[Page] = []
 
 
@@ -144,11 +143,26 @@ def wait_until_answered(page: Page, record: PageRecord, runs: int = 1) -> None:
 
 
 def load_app(page: Page, record: PageRecord, url: str, markers: int = 9) -> None:
-    """Open ``url`` and wait until the map shows ``markers`` markers and every script run of
-    the load has finished."""
+    """Open ``url`` and wait until the map shows ``markers`` markers (and no more), has
+    applied the page's view, and every script run of the load has finished."""
     page.goto(url)
-    map_frame(page).locator(".office-marker").nth(markers - 1).wait_for(timeout=60_000)
+    frame = map_frame(page)
+    expect(frame.locator(".office-marker")).to_have_count(markers, timeout=60_000)
+    map_frame_object(page).wait_for_function(MAP_READY, timeout=30_000)
     wait_until_answered(page, record, runs=RUNS_AT_LOAD)
+
+
+# The map has drawn its markers and labels for the view the page sent it.
+MAP_READY = """() => {
+    const footprint = window.map && window.map.footprint;
+    return !!footprint && footprint._layer._ready && !!footprint._viewFromPage
+        && document.querySelectorAll('.office-pane-waiting').length === 0;
+}"""
+
+
+def picker_value(page: Page) -> Locator:
+    """The office list's input (its key carries the language)."""
+    return page.locator("[class*='st-key-office-picker'] input")
 
 
 def expect_details_for(page: Page, city: str) -> None:

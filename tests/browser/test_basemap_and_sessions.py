@@ -1,4 +1,5 @@
-"""Offline basemap, failing tiles, clicks on a map partly out of view, and two readers at once."""
+"""Offline basemap, failing tiles, the basemap chosen in the map, clicks on a map partly out
+of view, and two readers at once."""
 
 from __future__ import annotations
 
@@ -52,6 +53,9 @@ def test_outlines_show_when_online_tiles_fail(
     load_app(page, record, f"{app_server.url}/?basemap=osm")
     assert countries_drawn(page) > 150
     frame = map_frame(page)
+    map_frame_object(page).wait_for_function(
+        "document.querySelectorAll('.leaflet-tile-pane img').length > 0"
+    )
     assert any("tile.openstreetmap.org" in url for url in record.foreign_requests)
     # The outlines sit under the tile pane, so loaded tiles would cover them.
     outlines_z = frame.locator(".leaflet-outlines-pane").evaluate(
@@ -61,16 +65,30 @@ def test_outlines_show_when_online_tiles_fail(
     assert outlines_z < tiles_z
 
 
+def test_a_basemap_chosen_in_the_map_goes_into_the_link(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    page, record = page_and_record
+    load_app(page, record, app_server.url)
+    frame = map_frame(page)
+    frame.get_by_label("CARTO light").check()
+    page.wait_for_url("**basemap=carto-light**", timeout=20_000)
+    wait_until_answered(page, record)
+    assert map_frame_object(page).evaluate("window.map.getMaxZoom()") == 20
+    frame.get_by_label("Offline outlines").check()
+    page.wait_for_url(lambda url: "basemap=" not in url, timeout=20_000)
+
+
 def test_a_click_lands_when_the_map_is_partly_out_of_view(
     app_server: StreamlitServer, browser: Browser
 ) -> None:
-    page, record = open_page(browser, width=1400, height=680)
+    page, record = open_page(browser, width=1400, height=620)
     try:
         load_app(page, record, app_server.url)
         iframe_box = page.locator(MAP_IFRAME).bounding_box()
-        assert iframe_box is not None and iframe_box["y"] + iframe_box["height"] > 680
+        assert iframe_box is not None and iframe_box["y"] + iframe_box["height"] > 620
         box = map_frame(page).locator(".office-marker.office-london").bounding_box()
-        assert box is not None and box["y"] + box["height"] < 680
+        assert box is not None and box["y"] + box["height"] < 620
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         expect_details_for(page, "London")
         assert record.errors == []
@@ -98,6 +116,8 @@ def test_two_readers_each_see_their_own_selection(
         # The first reader's clicks ran nothing in the second reader's session.
         assert second_record.conversation.finished == second_runs
         expect_details_for(second, "Seattle")
+        selected = map_frame(second).locator(".office-selected")
+        assert selected.count() == 1 and "office-seattle" in str(selected.get_attribute("class"))
         assert first_record.errors == [] and second_record.errors == []
     finally:
         first.context.close()

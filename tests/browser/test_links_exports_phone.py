@@ -26,6 +26,8 @@ def test_a_german_deep_link_opens_that_office_in_german(
     expect(page.locator("h1")).to_have_text("OpenAIs globale Präsenz")
     frame = map_frame(page)
     expect(frame.locator(".office-marker")).to_have_count(5)  # announced offices only
+    expect(frame.locator(".office-selected.office-brussels")).to_have_count(1)
+    expect(frame.locator(".office-label-brussels")).to_have_text("Brüssel")
     frame.locator(".office-marker.office-singapore").hover()
     expect(frame.locator(".leaflet-tooltip")).to_have_text("Singapur")
     assert "office=brussels" in page.url and "lang=de" in page.url
@@ -73,6 +75,7 @@ def test_the_html_export_works_from_disk_without_network(
         exported.on("request", lambda request: requests.append(request.url))
         exported.goto(path.as_uri())
         expect(exported.locator(".office-marker")).to_have_count(9)
+        expect(exported.locator(".office-label-tokyo")).to_have_text("Tokio")
         for office_id in ("london", "tokyo", "singapore"):
             assert exported.locator(f".office-marker.office-{office_id}").count() == 1
         exported.locator(".office-marker.office-tokyo").hover()
@@ -106,7 +109,7 @@ def test_phone_layout_stacks_and_never_scrolls_sideways(
         assert details_box["y"] >= map_box["y"] + map_box["height"] - 1  # stacked below
         # The whole footprint is in view on the phone's map, and a marker answers a tap.
         frame = map_frame(page)
-        for office_id in ("san-francisco", "tokyo", "singapore", "new-york"):
+        for office_id in ("san-francisco", "tokyo", "singapore", "new-york", "london"):
             box = frame.locator(f".office-marker.office-{office_id}").bounding_box()
             assert box is not None
             assert map_box["x"] <= box["x"] and box["x"] + box["width"] <= map_box["x"] + 390

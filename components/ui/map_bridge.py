@@ -1,0 +1,30 @@
+"""The map's link to the page: the reader's view goes to the mounted map as a message, and
+what the map reports (a click, a basemap) comes back as this component's state.
+
+streamlit-folium can only change what it shows by sending new map code (remounting the
+map, or resending it for every click); with this link the map's code is the same for every
+view, and a click costs the fragment's details, not the map.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from components import state
+from components.office_map import MapView
+
+_SCRIPT = Path(__file__).resolve().parents[2] / "static" / "office_map" / "bridge.js"
+_bridge = st.components.v2.component("footprint_map_bridge", js=_SCRIPT.read_text(encoding="utf-8"))
+
+
+def render_map_bridge(view: MapView) -> None:
+    """Send ``view`` to the map; its reports reach :func:`components.state.explorer_snapshot`."""
+    _bridge(
+        data=view.message(),
+        key=state.MAP_BRIDGE_KEY,
+        on_select_change=state.on_map_event,
+        on_basemap_change=state.on_map_event,
+        width="content",
+    )
