@@ -214,9 +214,10 @@ class Dataset(Model):
     as_of: PartialDate
     sources: tuple[Source, ...]
     offices: Annotated[tuple[Office, ...], Field(min_length=1)]
-    people: tuple[Person, ...]
-    partnerships: tuple[Partnership, ...]
-    funding: Funding
+    # A company's own list of places may have none of these.
+    people: tuple[Person, ...] = ()
+    partnerships: tuple[Partnership, ...] = ()
+    funding: Funding | None = None
 
     @cached_property
     def offices_by_id(self) -> dict[str, Office]:

@@ -23,7 +23,7 @@ from components.dataset import (
     Source,
     parse_partial_date,
 )
-from components.geo import distance_km, nearest_office
+from components.geo import distance_km, distances_to_headquarters, nearest_office
 from components.i18n import LANGUAGES, babel_locale, text
 from components.local_time import (
     describe_difference,
@@ -230,15 +230,19 @@ def _time_to_hq(office: Office, hq: Office, at: datetime, lang: str) -> str:
 
 
 def table_row(dataset: Dataset, office: Office, lang: str = "en") -> dict[str, str]:
-    """One office as a row of the office table, with column names in ``lang``."""
-    details = office_details(dataset, office.id, lang)
+    """One office as a row of the office table, with column names in ``lang`` (what the
+    details say of it, without the distances, which a table of thousands would wait for)."""
     return {
-        text("column_city", lang): details.city,
-        text("column_country", lang): details.country,
-        text("column_region", lang): details.region,
-        text("column_status", lang): details.status,
-        text("column_dates", lang): "; ".join(f"{d.label}: {d.value}" for d in details.dates),
-        text("column_sources", lang): "; ".join(details.sources),
+        text("column_city", lang): office.city.get(lang),
+        text("column_country", lang): country_name(office.country, lang),
+        text("column_region", lang): text(f"region_{office.region}", lang),
+        text("column_status", lang): text(f"status_{office.status}", lang),
+        text("column_dates", lang): "; ".join(
+            f"{event.label}: {event.value}" for event in _office_dates(office, lang)
+        ),
+        text("column_sources", lang): "; ".join(
+            source_label(dataset.sources_by_id[s], lang) for s in office.sources
+        ),
     }
 
 
@@ -248,10 +252,11 @@ def from_headquarters_rows(
     """Every office seen from headquarters: distance, time difference, UTC offset at ``at``."""
     at = at or datetime.now(UTC)
     hq = dataset.headquarters
+    distances = distances_to_headquarters(dataset)
     return [
         {
             text("column_city", lang): office.city.get(lang),
-            text("column_distance_km", lang): round(distance_km(office, hq)),
+            text("column_distance_km", lang): round(distances[office.id]),
             text("column_time_difference", lang): _time_to_hq(office, hq, at, lang),
             text("column_utc_offset", lang): format_offset(utc_offset(office.timezone, at)),
         }
@@ -271,26 +276,45 @@ def filter_offices(
 
 
 def _counted(count: int, key: str, lang: str, **values: object) -> str:
-    """The ``key_one`` string for one, ``key`` for any other count."""
-    return text(f"{key}_one" if count == 1 else key, lang, count=count, **values)
+    """The ``key_one`` string for one, ``key`` for any other count (written "3,333")."""
+    shown = format_decimal(count, locale=babel_locale(lang))
+    return text(f"{key}_one" if count == 1 else key, lang, count=shown, **values)
+
+
+SUMMARY_CITIES = 10
+
+
+def _city_list(dataset: Dataset, offices: list[Office], lang: str) -> str:
+    """ "London, Dublin and Tokyo"; past ``SUMMARY_CITIES`` the first of them (headquarters
+    first, then in the data's order) and how many more."""
+    names = [office.city.get(lang) for office in offices]
+    if len(names) > SUMMARY_CITIES:
+        first = sorted(offices, key=lambda office: office.id != dataset.company.headquarters)
+        named = [office.city.get(lang) for office in first[: SUMMARY_CITIES - 2]]
+        more = text(
+            "summary_more_cities",
+            lang,
+            count=format_decimal(len(names) - len(named), locale=babel_locale(lang)),
+        )
+        names = [*named, more]
+    return format_list(names, locale=babel_locale(lang))
 
 
 def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str = "en") -> str:
     """One paragraph on the offices shown, written from the data in ``lang``."""
     if not offices:
         return text("summary_none", lang)
-    locale = babel_locale(lang)
     company = dataset.company.name.get(lang)
     existing = [o for o in offices if o.status == "existing"]
     announced = [o for o in offices if o.status == "announced"]
     sentences = []
     if existing:
-        cities = format_list([o.city.get(lang) for o in existing], locale=locale)
+        cities = _city_list(dataset, existing, lang)
         sentences.append(
             _counted(len(existing), "summary_existing", lang, company=company, cities=cities)
         )
     if announced:
-        cities = format_list([o.city.get(lang) for o in announced], locale=locale)
+        cities = _city_list(dataset, announced, lang)
         dates = {o.dates.announced for o in announced}
         common = dates.pop() if len(dates) == 1 else None
         if common is not None:

@@ -171,10 +171,12 @@ class OfficeLayer(MacroElement):
         """
     )
 
-    def __init__(self, data: dict[str, Any], options: dict[str, Any]) -> None:
+    def __init__(self, data_json: str, options: dict[str, Any]) -> None:
+        """``data_json``: the offices and the map's configuration, from :func:`json_for_html`
+        (serialised once per dataset by the caller, not once per map)."""
         super().__init__()
         self._name = "OfficeLayer"
-        self.data_json = json_for_html(data)
+        self.data_json = data_json
         self.options = options
 
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # as MacroElement's

@@ -25,6 +25,7 @@ from components.map_elements import (
     FocusWithoutScrolling,
     FootprintMap,
     OfficeLayer,
+    json_for_html,
 )
 from components.map_style import STATUS_COLOURS, SYMBOL_SIZE, status_symbol
 from components.map_views import DEFAULT_CENTER, DEFAULT_ZOOM, MIN_ZOOM, geodesic_arc
@@ -110,6 +111,12 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
     }
 
 
+@per_object()
+def map_data_json(dataset: Dataset) -> str:
+    """:func:`map_data` as JSON that is safe in the page, serialised once per dataset."""
+    return json_for_html(map_data(dataset))
+
+
 def _arcs(dataset: Dataset) -> list[dict[str, Any]]:
     """Geodesic arcs from headquarters to the other offices (the highest-ranked
     ``MAX_ARCS``), solid to existing offices, dashed to announced ones."""
@@ -168,10 +175,12 @@ def build_map(
     CountryOutlines(OUTLINES_URL, PALETTES, OUTLINES_ATTRIBUTION, inline_data=outlines_data).add_to(
         office_map
     )
-    layer = OfficeLayer(map_data(dataset), {"symbolSize": SYMBOL_SIZE, "separation": SEPARATION})
+    layer = OfficeLayer(
+        map_data_json(dataset), {"symbolSize": SYMBOL_SIZE, "separation": SEPARATION}
+    )
     layer.add_to(office_map)
-    options: dict[str, Any] = {"mode": mode}
+    footprint: dict[str, Any] = {"mode": mode}
     if mode == "standalone":
-        options["view"] = (view or MapView()).message()
-    FootprintMap(layer, options).add_to(office_map)
+        footprint["view"] = (view or MapView()).message()
+    FootprintMap(layer, footprint).add_to(office_map)
     return office_map

@@ -9,6 +9,7 @@ from babel import Locale
 
 from components.dataset import Dataset
 from components.i18n import LANGUAGES, babel_locale
+from components.memo import per_object
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,19 @@ def _fold(value: str) -> str:
     """Lower case without accents: "Brüssel" and "brussel" match."""
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@per_object()
+def _all_entries(dataset: Dataset) -> dict[str, list[tuple[SearchResult, tuple[str, ...]]]]:
+    """Every searchable thing per language: the result it gives and the names it is found
+    by, folded (computed once per dataset: thousands of offices are searched per keystroke)."""
+    return {
+        lang: [
+            (result, tuple(_fold(name) for name in names))
+            for result, names in _entries(dataset, lang)
+        ]
+        for lang in LANGUAGES
+    }
 
 
 def _entries(dataset: Dataset, lang: str) -> list[tuple[SearchResult, set[str]]]:
@@ -60,8 +74,8 @@ def search(dataset: Dataset, query: str, lang: str = "en", limit: int = 8) -> li
     if not wanted:
         return []
     starts, contains = [], []
-    for result, names in _entries(dataset, lang):
-        folded = [_fold(name) for name in names]
+    entries = _all_entries(dataset)
+    for result, folded in entries.get(lang, entries["en"]):
         if any(name.startswith(wanted) for name in folded):
             starts.append(result)
         elif any(wanted in name for name in folded):

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from components.dataset import Dataset
-from components.geo import distance_km, nearest_office
+from bench.generate import generate
+from components.dataset import Dataset, parse_dataset
+from components.geo import distance_km, distances_to_headquarters, nearest_office
 from tests.helpers import dataset_from, raw_data
 
 
@@ -45,3 +48,25 @@ def test_nearest_office_of_a_lone_office_is_none() -> None:
     raw["people"], raw["partnerships"] = [], []
     dataset = dataset_from(raw)
     assert nearest_office(dataset, dataset.offices[0]) is None
+
+
+@pytest.fixture(scope="module")
+def world() -> Dataset:
+    """300 offices on the world's largest cities (bench/generate.py)."""
+    return parse_dataset(json.dumps(generate(300)), "generated")
+
+
+def test_the_nearest_office_is_the_nearest_on_the_ellipsoid(world: Dataset) -> None:
+    for office in world.offices[::7]:
+        found = nearest_office(world, office)
+        others = [other for other in world.offices if other.id != office.id]
+        closest = min(distance_km(office, other) for other in others)
+        assert found is not None and found.distance_km == pytest.approx(closest), office.id
+
+
+def test_distances_to_headquarters_are_geodesic(world: Dataset) -> None:
+    distances = distances_to_headquarters(world)
+    hq = world.headquarters
+    assert distances[hq.id] == 0
+    for office in world.offices[::25]:
+        assert distances[office.id] == pytest.approx(distance_km(office, hq))

@@ -101,7 +101,8 @@ def test_focus_without_scrolling_replaces_leaflets_mousedown_focus() -> None:
 
 
 def test_office_layer_reads_its_offices_from_a_data_block_in_the_page() -> None:
-    layer = OfficeLayer({"offices": [["x", 1.0, 2.0, "existing", "EMEA", "X", None, 2]]}, {"a": 1})
+    rows = {"offices": [["x", 1.0, 2.0, "existing", "EMEA", "X", None, 2]]}
+    layer = OfficeLayer(json_for_html(rows), {"a": 1})
     script, _ = script_of(layer)
     expected = f"""
         var {layer.get_name()} = L.officeLayer(
@@ -122,7 +123,7 @@ def test_office_layer_reads_its_offices_from_a_data_block_in_the_page() -> None:
 
 def test_footprint_map_joins_the_layer_the_data_and_its_mode() -> None:
     office_map = folium.Map(tiles=None)
-    layer = OfficeLayer({"offices": [], "footprint": {}}, {})
+    layer = OfficeLayer(json_for_html({"offices": [], "footprint": {}}), {})
     layer.add_to(office_map)
     footprint = FootprintMap(layer, {"mode": "app"})
     footprint.add_to(office_map)

@@ -12,7 +12,10 @@ from components.ui.blocks import bullets, sources_caption
 
 
 def render_funding(dataset: Dataset, lang: str) -> None:
+    """The funding round, where the data has one."""
     funding = dataset.funding
+    if funding is None:
+        return
     with st.container(key="funding", border=True):
         st.subheader(text("funding_heading", lang), anchor=False)
         st.metric(text("funding_round", lang), format_usd(funding.amount_usd, lang))

@@ -15,6 +15,8 @@ from components.ui.blocks import bullets, sources_caption
 
 
 def render_leaders(dataset: Dataset, ui: state.UIState) -> None:
+    if not dataset.people:
+        return
     with st.container(key="leaders", border=True):
         st.subheader(text("leaders_heading", ui.lang), anchor=False)
         for index, person in enumerate(dataset.people):
@@ -25,6 +27,8 @@ def render_leaders(dataset: Dataset, ui: state.UIState) -> None:
 
 
 def render_partnerships(dataset: Dataset, ui: state.UIState) -> None:
+    if not dataset.partnerships:
+        return
     with st.container(key="partnerships", border=True):
         st.subheader(text("partnerships_heading", ui.lang), anchor=False)
         for partnership in dataset.partnerships:
