@@ -10,6 +10,7 @@ import streamlit as st
 
 from components import startup, state
 from components.dataset import DatasetError
+from components.facts import headline
 from components.i18n import text
 from components.ui import downloads, explorer, funding, page, tables
 from components.view_state import language_from_locale
@@ -26,8 +27,9 @@ except DatasetError as error:
 notices = state.init_view_from_url(dataset)
 ui = state.snapshot()
 
+st.set_page_config(page_title=headline(dataset, ui.lang))
 page.render_page_style()
-page.render_title_and_language(ui.lang)
+page.render_title_and_language(dataset, ui.lang)
 page.render_header(dataset, ui.lang)
 page.render_notices(notices, ui.lang)
 explorer.render_explorer(dataset)

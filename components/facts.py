@@ -24,7 +24,7 @@ from components.dataset import (
     parse_partial_date,
 )
 from components.geo import distance_km, distances_to_headquarters, nearest_office
-from components.i18n import LANGUAGES, babel_locale, text
+from components.i18n import LANGUAGES, babel_locale, possessive, text
 from components.local_time import (
     describe_difference,
     difference,
@@ -51,6 +51,11 @@ def headline_metrics(dataset: Dataset) -> Metrics:
         countries=len({office.country for office in dataset.offices}),
         regions=len({office.region for office in dataset.offices}),
     )
+
+
+def headline(dataset: Dataset, lang: str = "en") -> str:
+    """ "OpenAI's global footprint" / "OpenAIs globale Präsenz", for the data's company."""
+    return text("headline", lang, company=possessive(dataset.company.name.get(lang), lang))
 
 
 def format_partial_date(value: str, lang: str = "en") -> str:

@@ -8,9 +8,10 @@ BABEL_LOCALES = {"en": "en_GB", "de": "de_DE"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
-        "page_title": "OpenAI's global footprint",
-        "headline": "OpenAI's global footprint",
+        "page_title": "Global footprint",
+        "headline": "{company} global footprint",
         "subtitle": "Offices, leaders, partnerships and funding, as of {as_of}.",
+        "subtitle_offices": "Offices as of {as_of}.",
         "metric_existing": "Existing offices",
         "metric_announced": "Announced offices",
         "metric_countries": "Countries",
@@ -150,9 +151,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "basemap_carto-dark": "CARTO dark",
     },
     "de": {
-        "page_title": "OpenAIs globale Präsenz",
-        "headline": "OpenAIs globale Präsenz",
+        "page_title": "Globale Präsenz",
+        "headline": "{company} globale Präsenz",
         "subtitle": "Büros, Führungskräfte, Partnerschaften und Finanzierung, Stand {as_of}.",
+        "subtitle_offices": "Büros, Stand {as_of}.",
         "metric_existing": "Bestehende Büros",
         "metric_announced": "Angekündigte Büros",
         "metric_countries": "Länder",
@@ -305,3 +307,11 @@ def text(key: str, lang: str = "en", **values: object) -> str:
 def babel_locale(lang: str) -> str:
     """The Babel locale that formats dates and numbers for ``lang``."""
     return BABEL_LOCALES.get(lang, BABEL_LOCALES["en"])
+
+
+def possessive(name: str, lang: str = "en") -> str:
+    """A company's name as the owner of what follows: "OpenAI's", "Siemens'"; in German
+    "OpenAIs", "Siemens'" (an apostrophe only after a hissing sound)."""
+    if lang == "de":
+        return f"{name}'" if name.lower().endswith(("s", "ß", "x", "z", "ce")) else f"{name}s"
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"

@@ -10,6 +10,7 @@ from components.facts import (
     filter_offices,
     format_partial_date,
     format_usd,
+    headline,
     headline_metrics,
     highlighted_offices,
     office_date,
@@ -19,7 +20,7 @@ from components.facts import (
     summary_paragraph,
     table_row,
 )
-from components.i18n import LANGUAGES, STRINGS
+from components.i18n import LANGUAGES, STRINGS, possessive
 
 
 def test_headline_metrics(dataset: Dataset) -> None:
@@ -151,3 +152,17 @@ def test_a_table_row_is_the_details_in_columns(dataset: Dataset) -> None:
     assert row["Stadt"] == "Tokio" and row["Land"] == "Japan"
     assert "Eröffnet: 15. April 2024" in row["Daten"]
     assert "Reuters, 15. April 2024: OpenAI eröffnet Büro in Tokio" in row["Quellen"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected"),
+    [("OpenAI", "en", "OpenAI's"), ("Siemens", "en", "Siemens'"), ("OpenAI", "de", "OpenAIs"),
+     ("Siemens", "de", "Siemens'"), ("Inditex", "de", "Inditex'"), ("Meta", "de", "Metas")],
+)  # fmt: skip
+def test_the_company_owns_the_headline(name: str, lang: str, expected: str) -> None:
+    assert possessive(name, lang) == expected
+
+
+def test_the_headline_names_the_datas_company(dataset: Dataset) -> None:
+    assert headline(dataset, "en") == "OpenAI's global footprint"
+    assert headline(dataset, "de") == "OpenAIs globale Präsenz"
