@@ -26,6 +26,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from components.i18n import text
 from testing.browser import (
     APP_IDLE,
     CHROMIUM_ARGS,
@@ -160,9 +161,10 @@ MAP_READY = """() => {
 }"""
 
 
-def picker_value(page: Page) -> Locator:
-    """The office list's input (its key carries the language)."""
-    return page.locator("[class*='st-key-office-picker'] input")
+def picker_value(page: Page, lang: str = "en") -> Locator:
+    """The office list's input, by its name in ``lang`` (while a language switch runs, the
+    old list is still on the page)."""
+    return page.get_by_role("combobox", name=text("select_office", lang), exact=True)
 
 
 def expect_details_for(page: Page, city: str) -> None:

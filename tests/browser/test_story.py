@@ -78,11 +78,13 @@ def german_page(app_server: StreamlitServer, browser: Browser) -> Iterator[tuple
     page.context.close()
 
 
-def click_timeline_point(page: Page, record: PageRecord, dataset: Dataset, office_id: str) -> None:
+def click_timeline_point(
+    page: Page, record: PageRecord, dataset: Dataset, office_id: str, lang: str = "de"
+) -> None:
     chart = open_section(page, record, "timeline-open")
     chart.scroll_into_view_if_needed()
     points = chart.locator("svg g.mark-symbol.role-mark path")
-    rows = timeline_events(dataset, "de")
+    rows = timeline_events(dataset, lang)
     expect(points).to_have_count(len(rows))
     index = next(i for i, row in enumerate(rows) if row["office_id"] == office_id)
     points.nth(index).click()

@@ -1,0 +1,69 @@
+"""The first screen shows the map, on a desktop whole with its legend; the map's controls
+follow the screen's width and the page's theme."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser, Page, expect
+
+from testing.browser import MAP_IFRAME
+from testing.server import StreamlitServer
+from tests.browser.conftest import PageRecord, load_app, map_frame, open_page
+from tests.browser.test_map_layer import relative_luminance, rgb
+
+
+def test_the_whole_map_and_its_legend_are_in_the_first_screen(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    page, record = page_and_record
+    load_app(page, record, app_server.url)
+    assert page.evaluate("window.scrollY") == 0
+    iframe = page.locator(MAP_IFRAME).bounding_box()
+    assert iframe is not None
+    assert iframe["y"] >= 0 and iframe["y"] + iframe["height"] <= 900
+    legend = map_frame(page).locator(".office-legend").bounding_box()
+    assert legend is not None and legend["y"] + legend["height"] <= 900
+    # On a wide map the layer list is open; the headline figures take one line.
+    expect(map_frame(page).locator(".leaflet-control-layers-expanded")).to_have_count(1)
+    figures = page.locator(".st-key-figures").bounding_box()
+    assert figures is not None and figures["height"] < 80
+
+
+def test_on_a_phone_the_map_starts_in_the_first_screen_with_its_controls_folded(
+    app_server: StreamlitServer, browser: Browser
+) -> None:
+    page, record = open_page(browser, width=390, height=844)
+    try:
+        load_app(page, record, app_server.url)
+        iframe = page.locator(MAP_IFRAME).bounding_box()
+        assert iframe is not None and iframe["y"] < 844 - 200  # well into the first screen
+        frame = map_frame(page)
+        expect(frame.locator(".leaflet-control-layers-expanded")).to_have_count(0)
+        expect(frame.locator(".office-legend")).not_to_have_attribute("open", "")
+        layers = frame.locator(".leaflet-control-layers").bounding_box()
+        assert layers is not None and layers["width"] < 60  # a button, not the list
+        assert record.errors == []
+    finally:
+        page.context.close()
+
+
+def test_the_map_follows_the_dark_theme(app_server: StreamlitServer, browser: Browser) -> None:
+    page, record = open_page(browser)
+    page.emulate_media(color_scheme="dark")
+    try:
+        load_app(page, record, app_server.url)
+        frame = map_frame(page)
+        expect(frame.locator(".leaflet-container.footprint-dark")).to_have_count(1)
+        for selector in (".office-legend", ".leaflet-control-zoom-in", ".footprint-regions"):
+            background = frame.locator(selector).first.evaluate(
+                "e => getComputedStyle(e).backgroundColor"
+            )
+            assert relative_luminance(rgb(background)) < 0.1, selector
+        ink = frame.locator(".office-label-tokyo").evaluate("e => getComputedStyle(e).color")
+        assert relative_luminance(rgb(ink)) > 0.8
+        sea = frame.locator(".leaflet-container").evaluate(
+            "e => getComputedStyle(e).backgroundColor"
+        )
+        assert relative_luminance(rgb(sea)) < 0.05
+        assert record.errors == []
+    finally:
+        page.context.close()

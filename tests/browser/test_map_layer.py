@@ -1,0 +1,241 @@
+"""The map reads like a locator map: labels that never collide, markers at their true
+positions unless they overlap at the current zoom, arcs along great circles, a legend for
+every symbol drawn — all recomputed in the browser, with no script run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Browser, Page, expect
+
+from components.basemaps import PALETTES
+from components.dataset import Dataset
+from testing.server import StreamlitServer
+from tests.browser.conftest import (
+    PageRecord,
+    load_app,
+    map_frame,
+    map_frame_object,
+    open_page,
+)
+
+# Boxes (in the map frame's coordinates) of every label and marker drawn, with their ids.
+DRAWN = """() => {
+    const box = (el) => { const r = el.getBoundingClientRect();
+        return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+    const map = document.querySelector('.leaflet-container');
+    return {
+        map: box(map),
+        labels: Array.from(document.querySelectorAll('.office-label')).map((el) => ({
+            id: [...el.classList].find((c) => c.startsWith('office-label-')
+                && c !== 'office-label-selected').slice(13),
+            text: el.textContent, ...box(el)})),
+        markers: Array.from(document.querySelectorAll('.office-marker')).map((el) => ({
+            id: el.classList[1].slice(7), leader: !!el.querySelector('.office-leader'),
+            ...box(el)})),
+    };
+}"""
+
+
+def overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(
+        a["x"] < b["x"] + b["w"] - 0.5
+        and b["x"] < a["x"] + a["w"] - 0.5
+        and a["y"] < b["y"] + b["h"] - 0.5
+        and b["y"] < a["y"] + a["h"] - 0.5
+    )
+
+
+def assert_nothing_collides(drawn: dict[str, Any]) -> None:
+    labels, markers = drawn["labels"], drawn["markers"]
+    for i, label in enumerate(labels):
+        for other in labels[i + 1 :]:
+            assert not overlap(label, other), (label["id"], other["id"])
+        for marker in markers:
+            assert not overlap(label, marker), (label["id"], "marker", marker["id"])
+        inside = drawn["map"]
+        assert inside["x"] <= label["x"] and label["x"] + label["w"] <= inside["x"] + inside["w"]
+        assert inside["y"] <= label["y"] and label["y"] + label["h"] <= inside["y"] + inside["h"]
+
+
+def relative_luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def rgb(css: str) -> tuple[int, int, int]:
+    """``rgb(26, 26, 26)`` or ``#1a1a1a`` as numbers."""
+    if css.startswith("#"):
+        return (int(css[1:3], 16), int(css[3:5], 16), int(css[5:7], 16))
+    inner = css[css.index("(") + 1 : css.index(")")]
+    r, g, b = (int(float(part)) for part in inner.split(",")[:3])
+    return (r, g, b)
+
+
+def test_all_nine_labels_are_shown_legible_and_clear_at_the_default_view(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], dataset: Dataset
+) -> None:
+    page, record = page_and_record
+    load_app(page, record, app_server.url)
+    drawn = map_frame_object(page).evaluate(DRAWN)
+    assert {label["id"]: label["text"] for label in drawn["labels"]} == {
+        office.id: office.city.en for office in dataset.offices
+    }
+    assert_nothing_collides(drawn)
+    # Dark ink with a white halo: legible on the land, the sea and any tile.
+    label = map_frame(page).locator(".office-label-london")
+    ink = rgb(label.evaluate("e => getComputedStyle(e).color"))
+    halo = label.evaluate("e => getComputedStyle(e).textShadow")
+    assert "rgb(255, 255, 255)" in halo
+    assert contrast(ink, (255, 255, 255)) >= 4.5
+    for background in (PALETTES["light"].land, PALETTES["light"].sea):
+        assert contrast(ink, rgb(background)) >= 4.5
+
+
+def test_markers_sit_at_their_true_positions_once_zoomed_in_with_no_script_run(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], dataset: Dataset
+) -> None:
+    page, record = page_and_record
+    load_app(page, record, app_server.url)
+    leaflet = map_frame_object(page)
+    europe = {"london", "dublin", "paris", "brussels"}
+    fanned = {m["id"] for m in leaflet.evaluate(DRAWN)["markers"] if m["leader"]}
+    assert fanned == europe  # too close at world zoom: fanned out, with leader lines
+    legend = map_frame(page).locator(".office-legend-fanned")
+    expect(legend).to_be_visible()
+    runs = record.conversation.requests
+
+    leaflet.evaluate("void window.map.setView([51.5, 1.5], 5, {animate: false})")
+    leaflet.wait_for_function("!document.querySelector('.office-leader')")
+    drawn = leaflet.evaluate(DRAWN)
+    for office in dataset.offices:
+        if office.id not in europe:
+            continue
+        marker = next(m for m in drawn["markers"] if m["id"] == office.id)
+        at = leaflet.evaluate(
+            f"(() => {{ const p = window.map.latLngToContainerPoint([{office.lat}, {office.lon}]);"
+            " return [p.x, p.y]; })()"
+        )
+        centre = (marker["x"] + marker["w"] / 2, marker["y"] + marker["h"] / 2)
+        assert abs(centre[0] - at[0]) <= 1.5 and abs(centre[1] - at[1]) <= 1.5, office.id
+    assert_nothing_collides(drawn)
+    expect(legend).to_be_hidden()  # nothing is moved aside now, so the legend does not say so
+    assert record.conversation.requests == runs
+
+
+def test_on_a_phone_labels_of_lower_priority_give_way(
+    app_server: StreamlitServer, browser: Browser, dataset: Dataset
+) -> None:
+    page, record = open_page(browser, width=390, height=844)
+    try:
+        load_app(page, record, app_server.url)
+        leaflet = map_frame_object(page)
+        # The phone's first view fits every office: too little room for every name.
+        drawn = leaflet.evaluate(DRAWN)
+        assert len(drawn["markers"]) == len(dataset.offices)
+        assert_nothing_collides(drawn)
+        shown = {label["id"] for label in drawn["labels"]}
+        assert "san-francisco" in shown  # headquarters keeps its name
+        assert shown != {office.id for office in dataset.offices}  # others gave way
+        # Labels are placed again at every zoom, never colliding.
+        for zoom in (0.5, 1.5, 2.5):
+            leaflet.evaluate(f"void window.map.setZoom({zoom}, {{animate: false}})")
+            leaflet.wait_for_function(f"window.map.getZoom() === {zoom}")
+            assert_nothing_collides(leaflet.evaluate(DRAWN))
+        assert record.errors == []
+    finally:
+        page.context.close()
+
+
+def test_expansion_arcs_follow_great_circles_across_the_pacific(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], dataset: Dataset
+) -> None:
+    page, record = page_and_record
+    load_app(page, record, app_server.url)
+    frame = map_frame(page)
+    expect(frame.locator("path.expansion-arc")).to_have_count(0)  # a layer, off at first
+    frame.get_by_label("Expansion from headquarters").check()
+    arcs = frame.locator("path.expansion-arc")
+    expect(arcs).to_have_count(8)
+    for office in dataset.offices:
+        if office.id != "san-francisco":
+            expect(frame.locator(f"path.expansion-arc.arc-{office.id}")).to_have_count(1)
+    parts = map_frame_object(page).evaluate(
+        """() => Object.values(window.map._layers)
+            .filter((l) => l._office === 'tokyo')
+            .map((l) => l.getLatLngs().map((part) => part.map((p) => p.lng)))[0]"""
+    )
+    west, east = parts
+    assert max(west) <= -122 and min(east) >= 139  # not over the Atlantic or Europe
+    assert west[-1] == -180 and east[0] == 180
+    expect(frame.locator(".office-legend-arcs")).to_be_visible()
+    frame.locator(".office-marker.office-tokyo").click()  # arcs take no clicks
+    expect(page.locator(".st-key-office-details h3")).to_have_text("Tokyo")
+
+
+LAYER_SCRIPTS = ("static/leaflet/leaflet.js", "static/office_map/office_layer.js")
+
+
+def layer_page(browser: Browser) -> Page:
+    """A blank page with Leaflet and the office layer's code, to run its layout alone."""
+    page = browser.new_page()
+    page.set_content("<!doctype html><title>layout</title>")
+    for script in LAYER_SCRIPTS:
+        page.add_script_tag(path=script)
+    return page
+
+
+def test_layout_moves_only_points_that_overlap(browser: Browser) -> None:
+    page = layer_page(browser)
+    try:
+        items = page.evaluate(
+            """() => L.OfficeLayer.layout([
+                {id: "a", x: 100, y: 100, rank: 1}, {id: "b", x: 110, y: 100, rank: 1},
+                {id: "c", x: 300, y: 300, rank: 1},
+                ...Array.from({length: 12}, (_, i) => ({id: "d" + i, x: 600 + i, y: 600, rank: 1})),
+            ], {symbolSize: 22, separation: 28, fanMax: 8})
+            .map((item) => ({kind: item.kind, ids: item.members.map((m) => m.id).sort(),
+                             placed: item.placed}))"""
+        )
+        kinds = {tuple(item["ids"]): item for item in items}
+        assert kinds[("c",)]["kind"] == "single"
+        assert kinds[("c",)]["placed"] == [{"x": 300, "y": 300}]  # alone: never moved
+        pair = kinds[("a", "b")]
+        assert pair["kind"] == "fan"
+        (a, b) = pair["placed"]
+        assert ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 >= 27.9
+        assert a["x"] < b["x"]  # the fan keeps their order (a west of b)
+        crowd = next(item for item in items if item["ids"][0].startswith("d"))
+        assert crowd["kind"] == "cluster" and len(crowd["ids"]) == 12
+    finally:
+        page.close()
+
+
+def test_a_higher_priority_label_wins_a_contested_place(browser: Browser) -> None:
+    page = layer_page(browser)
+    try:
+        placed = page.evaluate(
+            """() => L.OfficeLayer.placeLabels(
+                [{id: "first", x: 100, y: 100, w: 80, h: 16, outward: null},
+                 {id: "second", x: 100, y: 100, w: 80, h: 16, outward: null}],
+                [], {x: 0, y: 0, w: 200, h: 200}, 14)"""
+        )
+        assert set(placed) == {"first", "second"}  # room around the point for both
+        crowded = page.evaluate(
+            """() => L.OfficeLayer.placeLabels(
+                [{id: "first", x: 100, y: 100, w: 80, h: 16, outward: null},
+                 {id: "second", x: 100, y: 100, w: 80, h: 16, outward: null}],
+                [], {x: 95, y: 88, w: 110, h: 24}, 14)"""
+        )
+        assert list(crowded) == ["first"]  # one place only: the first (higher) keeps it
+    finally:
+        page.close()
