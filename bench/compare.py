@@ -24,7 +24,6 @@ import asyncio
 import platform
 import statistics
 import tempfile
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,13 +33,13 @@ from playwright.async_api import Browser, Page, Request, WebSocket, async_playwr
 
 from components.dataset import load_dataset
 from testing.browser import (
-    APP_IDLE,
     CHROMIUM_ARGS,
     MAP_IFRAME,
     ONLY_THIS_MACHINE,
     Conversation,
     chromium_path,
     is_local,
+    until_answered,
 )
 from testing.server import rss_mb, start_streamlit, stop_streamlit
 
@@ -114,20 +113,6 @@ async def open_page(browser: Browser) -> tuple[Page, Conversation, list[str]]:
     return page, conversation, errors
 
 
-async def settle(page: Page, conversation: Conversation, runs: int = 1) -> None:
-    """Wait until the page asked for at least ``runs`` script runs and every run it asked for
-    has finished (see :class:`testing.browser.Conversation`)."""
-    deadline = time.monotonic() + ANSWER_SECONDS
-    while not (
-        conversation.requests >= runs
-        and conversation.answered()
-        and await page.locator(APP_IDLE).count()
-    ):
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"the app did not answer within {ANSWER_SECONDS} s")
-        await page.wait_for_timeout(25)  # lets Playwright deliver events between checks
-
-
 async def click_office(page: Page, office_id: str, lat: float, lon: float, city: str) -> float:
     frame = page.frame_locator(MAP_IFRAME)
     handle = await page.locator(MAP_IFRAME).element_handle()
@@ -155,14 +140,14 @@ async def one_session(
     await page.goto(url, wait_until="commit")
     visible = await page.wait_for_function(MARKERS_VISIBLE, polling="raf", timeout=60_000)
     samples.loads.append(await visible.json_value())
-    await settle(page, conversation, runs=runs_at_load)
+    await until_answered(page, conversation, runs=runs_at_load, seconds=ANSWER_SECONDS)
 
     for office in offices:
         received = conversation.bytes_received
         samples.clicks.append(
             await click_office(page, office.id, office.lat, office.lon, office.city.en)
         )
-        await settle(page, conversation)
+        await until_answered(page, conversation, seconds=ANSWER_SECONDS)
         samples.click_bytes.append(conversation.bytes_received - received)
         heading = await page.locator(".st-key-office-details h3").inner_text()
         if heading.strip() != office.city.en:

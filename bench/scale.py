@@ -35,19 +35,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from playwright.async_api import Browser, Page, WebSocket, async_playwright
+from playwright.async_api import Browser, WebSocket, async_playwright
 from streamlit.testing.v1 import AppTest
 
 from bench.generate import generate
 from components.dataset import DEFAULT_DATA_PATH, load_dataset
 from components.state import DATA_ENV_VAR, MAP_BRIDGE_KEY
 from testing.browser import (
-    APP_IDLE,
     CHROMIUM_ARGS,
     MAP_IFRAME,
     ONLY_THIS_MACHINE,
     Conversation,
     chromium_path,
+    until_answered,
 )
 from testing.server import REPO_ROOT, rss_mb, start_streamlit, stop_streamlit
 
@@ -103,14 +103,6 @@ class Size:
     rss: float = 0.0
 
 
-async def settle(page: Page, conversation: Conversation) -> None:
-    deadline = time.monotonic() + ANSWER_SECONDS
-    while not (conversation.answered() and await page.locator(APP_IDLE).count()):
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"the app did not answer within {ANSWER_SECONDS} s")
-        await page.wait_for_timeout(25)
-
-
 async def one_load(browser: Browser, url: str, size: Size) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await context.new_page()
@@ -127,7 +119,7 @@ async def one_load(browser: Browser, url: str, size: Size) -> None:
     page_http, frame_http = await page.evaluate(PAGE_BYTES)
     size.app_bytes.append(frame_http + conversation.bytes_received)
     size.page_bytes.append(page_http + frame_http + conversation.bytes_received)
-    await settle(page, conversation)
+    await until_answered(page, conversation, seconds=ANSWER_SECONDS)
     size.runs_at_load.append(conversation.requests)
     size.clickable.append(await page.evaluate(CLICKABLE))
 
@@ -159,7 +151,7 @@ async def one_load(browser: Browser, url: str, size: Size) -> None:
     await page.mouse.click(box["x"] + target[1], box["y"] + target[2])
     shown = await page.wait_for_function(HEADING_IS, arg=target[0], polling="raf")
     size.clicks.append(await shown.json_value() - start)
-    await settle(page, conversation)
+    await until_answered(page, conversation, seconds=ANSWER_SECONDS)
     await context.close()
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.async_api import Page as AsyncPage
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -93,3 +95,19 @@ class Conversation:
     def answered(self) -> bool:
         """Every run the page asked for so far has finished (and it asked for one)."""
         return self.requests > 0 and self._last_finish > self._last_request
+
+
+async def until_answered(
+    page: AsyncPage, conversation: Conversation, runs: int = 1, seconds: float = 120
+) -> None:
+    """Wait until the page has asked for at least ``runs`` script runs, every run it asked
+    for has finished and the page shows the script as idle (the benchmarks' async pages)."""
+    deadline = time.monotonic() + seconds
+    while not (
+        conversation.requests >= runs
+        and conversation.answered()
+        and await page.locator(APP_IDLE).count()
+    ):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the app did not answer within {seconds} s")
+        await page.wait_for_timeout(25)  # lets Playwright deliver events between checks

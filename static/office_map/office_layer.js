@@ -236,14 +236,14 @@
     initialize: function (offices, options) {
       L.setOptions(this, options);
       this._offices = offices;
-      this._byId = {};
+      this._byId = new Map();
       offices.forEach(function (office, index) {
         office.index = index;
-        this._byId[office.id] = office;
+        this._byId.set(office.id, office);
       }, this);
       this._filter = { status: "all", region: "all" };
       this._selected = null;
-      this._highlighted = {};
+      this._highlighted = new Set();
       this._layouts = {};
       this._elements = new Map();
       this._labels = new Map();
@@ -308,25 +308,24 @@
     },
 
     setHighlighted: function (ids) {
-      this._highlighted = {};
-      (ids || []).forEach(function (id) { this._highlighted[id] = true; }, this);
+      this._highlighted = new Set(Array.isArray(ids) ? ids : []);
       return this._draw();
     },
 
     /* Mark the selected office; with reveal, move the map so that it shows the office as
        a marker (pan if it is out of view, zoom in if it sits in a cluster). */
     setSelected: function (id, reveal) {
-      this._selected = id && this._byId[id] ? id : null;
+      this._selected = this._byId.has(id) ? id : null;
       this._draw();
       if (this._selected && reveal && this._map && this._ready) {
-        this._reveal(this._byId[this._selected]);
+        this._reveal(this._byId.get(this._selected));
       }
       return this;
     },
 
     selected: function () { return this._selected; },
 
-    office: function (id) { return this._byId[id] || null; },
+    office: function (id) { return this._byId.get(id) || null; },
 
     name: function (office) {
       return office.names[this.options.lang] || office.names.en;
@@ -439,7 +438,7 @@
       }
       el.setAttribute("aria-label", this.name(office) + ", " + this.text("status_" + office.status));
       el.classList.toggle("office-selected", office.id === this._selected);
-      el.classList.toggle("office-highlighted", !!this._highlighted[office.id]);
+      el.classList.toggle("office-highlighted", this._highlighted.has(office.id));
       el.classList.toggle("office-fanned", item.kind === "fan");
       el.setAttribute("aria-pressed", office.id === this._selected ? "true" : "false");
       L.DomUtil.setPosition(el, L.point(at.x - half, at.y - half));
@@ -528,7 +527,7 @@
       var holdsSelected = item.members.some(function (m) { return m.id === this._selected; }, this);
       el.classList.toggle("office-selected", holdsSelected);
       el.classList.toggle("office-highlighted",
-        item.members.some(function (m) { return this._highlighted[m.id]; }, this));
+        item.members.some(function (m) { return this._highlighted.has(m.id); }, this));
       L.DomUtil.setPosition(el, L.point(centre.x - size / 2, centre.y - size / 2));
       el._officeAt = centre;
       return el;
@@ -645,7 +644,7 @@
       var placed = placeLabels(candidates, obstacles, { x: 2, y: 2, w: size.x - 4, h: size.y - 4 }, half + 3);
       var keep = new Map();
       Object.keys(placed).forEach(function (id) {
-        var office = self._byId[id];
+        var office = self._byId.get(id);
         var el = self._labels.get(id);
         if (!el) {
           el = document.createElement("div");
