@@ -185,7 +185,8 @@
     // -- basemap, arcs -------------------------------------------------------------------
 
     _showBase: function (id) {
-      var base = this._bases[id] || this._bases.offline;
+      var known = Object.prototype.hasOwnProperty.call(this._bases, id);
+      var base = known ? this._bases[id] : this._bases.offline;
       var map = this._map;
       Object.keys(this._bases).forEach(function (key) {
         if (this._bases[key] !== base && map.hasLayer(this._bases[key])) { map.removeLayer(this._bases[key]); }
