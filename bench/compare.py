@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.async_api import Browser, Page, Request, WebSocket, async_playwright
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from components.dataset import load_dataset
 from testing.browser import (
@@ -144,9 +145,14 @@ async def one_session(
 
     for office in offices:
         received = conversation.bytes_received
-        samples.clicks.append(
-            await click_office(page, office.id, office.lat, office.lon, office.city.en)
-        )
+        try:
+            samples.clicks.append(
+                await click_office(page, office.id, office.lat, office.lon, office.city.en)
+            )
+        except PlaywrightTimeout:
+            shown = await page.locator(".st-key-office-details").inner_text()
+            samples.errors.append(f"no details for {office.city.en} in 30 s: {shown[:60]!r}")
+            continue
         await until_answered(page, conversation, seconds=ANSWER_SECONDS)
         samples.click_bytes.append(conversation.bytes_received - received)
         heading = await page.locator(".st-key-office-details h3").inner_text()
