@@ -1,0 +1,187 @@
+"""Which column of a reader's table holds what: recognised by name in English or German, and
+changed by the reader in the mapping step.
+
+Latitude and longitude are recognised as ``lat``/``latitude`` and ``lon``/``lng``/``long``/
+``longitude``, alone or as a word of the name (``office_lat``); ``x`` and ``y`` only when the
+reader picks them. Without coordinates, places come from city and country (with state and
+address where given).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from components.gazetteer import fold
+
+Field = Literal[
+    "name", "lat", "lon", "city", "country", "state", "address", "status", "region",
+    "founded", "announced", "opened", "planned_opening", "notes", "url",
+]  # fmt: skip
+FIELDS: tuple[Field, ...] = (
+    "name", "lat", "lon", "city", "country", "state", "address", "status", "region",
+    "founded", "announced", "opened", "planned_opening", "notes", "url",
+)  # fmt: skip
+DATE_FIELDS: tuple[Field, ...] = ("founded", "announced", "opened", "planned_opening")
+
+# Folded names that say what a column holds; a name matches a word of the column's name
+# too where marked (latitude and longitude), or the whole name otherwise.
+_NAMES: dict[Field, tuple[str, ...]] = {
+    "name": ("name", "office", "office name", "label", "title", "site", "location", "buro",
+             "standort", "niederlassung", "bezeichnung"),
+    "lat": ("lat", "latitude", "breite", "breitengrad"),
+    "lon": ("lon", "lng", "long", "longitude", "lange", "laenge", "langengrad"),
+    "city": ("city", "town", "municipality", "locality", "place", "stadt", "ort", "gemeinde"),
+    "country": ("country", "country code", "countrycode", "country name", "iso", "iso code",
+                "land", "staat", "landercode"),
+    "state": ("state", "province", "county", "bundesland", "provinz", "admin1"),
+    "address": ("address", "street", "street address", "adresse", "anschrift", "strasse"),
+    "status": ("status", "stage", "phase", "zustand"),
+    "region": ("region", "continent", "world region", "weltregion", "kontinent"),
+    "founded": ("founded", "founded on", "gegrundet", "gegrundet am"),
+    "announced": ("announced", "announced on", "announcement", "date announced",
+                  "angekundigt", "angekundigt am", "ankundigung"),
+    "opened": ("opened", "opened on", "opening", "open date", "opening date", "since",
+               "eroffnet", "eroffnet am", "eroffnung", "seit"),
+    "planned_opening": ("planned opening", "planned", "opens", "geplante eroffnung",
+                        "geplant"),
+    "notes": ("notes", "note", "comment", "comments", "description", "remarks", "role",
+              "notiz", "notizen", "hinweis", "hinweise", "beschreibung", "bemerkung", "rolle"),
+    "url": ("url", "link", "website", "web", "source", "source url", "quelle", "webseite"),
+}  # fmt: skip
+_WORD_MATCH: frozenset[Field] = frozenset({"lat", "lon"})
+
+
+def _words(column: str) -> tuple[str, str]:
+    """A column's name folded whole, and with underscores, dots and dashes as spaces."""
+    folded = fold(column)
+    return folded, " ".join(re.split(r"[\s_.\-/]+", folded)).strip()
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """For each field, the column that holds it (``None``: no such column)."""
+
+    name: str | None = None
+    lat: str | None = None
+    lon: str | None = None
+    city: str | None = None
+    country: str | None = None
+    state: str | None = None
+    address: str | None = None
+    status: str | None = None
+    region: str | None = None
+    founded: str | None = None
+    announced: str | None = None
+    opened: str | None = None
+    planned_opening: str | None = None
+    notes: str | None = None
+    url: str | None = None
+
+    def column(self, field: Field) -> str | None:
+        value: str | None = getattr(self, field)
+        return value
+
+    def with_column(self, field: Field, column: str | None) -> ColumnMap:
+        return replace(self, **{field: column})
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+    @property
+    def has_places(self) -> bool:
+        return self.city is not None or self.country is not None
+
+    def problems(self) -> list[str]:
+        """What keeps this mapping from placing rows (for the reader, empty when fine)."""
+        problems = []
+        if (self.lat is None) != (self.lon is None):
+            problems.append("pick both a latitude and a longitude column, or neither")
+        if not self.has_coordinates and not self.has_places:
+            problems.append(
+                "pick latitude and longitude columns, or a city or country column to look up"
+            )
+        used = [column for column in (getattr(self, f) for f in FIELDS) if column]
+        if len(used) != len(set(used)):
+            problems.append("each column can stand for one field only")
+        return problems
+
+
+def detect(columns: Sequence[str], rows: Iterable[Mapping[str, str]] = ()) -> ColumnMap:
+    """The mapping the column names suggest (the reader can change every part of it).
+
+    A latitude or longitude column counts only where most of its values are numbers.
+    """
+    sample = list(rows)[:200]
+    found: dict[Field, str] = {}
+    taken: set[str] = set()
+    for field in FIELDS:
+        for column in columns:
+            if column in taken:
+                continue
+            whole, spaced = _words(column)
+            names = _NAMES[field]
+            hit = whole in names or spaced in names
+            if not hit and field in _WORD_MATCH:
+                hit = any(word in names for word in spaced.split())
+            if hit and (field not in _WORD_MATCH or _mostly_numbers(sample, column)):
+                found[field] = column
+                taken.add(column)
+                break
+    return ColumnMap(**found)
+
+
+def _mostly_numbers(rows: Sequence[Mapping[str, str]], column: str) -> bool:
+    values = [row.get(column, "").strip() for row in rows]
+    values = [value for value in values if value]
+    if not values:
+        return True  # an empty column named "lat" is still the latitude column
+    numbers = sum(parse_number(value) is not None for value in values)
+    return numbers >= 0.8 * len(values)
+
+
+def parse_number(value: str) -> float | None:
+    """``48.137``, ``48,137`` (a decimal comma), ``-0.5``; ``None`` for anything else."""
+    text = value.strip().replace("\u2212", "-")
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
+# Status values ---------------------------------------------------------------------------------
+
+Status = Literal["existing", "announced"]
+_EXISTING = frozenset({
+    "existing", "exists", "open", "opened", "active", "operating", "operational", "live", "yes",
+    "current", "office", "bestehend", "besteht", "eroffnet", "offen", "aktiv", "in betrieb", "ja",
+})  # fmt: skip
+_ANNOUNCED = frozenset({
+    "announced", "planned", "upcoming", "coming", "coming soon", "future", "soon", "pending",
+    "proposed", "opening soon", "angekundigt", "geplant", "in planung", "bald", "kommend",
+})  # fmt: skip
+
+
+def guess_status(value: str) -> Status:
+    """A status value as the app's two statuses: planned and the like are "announced",
+    anything else (including an empty cell) "existing"."""
+    return "announced" if fold(value) in _ANNOUNCED else "existing"
+
+
+def status_values(rows: Iterable[Mapping[str, str]], column: str | None) -> dict[str, Status]:
+    """Every distinct value of the status column, with its guessed status."""
+    if column is None:
+        return {}
+    values = dict.fromkeys(row.get(column, "").strip() for row in rows)
+    return {value: guess_status(value) for value in values}
+
+
+def is_known_status(value: str) -> bool:
+    """Whether a status value was recognised (rather than taken as existing by default)."""
+    return fold(value) in _EXISTING or fold(value) in _ANNOUNCED
