@@ -1,7 +1,9 @@
-"""OpenAI's global footprint: a map of offices with leaders, partnerships and funding.
+"""A company's global footprint: a map of its offices with leaders, partnerships and
+funding, and the same map for a reader's own table of places.
 
 Run with ``streamlit run app.py``. Set ``OFFICES_DATA`` to show another data file.
 Links carry the view: ``?office=paris&lang=de&status=announced&region=EMEA&basemap=osm``.
+The pages' outlines are in ``views/``.
 """
 
 from __future__ import annotations
@@ -9,31 +11,23 @@ from __future__ import annotations
 import streamlit as st
 
 from components import startup, state
-from components.dataset import DatasetError
-from components.facts import headline
 from components.i18n import text
-from components.ui import downloads, explorer, funding, page, tables
-from components.view_state import language_from_locale
 
 st.set_page_config(page_title=text("page_title"), page_icon="🗺️", layout="wide")
 startup.once_per_process()
 
-try:
-    dataset = state.load_current_dataset()
-except DatasetError as error:
-    page.render_data_error(error, language_from_locale(st.context.locale))
-    st.stop()
-
-notices = state.init_view_from_url(dataset)
-ui = state.snapshot()
-
-st.set_page_config(page_title=headline(dataset, ui.lang))
-page.render_page_style()
-page.render_title_and_language(dataset, ui.lang)
-page.render_header(dataset, ui.lang)
-page.render_notices(notices, ui.lang)
-explorer.render_explorer(dataset)
-tables.render_office_table(dataset, ui)
-tables.render_timeline(dataset, ui)
-downloads.render_exports(dataset, ui.lang)
-funding.render_funding(dataset, ui.lang)
+lang = state.language()
+st.navigation(
+    [
+        st.Page(
+            "views/offices.py", title=text("nav_map", lang), icon=":material/map:", default=True
+        ),
+        st.Page(
+            "views/your_data.py",
+            title=text("yours_title", lang),
+            icon=":material/upload_file:",
+            url_path="your-data",
+        ),
+    ],
+    position="top",
+).run()

@@ -149,6 +149,83 @@ STRINGS: dict[str, dict[str, str]] = {
         "basemap_osm": "OpenStreetMap",
         "basemap_carto-light": "CARTO light",
         "basemap_carto-dark": "CARTO dark",
+        "nav_map": "Map",
+        "yours_title": "Your data",
+        "yours_intro": (
+            "Map your own list of places: upload a spreadsheet or paste its rows. Places are looked"
+            " up **offline**, in GeoNames' cities; your data stays in this browser session and is "
+            "not stored."
+        ),
+        "yours_upload": "Upload a table",
+        "yours_upload_help": (
+            "CSV, Excel (.xlsx), this app's JSON or GeoJSON points; up to 10,000 rows."
+        ),
+        "yours_sample": "Download a sample table",
+        "yours_paste": "…or paste rows from a spreadsheet",
+        "yours_paste_use": "Use these rows",
+        "yours_columns": "Columns: what each one holds",
+        "yours_columns_help": (
+            "Detected from the column names; change any of them. Coordinates are used where a row "
+            "has them, else city and country are looked up."
+        ),
+        "yours_no_column": "— none —",
+        "yours_columns_problem": "To place rows:",
+        "yours_statuses": "Status values: existing or announced",
+        "yours_status_value": "Value in your table",
+        "yours_rows": "Rows",
+        "yours_empty_value": "(empty)",
+        "yours_online": "Also look up places online (OpenStreetMap Nominatim)",
+        "yours_online_help": (
+            "Off by default: the places of rows the offline list lacks would be sent to "
+            "OpenStreetMap's Nominatim, one a second. Results are kept on this server for next "
+            "time."
+        ),
+        "yours_online_running": "Looking up places online, one a second…",
+        "yours_count": "{placed} of {total} rows on the map.",
+        "yours_count_ambiguous": "{count} placed at the likeliest of several places: check them.",
+        "yours_count_unmatched": "{count} not placed: see why below, fix them in the table.",
+        "yours_row": "Row",
+        "yours_outcome": "Result",
+        "yours_outcome_matched": "placed",
+        "yours_outcome_ambiguous": "ambiguous",
+        "yours_outcome_unmatched": "not placed",
+        "yours_how": "How",
+        "yours_how_column": "your coordinates",
+        "yours_how_gazetteer": "offline city list",
+        "yours_how_country": "country only (capital)",
+        "yours_how_nominatim": "Nominatim (online)",
+        "yours_place": "Found",
+        "yours_note": "Note",
+        "yours_fix_help": (
+            "Fix a row in place: correct its city or country, or give its coordinates (columns "
+            "marked ✎). The map follows."
+        ),
+        "yours_credits": "Places:",
+        "yours_nothing_placed": (
+            "No row could be placed yet: check the columns above, or fix rows in the table."
+        ),
+        "yours_company": "Company",
+        "yours_headquarters": "Headquarters",
+        "yours_dataset_error": "These rows do not make a valid dataset:",
+        "yours_download_dataset": "Download as dataset (offices.json)",
+        "yours_download_dataset_help": (
+            "A file of this app's own format: run it with OFFICES_DATA=offices.json streamlit run "
+            "app.py, or commit it for a hosted link."
+        ),
+        "field_name": "Name",
+        "field_lat": "Latitude",
+        "field_lon": "Longitude",
+        "field_city": "City",
+        "field_country": "Country",
+        "field_state": "State or province",
+        "field_address": "Address",
+        "field_status": "Status",
+        "field_region": "Region",
+        "field_founded": "Founded",
+        "field_announced": "Announced",
+        "field_opened": "Opened",
+        "field_planned_opening": "Planned opening",
+        "field_url": "Web address",
     },
     "de": {
         "page_title": "Globale Präsenz",
@@ -294,6 +371,88 @@ STRINGS: dict[str, dict[str, str]] = {
         "basemap_osm": "OpenStreetMap",
         "basemap_carto-light": "CARTO hell",
         "basemap_carto-dark": "CARTO dunkel",
+        "nav_map": "Karte",
+        "yours_title": "Ihre Daten",
+        "yours_intro": (
+            "Kartieren Sie Ihre eigene Liste von Orten: Laden Sie eine Tabelle hoch oder fügen Sie "
+            "ihre Zeilen ein. Orte werden **offline** in den Städten von GeoNames gesucht; Ihre "
+            "Daten bleiben in dieser Browser-Sitzung und werden nicht gespeichert."
+        ),
+        "yours_upload": "Tabelle hochladen",
+        "yours_upload_help": (
+            "CSV, Excel (.xlsx), das JSON dieser App oder GeoJSON-Punkte; bis zu 10.000 Zeilen."
+        ),
+        "yours_sample": "Beispieltabelle herunterladen",
+        "yours_paste": "…oder Zeilen aus einer Tabelle einfügen",
+        "yours_paste_use": "Diese Zeilen verwenden",
+        "yours_columns": "Spalten: was jede enthält",
+        "yours_columns_help": (
+            "Aus den Spaltennamen erkannt; jede lässt sich ändern. Koordinaten werden verwendet, wo"
+            " eine Zeile sie hat, sonst werden Stadt und Land gesucht."
+        ),
+        "yours_no_column": "— keine —",
+        "yours_columns_problem": "Um Zeilen zu platzieren:",
+        "yours_statuses": "Statuswerte: bestehend oder angekündigt",
+        "yours_status_value": "Wert in Ihrer Tabelle",
+        "yours_rows": "Zeilen",
+        "yours_empty_value": "(leer)",
+        "yours_online": "Orte auch online suchen (OpenStreetMap Nominatim)",
+        "yours_online_help": (
+            "Standardmäßig aus: Die Orte von Zeilen, die die Offline-Liste nicht kennt, würden an "
+            "Nominatim von OpenStreetMap gesendet, einer pro Sekunde. Ergebnisse werden für das "
+            "nächste Mal auf diesem Server aufbewahrt."
+        ),
+        "yours_online_running": "Orte werden online gesucht, einer pro Sekunde…",
+        "yours_count": "{placed} von {total} Zeilen auf der Karte.",
+        "yours_count_ambiguous": (
+            "{count} am wahrscheinlichsten von mehreren Orten platziert: bitte prüfen."
+        ),
+        "yours_count_unmatched": (
+            "{count} nicht platziert: Gründe unten, in der Tabelle korrigierbar."
+        ),
+        "yours_row": "Zeile",
+        "yours_outcome": "Ergebnis",
+        "yours_outcome_matched": "platziert",
+        "yours_outcome_ambiguous": "mehrdeutig",
+        "yours_outcome_unmatched": "nicht platziert",
+        "yours_how": "Wie",
+        "yours_how_column": "Ihre Koordinaten",
+        "yours_how_gazetteer": "Offline-Städteliste",
+        "yours_how_country": "nur Land (Hauptstadt)",
+        "yours_how_nominatim": "Nominatim (online)",
+        "yours_place": "Gefunden",
+        "yours_note": "Hinweis",
+        "yours_fix_help": (
+            "Korrigieren Sie eine Zeile direkt: Stadt oder Land berichtigen oder Koordinaten "
+            "angeben (Spalten mit ✎). Die Karte folgt."
+        ),
+        "yours_credits": "Orte:",
+        "yours_nothing_placed": (
+            "Noch keine Zeile konnte platziert werden: Spalten oben prüfen oder Zeilen in der "
+            "Tabelle korrigieren."
+        ),
+        "yours_company": "Unternehmen",
+        "yours_headquarters": "Hauptsitz",
+        "yours_dataset_error": "Diese Zeilen ergeben keinen gültigen Datensatz:",
+        "yours_download_dataset": "Als Datensatz herunterladen (offices.json)",
+        "yours_download_dataset_help": (
+            "Eine Datei im Format dieser App: mit OFFICES_DATA=offices.json streamlit run app.py "
+            "starten oder für einen gehosteten Link einchecken."
+        ),
+        "field_name": "Name",
+        "field_lat": "Breitengrad",
+        "field_lon": "Längengrad",
+        "field_city": "Stadt",
+        "field_country": "Land",
+        "field_state": "Bundesland oder Provinz",
+        "field_address": "Adresse",
+        "field_status": "Status",
+        "field_region": "Region",
+        "field_founded": "Gegründet",
+        "field_announced": "Angekündigt",
+        "field_opened": "Eröffnet",
+        "field_planned_opening": "Geplante Eröffnung",
+        "field_url": "Webadresse",
     },
 }
 

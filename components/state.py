@@ -17,26 +17,29 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import streamlit as st
 
 from components.basemaps import BASEMAPS
 from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Problem, load_dataset
+from components.i18n import LANGUAGES
 from components.view_state import (
     PARAMETERS,
     REGION_FILTERS,
     STATUS_FILTERS,
     Notice,
     ViewState,
+    language_from_locale,
     parse_query,
     to_query,
 )
 
 DATA_ENV_VAR = "OFFICES_DATA"
+T = TypeVar("T")
 
 # Widget keys that never change (their labels are the same in every language).
 LANG_KEY = "lang"
@@ -69,7 +72,7 @@ _ALLOWED: dict[str, Sequence[str]] = {
     "basemap": tuple(BASEMAPS),
 }
 
-_HIGHLIGHT_KEY = "_highlight"
+_PAGE_KEY = "_page"
 _SELECTED_BY_KEY = "_selected_by"
 _DRAWN_HIGHLIGHT_KEY = "_highlight_drawn_outside_the_explorer"
 _HANDLED_BRIDGE_KEY = "_handled_map_events"
@@ -77,6 +80,26 @@ _VIEW_READ_KEY = "_view_read_from_url"
 
 Highlight = tuple[str, str]  # ("person" | "partnership", id): its offices are ringed
 SelectionSource = Literal["map", "list", "search", "table", "timeline", "link"]
+# The app's pages: the shipped dataset, and the reader's own. Each keeps its own selection
+# and highlight (their offices differ); language, filters and basemap are shared.
+Page = Literal["offices", "your-data"]
+_PER_PAGE = frozenset({"office", "highlight"})
+
+
+def enter_page(page: Page) -> None:
+    """Note which page this run draws (call first in each page)."""
+    st.session_state[_PAGE_KEY] = page
+
+
+def current_page() -> Page:
+    page = st.session_state.get(_PAGE_KEY)
+    return "your-data" if page == "your-data" else "offices"
+
+
+def _key(part: str) -> str:
+    """Where a part of the reader's state is kept, per page where it belongs to a page."""
+    base = _VIEW_KEYS.get(part, f"_{part}")
+    return f"{base}@{current_page()}" if part in _PER_PAGE else base
 
 
 @dataclass(frozen=True)
@@ -132,21 +155,38 @@ def load_current_dataset() -> Dataset:
 # Reading the state -------------------------------------------------------------------------
 
 
-def init_view_from_url(dataset: Dataset) -> tuple[Notice, ...]:
-    """Take the view from the link, once per session.
+def init_view_from_url(dataset: Dataset | None) -> tuple[Notice, ...]:
+    """Take the view from the link, once per session (``dataset``: the offices a link's
+    ``office`` may name; ``None`` on the reader's own data, which no link can name).
 
     Returns what in the link could not be used, for a notice (empty after the first run).
     """
     if st.session_state.get(_VIEW_READ_KEY):
         return ()
     params = {parameter: st.query_params.get_all(parameter) for parameter in PARAMETERS}
-    view, notices = parse_query(params, dataset.offices_by_id, st.context.locale)
+    if dataset is None:
+        params.pop("office", None)
+    offices = dataset.offices_by_id if dataset is not None else {}
+    view, notices = parse_query(params, offices, st.context.locale)
     st.session_state[_VIEW_READ_KEY] = True
-    for parameter, key in _VIEW_KEYS.items():
-        st.session_state[key] = getattr(view, parameter)
+    for parameter in PARAMETERS:
+        st.session_state[_key(parameter)] = getattr(view, parameter)
     if view.office is not None:
         st.session_state[_SELECTED_BY_KEY] = "link"
     return notices
+
+
+def language() -> str:
+    """The reader's language before anything is drawn: the one chosen, else the link's,
+    else the browser's (for texts drawn before the page reads its link, such as the pages'
+    names)."""
+    chosen = st.session_state.get(LANG_KEY)
+    if chosen in LANGUAGES:
+        return str(chosen)
+    linked = st.query_params.get_all("lang")
+    if len(linked) == 1 and linked[0] in LANGUAGES:
+        return linked[0]
+    return language_from_locale(st.context.locale)
 
 
 def snapshot() -> UIState:
@@ -154,12 +194,12 @@ def snapshot() -> UIState:
     Take it once at the start of a run and pass it to the drawing code."""
     defaults = ViewState()
     values = {}
-    for parameter, key in _VIEW_KEYS.items():
-        value = st.session_state.get(key)
+    for parameter in PARAMETERS:
+        value = st.session_state.get(_key(parameter))
         values[parameter] = getattr(defaults, parameter) if value is None else value
     return UIState(
         view=ViewState(**values),
-        highlight=st.session_state.get(_HIGHLIGHT_KEY),
+        highlight=st.session_state.get(_key("highlight")),
         selected_by=st.session_state.get(_SELECTED_BY_KEY),
         search=str(st.session_state.get(SEARCH_KEY) or ""),
     )
@@ -170,7 +210,7 @@ def explorer_snapshot(dataset: Dataset) -> UIState:
     click, a basemap) is applied and a selection the data no longer has is dropped. The
     office list is drawn from this, so a click always reaches the list before it is drawn."""
     _apply_map_events()
-    if st.session_state.get(_VIEW_KEYS["office"]) not in (None, *dataset.offices_by_id):
+    if st.session_state.get(_key("office")) not in (None, *dataset.offices_by_id):
         select_office(None, "map")
     return snapshot()
 
@@ -204,7 +244,7 @@ def _apply_map_events() -> None:
         handled["basemap"] = choice
         basemap = choice.get("basemap") if isinstance(choice, Mapping) else None
         if basemap in BASEMAPS:
-            st.session_state[_VIEW_KEYS["basemap"]] = basemap
+            st.session_state[_key("basemap")] = basemap
     st.session_state[_HANDLED_BRIDGE_KEY] = handled
 
 
@@ -221,7 +261,7 @@ def view_widget(part: ViewWidget, lang: str) -> str:
     """Prepare the widget showing ``part`` of the view in ``lang``: it shows the kept value.
     Returns its key; give it :func:`on_view_widget` as its callback."""
     key = view_widget_key(part, lang)
-    st.session_state[key] = st.session_state.get(_VIEW_KEYS[part])
+    st.session_state[key] = st.session_state.get(_key(part))
     return key
 
 
@@ -231,13 +271,13 @@ def on_view_widget(part: ViewWidget, key: str) -> None:
     if part == "office":
         select_office(value, "list")
     elif value in _ALLOWED[part]:
-        st.session_state[_VIEW_KEYS[part]] = value
+        st.session_state[_key(part)] = value
 
 
 def clear_filters() -> None:
     """Show every office again (the status and region filters back to "all")."""
-    st.session_state[_VIEW_KEYS["status"]] = "all"
-    st.session_state[_VIEW_KEYS["region"]] = "all"
+    st.session_state[_key("status")] = "all"
+    st.session_state[_key("region")] = "all"
 
 
 # Changing the state --------------------------------------------------------------------------
@@ -245,7 +285,7 @@ def clear_filters() -> None:
 
 def select_office(office_id: str | None, source: SelectionSource) -> None:
     """Make ``office_id`` the selected office (``None``: none), chosen by ``source``."""
-    st.session_state[_VIEW_KEYS["office"]] = office_id
+    st.session_state[_key("office")] = office_id
     st.session_state[_SELECTED_BY_KEY] = source
 
 
@@ -274,7 +314,7 @@ def on_timeline_point(key: str, selection_name: str) -> None:
 def set_highlight(target: Highlight | None) -> None:
     """Ring the offices of a person or partnership on the map and in the table (``None``:
     ring nothing)."""
-    st.session_state[_HIGHLIGHT_KEY] = target
+    st.session_state[_key("highlight")] = target
 
 
 def highlight_needs_page_redraw(highlight: Highlight | None) -> bool:
@@ -307,10 +347,150 @@ def remount_key(name: str, *parts: object) -> str:
 
 def write_view_to_url(view: ViewState) -> None:
     """Keep the address a shareable link of the view. Written only on a change: every
-    write is a message to the browser."""
+    write is a message to the browser. The reader's own data has no link (no one else can
+    open it): there only the language is written."""
     wanted = to_query(view)
+    if current_page() == "your-data":
+        wanted = {"lang": view.lang}
     current = {parameter: st.query_params.get_all(parameter) for parameter in PARAMETERS}
     if current != {
         parameter: ([wanted[parameter]] if parameter in wanted else []) for parameter in PARAMETERS
     }:
         st.query_params.from_dict(wanted)
+
+
+# The reader's own data (the "Your data" page) -----------------------------------------------
+# Kept in this session only: another reader's session never sees it, and nothing of it is
+# written to disk.
+
+UPLOAD_KEY = "upload"
+PASTE_KEY = "paste"
+ONLINE_KEY = "geocode-online"
+COMPANY_KEY = "your-company"
+HEADQUARTERS_KEY = "your-headquarters"
+_USER_SOURCE_KEY = "_user_source"  # (name, bytes) of the table in use
+_USER_TABLE_KEY = "_user_table"  # (digest, Table or InputError)
+_USER_COLUMNS_KEY = "_user_columns"
+_USER_STATUSES_KEY = "_user_statuses"
+_USER_EDITS_KEY = "_user_edits"
+_USER_LOCATED_KEY = "_user_located"  # (inputs, result)
+
+
+def use_upload(name: str, data: bytes) -> None:
+    """The uploaded file is the table (when it differs from the one in use)."""
+    if st.session_state.get(_USER_SOURCE_KEY) != (name, data):
+        _new_source(name, data)
+
+
+def on_paste() -> None:
+    """Callback of "Use these rows": the pasted text is the table."""
+    text = str(st.session_state.get(PASTE_KEY) or "")
+    if text.strip():
+        _new_source("pasted table", text.encode("utf-8"))
+
+
+def _new_source(name: str, data: bytes) -> None:
+    st.session_state[_USER_SOURCE_KEY] = (name, data)
+    for key in (_USER_TABLE_KEY, _USER_COLUMNS_KEY, _USER_STATUSES_KEY, _USER_EDITS_KEY,
+                _USER_LOCATED_KEY, COMPANY_KEY, HEADQUARTERS_KEY):  # fmt: skip
+        st.session_state.pop(key, None)
+    stem = name.rsplit(".", 1)[0] if name != "pasted table" else ""
+    st.session_state[COMPANY_KEY] = stem.replace("_", " ").replace("-", " ").strip()[:80]
+
+
+def user_source() -> tuple[str, bytes] | None:
+    """The name and content of the reader's table, if any."""
+    source = st.session_state.get(_USER_SOURCE_KEY)
+    return source if isinstance(source, tuple) else None
+
+
+def remembered(key: str, inputs: object, compute: Callable[[], T]) -> T:
+    """``compute()``'s result, kept in this session while ``inputs`` stay equal (reading
+    and placing a table are worth doing once, not on every rerun)."""
+    kept = st.session_state.get(key)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == inputs:
+        result: T = kept[1]
+        return result
+    result = compute()
+    st.session_state[key] = (inputs, result)
+    return result
+
+
+def user_table(read: Callable[[str, bytes], T]) -> T | None:
+    """The reader's table as ``read`` makes it, read once per table."""
+    source = user_source()
+    if source is None:
+        return None
+    digest = hashlib.sha256(source[0].encode() + b"\0" + source[1]).hexdigest()
+    return remembered(_USER_TABLE_KEY, digest, lambda: read(*source))
+
+
+def user_located(inputs: object, compute: Callable[[], T]) -> T:
+    """Where the table's rows landed, placed again only when the mapping, the edits or the
+    online switch change."""
+    return remembered(_USER_LOCATED_KEY, inputs, compute)
+
+
+def user_columns(detected: T) -> T:
+    """The column mapping in use: the detected one until the reader changes it."""
+    if _USER_COLUMNS_KEY not in st.session_state:
+        st.session_state[_USER_COLUMNS_KEY] = detected
+    result: T = st.session_state[_USER_COLUMNS_KEY]
+    return result
+
+
+def column_choice_key(field: str) -> str:
+    return f"column-{field}"
+
+
+def seed_column_choice(field: str, column: str | None) -> str:
+    """Prepare the select box of one field of the mapping; returns its key."""
+    key = column_choice_key(field)
+    st.session_state[key] = column or ""
+    return key
+
+
+def on_column_choice(field: str, key: str) -> None:
+    """Callback of a mapping select box: the reader's choice of column for ``field``."""
+    current = st.session_state.get(_USER_COLUMNS_KEY)
+    if current is not None:
+        chosen = st.session_state[key] or None  # "": no column
+        st.session_state[_USER_COLUMNS_KEY] = current.with_column(field, chosen)
+
+
+def user_statuses(guessed: Mapping[str, str]) -> dict[str, str]:
+    """Status values as the reader mapped them (the guesses until changed)."""
+    kept = dict(st.session_state.get(_USER_STATUSES_KEY) or {})
+    return {value: kept.get(value, status) for value, status in guessed.items()}
+
+
+def on_status_values(key: str, values: Sequence[str]) -> None:
+    """Callback of the status table: the status chosen for each value."""
+    edited = st.session_state[key].get("edited_rows", {})
+    kept = dict(st.session_state.get(_USER_STATUSES_KEY) or {})
+    for index, change in edited.items():
+        status = change.get("status")
+        if status in ("existing", "announced") and 0 <= int(index) < len(values):
+            kept[values[int(index)]] = status
+    st.session_state[_USER_STATUSES_KEY] = kept
+
+
+def user_edits() -> dict[int, dict[str, str]]:
+    """The reader's fixes to rows, by row number: ``{row: {column: text}}``."""
+    edits: dict[int, dict[str, str]] = st.session_state.get(_USER_EDITS_KEY) or {}
+    return edits
+
+
+def on_results_edit(key: str, rows: Sequence[int], columns: Mapping[str, str]) -> None:
+    """Callback of the results table: a fixed cell becomes an edit of its row
+    (``columns``: the results table's column → the table's own column)."""
+    edited = st.session_state[key].get("edited_rows", {})
+    edits = {row: dict(fields) for row, fields in user_edits().items()}
+    for index, change in edited.items():
+        if not 0 <= int(index) < len(rows):
+            continue
+        row = rows[int(index)]
+        for shown, value in change.items():
+            if shown in columns:
+                edits.setdefault(row, {})[columns[shown]] = "" if value is None else str(value)
+    st.session_state[_USER_EDITS_KEY] = edits

@@ -44,7 +44,8 @@ def render_explorer(dataset: Dataset) -> None:
     with details_column:
         render_search(dataset, ui)
         render_office_picker(dataset, lang)
-        render_share_link(ui)
+        if state.current_page() == "offices":  # the reader's own data has no shareable link
+            render_share_link(ui)
         render_details(dataset, ui, shown)
     with map_column:
         render_map(dataset, ui)

@@ -10,7 +10,7 @@ import streamlit as st
 from components import state
 from components.dataset import Dataset, DatasetError
 from components.escaping import escape_markdown
-from components.facts import format_partial_date, headline, headline_metrics
+from components.facts import format_partial_date, headline_metrics
 from components.i18n import LANGUAGES, text
 from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice
 
@@ -27,7 +27,7 @@ def render_data_error(error: DatasetError, lang: str = "en") -> None:
     )
 
 
-def render_title_and_language(dataset: Dataset, lang: str) -> None:
+def render_title_and_language(title: str) -> None:
     """The page title, and beside it English or German for every text (``?lang=``)."""
     title_column, language_column = st.columns([5, 1], vertical_alignment="center")
     with language_column:
@@ -40,7 +40,7 @@ def render_title_and_language(dataset: Dataset, lang: str) -> None:
             label_visibility="collapsed",
         )
     with title_column:
-        st.title(headline(dataset, lang), anchor=False)
+        st.title(title, anchor=False)
 
 
 def render_page_style() -> None:

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.columns import ColumnMap
+from components.dataset import parse_dataset
+from components.geocode import locate
+from components.tabular import read_pasted
+from components.user_dataset import Built, build_dataset, partial_date, region
+
+COLUMNS = ColumnMap(
+    name="name", city="city", country="country", status="status", opened="opened",
+    announced="announced", notes="notes", url="url", region="region",
+)  # fmt: skip
+TABLE = read_pasted(
+    "name,city,country,status,opened,announced,notes,url,region\n"
+    "Head office,Berlin,DE,open,2015-03-01,,,https://example.com/berlin,\n"
+    "Munich,München,DE,planned,,09.10.2024,,,\n"
+    "Munich,Munich,DE,open,Q3 2025,,keep,not a link,Europa\n"
+    "Nowhere,Atlantisxx,DE,open,,,,,\n"
+)
+
+
+def built(headquarters_row: int | None = None) -> Built:
+    located = locate(TABLE.rows, COLUMNS)
+    statuses = {"open": "existing", "planned": "announced"}
+    return build_dataset(TABLE, COLUMNS, located, statuses, "Example GmbH", headquarters_row)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("2024-10-09", "2024-10-09"), ("2024-10-09T12:00:00", "2024-10-09"),
+     ("9.10.2024", "2024-10-09"), ("2024/10/09", "2024-10-09"), ("2024-10", "2024-10"),
+     ("10/2024", "2024-10"), ("2024", "2024"), ("31.02.2024", None), ("Q3 2025", None),
+     ("soon", None)],
+)  # fmt: skip
+def test_dates_are_read_as_the_schema_writes_them(text: str, written: str | None) -> None:
+    assert partial_date(text) == written
+
+
+def test_regions_come_from_the_cell_or_the_country() -> None:
+    assert region("Europa", "US") == "EMEA"
+    assert region("", "JP") == "APAC"
+    assert region("Asien-Pazifik", "DE") == "APAC"
+
+
+def test_placed_rows_make_a_valid_dataset_of_the_apps_schema() -> None:
+    result = built()
+    dataset = result.dataset
+    assert [office.id for office in dataset.offices] == ["head-office", "munich", "munich-2"]
+    parse_dataset(result.json_text, "again")
+    head, munich, _ = dataset.offices
+    assert (head.country, head.region, head.timezone) == ("DE", "EMEA", "Europe/Berlin")
+    assert munich.status == "announced" and munich.dates.announced == "2024-10-09"
+    assert head.dates.opened == "2015-03-01"
+    assert dataset.company.headquarters == "head-office"
+    assert dataset.company.name.en == "Example GmbH"
+    # A row's web address is a source of its own, with its link.
+    assert [source.url for source in dataset.sources] == [None, "https://example.com/berlin"]
+    assert head.sources == ("your-data", "row-2")
+
+
+def test_nothing_is_lost_what_cannot_be_read_is_kept_and_said() -> None:
+    result = built()
+    second = result.dataset.offices[2]
+    assert second.notes is not None and "keep" in second.notes.en and "Q3 2025" in second.notes.en
+    warnings = " ".join(result.warnings)
+    assert "not read as a date" in warnings
+    assert "not a web address" in warnings
+    assert "both named “Munich”" in warnings
+
+
+def test_the_reader_picks_the_headquarters() -> None:
+    result = built(headquarters_row=3)
+    assert result.dataset.company.headquarters == "munich"
+
+
+def test_no_placed_row_is_no_dataset() -> None:
+    table = read_pasted("name,city,country\nNowhere,Atlantisxx,DE\n")
+    located = locate(table.rows, COLUMNS)
+    with pytest.raises(ValueError, match="no row was placed"):
+        build_dataset(table, COLUMNS, located, {}, "x")
+
+
+def test_the_file_is_utf8_json_with_the_readers_names() -> None:
+    data = json.loads(built().json_text)
+    assert data["offices"][1]["city"] == {"en": "Munich", "de": "Munich"}

@@ -1,0 +1,32 @@
+"""The map page: the shipped dataset (or the file ``OFFICES_DATA`` names)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import state
+from components.dataset import DatasetError
+from components.facts import headline
+from components.ui import downloads, explorer, funding, page, tables
+from components.view_state import language_from_locale
+
+state.enter_page("offices")
+try:
+    dataset = state.load_current_dataset()
+except DatasetError as error:
+    page.render_data_error(error, language_from_locale(st.context.locale))
+    st.stop()
+
+notices = state.init_view_from_url(dataset)
+ui = state.snapshot()
+
+st.set_page_config(page_title=headline(dataset, ui.lang))
+page.render_page_style()
+page.render_title_and_language(headline(dataset, ui.lang))
+page.render_header(dataset, ui.lang)
+page.render_notices(notices, ui.lang)
+explorer.render_explorer(dataset)
+tables.render_office_table(dataset, ui)
+tables.render_timeline(dataset, ui)
+downloads.render_exports(dataset, ui.lang)
+funding.render_funding(dataset, ui.lang)

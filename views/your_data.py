@@ -1,0 +1,19 @@
+"""The "Your data" page: a reader's own table of places, private to their session."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import state
+from components.i18n import text
+from components.ui import page, your_data
+
+state.enter_page("your-data")
+notices = state.init_view_from_url(None)
+lang = state.snapshot().lang
+
+st.set_page_config(page_title=text("yours_title", lang))
+page.render_page_style()
+page.render_title_and_language(text("yours_title", lang))
+page.render_notices(notices, lang)
+your_data.render(lang)
