@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from components.columns import ColumnMap
+from components.columns import ColumnMap, Status
 from components.dataset import parse_dataset
 from components.geocode import locate
 from components.tabular import read_pasted
@@ -25,7 +25,7 @@ TABLE = read_pasted(
 
 def built(headquarters_row: int | None = None) -> Built:
     located = locate(TABLE.rows, COLUMNS)
-    statuses = {"open": "existing", "planned": "announced"}
+    statuses: dict[str, Status] = {"open": "existing", "planned": "announced"}
     return build_dataset(TABLE, COLUMNS, located, statuses, "Example GmbH", headquarters_row)
 
 
