@@ -12,6 +12,7 @@ a tile server.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -175,9 +176,15 @@ def build_map(
     CountryOutlines(OUTLINES_URL, PALETTES, OUTLINES_ATTRIBUTION, inline_data=outlines_data).add_to(
         office_map
     )
-    layer = OfficeLayer(
-        map_data_json(dataset), {"symbolSize": SYMBOL_SIZE, "separation": SEPARATION}
-    )
+    data_json = map_data_json(dataset)
+    options = {
+        "symbolSize": SYMBOL_SIZE,
+        "separation": SEPARATION,
+        # streamlit-folium keys the mounted map on a hash of its code, and the offices
+        # travel outside it: their digest in the code makes other data a new map.
+        "data": hashlib.sha256(data_json.encode()).hexdigest()[:16],
+    }
+    layer = OfficeLayer(data_json, options)
     layer.add_to(office_map)
     footprint: dict[str, Any] = {"mode": mode}
     if mode == "standalone":

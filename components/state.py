@@ -439,6 +439,11 @@ def user_columns(detected: T) -> T:
     return result
 
 
+# "No column" in a mapping select box: None would read as "nothing chosen yet", and no
+# column can be named this (a table with a NUL character is refused).
+NO_COLUMN = "\x00"
+
+
 def column_choice_key(field: str) -> str:
     return f"column-{field}"
 
@@ -446,7 +451,7 @@ def column_choice_key(field: str) -> str:
 def seed_column_choice(field: str, column: str | None) -> str:
     """Prepare the select box of one field of the mapping; returns its key."""
     key = column_choice_key(field)
-    st.session_state[key] = column or ""
+    st.session_state[key] = column or NO_COLUMN
     return key
 
 
@@ -454,7 +459,8 @@ def on_column_choice(field: str, key: str) -> None:
     """Callback of a mapping select box: the reader's choice of column for ``field``."""
     current = st.session_state.get(_USER_COLUMNS_KEY)
     if current is not None:
-        chosen = st.session_state[key] or None  # "": no column
+        chosen = st.session_state[key]
+        chosen = None if chosen == NO_COLUMN else chosen
         st.session_state[_USER_COLUMNS_KEY] = current.with_column(field, chosen)
 
 

@@ -146,3 +146,12 @@ def test_map_focuses_without_scrolling_the_page(page: str) -> None:
 def test_a_view_message_lists_highlighted_offices_in_order() -> None:
     view = MapView(highlighted=("tokyo", "singapore"))
     assert view.message()["highlighted"] == ["singapore", "tokyo"]
+
+
+def test_other_data_is_other_code_so_the_mounted_map_is_replaced(dataset: Dataset) -> None:
+    # streamlit-folium keeps a mounted map until its code changes; the offices themselves
+    # travel in the data block, so the code must change with them.
+    raw = raw_data()
+    raw["offices"][1]["lat"] = 51.6  # London a little further north
+    moved = dataset_from(raw)
+    assert generate_leaflet_string(build_map(moved)) != generate_leaflet_string(build_map(dataset))

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.state import DATA_ENV_VAR, LANG_KEY, PASTE_KEY, column_choice_key
+from components.state import DATA_ENV_VAR, LANG_KEY, NO_COLUMN, PASTE_KEY, column_choice_key
 from tests.helpers import raw_data
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -74,9 +74,9 @@ def test_pasted_rows_are_placed_and_each_row_is_accounted_for(page: AppTest) -> 
 
 def test_the_mapping_step_names_what_is_missing(page: AppTest) -> None:
     paste(page, ROWS)
-    page.selectbox(key=column_choice_key("city")).select("")
+    page.selectbox(key=column_choice_key("city")).select(NO_COLUMN)
     page.run()
-    page.selectbox(key=column_choice_key("country")).select("")
+    page.selectbox(key=column_choice_key("country")).select(NO_COLUMN)
     page.run()
     assert not page.exception
     (warning,) = page.warning

@@ -108,7 +108,7 @@ def _render_columns(table: Table, lang: str) -> ColumnMap | None:
     columns = state.user_columns(detect(table.columns, table.rows))
     with st.expander(text("yours_columns", lang), expanded=True, icon=":material/view_column:"):
         st.caption(text("yours_columns_help", lang))
-        options = ["", *table.columns]  # "": no column (None would read as "no choice made")
+        options = [state.NO_COLUMN, *table.columns]
         with st.container(horizontal=True):
             for field in FIELDS:
                 key = state.seed_column_choice(field, columns.column(field))
@@ -116,7 +116,7 @@ def _render_columns(table: Table, lang: str) -> ColumnMap | None:
                     text(f"field_{field}", lang),
                     options=options,
                     format_func=lambda column: (
-                        text("yours_no_column", lang) if column is None else column
+                        text("yours_no_column", lang) if column == state.NO_COLUMN else column
                     ),
                     key=key,
                     on_change=state.on_column_choice,
