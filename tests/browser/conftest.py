@@ -8,6 +8,7 @@ import re
 import shutil
 import time
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,9 +104,24 @@ def open_page(browser: Browser, width: int = 1400, height: int = 900) -> tuple[P
     page.on("dialog", on_dialog)
     page.on("websocket", on_websocket)
     context.route("**/*", refuse_foreign)
+    return keep(page), record
+
+
+def keep(page: Page) -> Page:
+    """Keep a page for the failure report (its screenshot) and close it after the test."""
     _open_pages.append(page)
-    context.on("close", lambda _: _open_pages.remove(page) if page in _open_pages else None)
-    return page, record
+    page.context.on("close", lambda _: _open_pages.remove(page) if page in _open_pages else None)
+    return page
+
+
+@pytest.fixture(autouse=True)
+def _close_pages_after_the_report() -> Iterator[None]:
+    """Pages a test opened are closed after its report, so a failure's screenshot sees
+    them as they were."""
+    yield
+    for page in list(_open_pages):
+        with suppress(Exception):
+            page.context.close()
 
 
 @pytest.fixture

@@ -57,13 +57,10 @@ def test_no_serious_accessibility_violation(
 ) -> None:
     page, record = open_page(browser)
     page.emulate_media(color_scheme="dark" if scheme == "dark" else "light")
-    try:
-        load_app(page, record, f"{app_server.url}/?lang={lang}")
-        if selected:
-            map_frame(page).locator(f".office-marker.office-{selected}").click()
-            expect_details_for(page, {"tokyo": "Tokio", "paris": "Paris"}[selected])
-            wait_until_answered(page, record)
-        assert violations(page) == []
-        assert violations(map_frame_object(page)) == []
-    finally:
-        page.context.close()
+    load_app(page, record, f"{app_server.url}/?lang={lang}")
+    if selected:
+        map_frame(page).locator(f".office-marker.office-{selected}").click()
+        expect_details_for(page, {"tokyo": "Tokio", "paris": "Paris"}[selected])
+        wait_until_answered(page, record)
+    assert violations(page) == []
+    assert violations(map_frame_object(page)) == []

@@ -83,17 +83,14 @@ def test_a_click_lands_when_the_map_is_partly_out_of_view(
     app_server: StreamlitServer, browser: Browser
 ) -> None:
     page, record = open_page(browser, width=1400, height=620)
-    try:
-        load_app(page, record, app_server.url)
-        iframe_box = page.locator(MAP_IFRAME).bounding_box()
-        assert iframe_box is not None and iframe_box["y"] + iframe_box["height"] > 620
-        box = map_frame(page).locator(".office-marker.office-london").bounding_box()
-        assert box is not None and box["y"] + box["height"] < 620
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        expect_details_for(page, "London")
-        assert record.errors == []
-    finally:
-        page.context.close()
+    load_app(page, record, app_server.url)
+    iframe_box = page.locator(MAP_IFRAME).bounding_box()
+    assert iframe_box is not None and iframe_box["y"] + iframe_box["height"] > 620
+    box = map_frame(page).locator(".office-marker.office-london").bounding_box()
+    assert box is not None and box["y"] + box["height"] < 620
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect_details_for(page, "London")
+    assert record.errors == []
 
 
 def test_two_readers_each_see_their_own_selection(
@@ -101,24 +98,20 @@ def test_two_readers_each_see_their_own_selection(
 ) -> None:
     first, first_record = open_page(browser)
     second, second_record = open_page(browser)
-    try:
-        for page, record in ((first, first_record), (second, second_record)):
-            load_app(page, record, app_server.url)
-        map_frame(first).locator(".office-marker.office-tokyo").click()
-        map_frame(second).locator(".office-marker.office-seattle").click()
-        expect_details_for(first, "Tokyo")
-        expect_details_for(second, "Seattle")
-        wait_until_answered(second, second_record)
-        second_runs = second_record.conversation.finished
-        map_frame(first).locator(".office-marker.office-dublin").click()
-        expect_details_for(first, "Dublin")
-        wait_until_answered(first, first_record)
-        # The first reader's clicks ran nothing in the second reader's session.
-        assert second_record.conversation.finished == second_runs
-        expect_details_for(second, "Seattle")
-        selected = map_frame(second).locator(".office-selected")
-        assert selected.count() == 1 and "office-seattle" in str(selected.get_attribute("class"))
-        assert first_record.errors == [] and second_record.errors == []
-    finally:
-        first.context.close()
-        second.context.close()
+    for page, record in ((first, first_record), (second, second_record)):
+        load_app(page, record, app_server.url)
+    map_frame(first).locator(".office-marker.office-tokyo").click()
+    map_frame(second).locator(".office-marker.office-seattle").click()
+    expect_details_for(first, "Tokyo")
+    expect_details_for(second, "Seattle")
+    wait_until_answered(second, second_record)
+    second_runs = second_record.conversation.finished
+    map_frame(first).locator(".office-marker.office-dublin").click()
+    expect_details_for(first, "Dublin")
+    wait_until_answered(first, first_record)
+    # The first reader's clicks ran nothing in the second reader's session.
+    assert second_record.conversation.finished == second_runs
+    expect_details_for(second, "Seattle")
+    selected = map_frame(second).locator(".office-selected")
+    assert selected.count() == 1 and "office-seattle" in str(selected.get_attribute("class"))
+    assert first_record.errors == [] and second_record.errors == []

@@ -150,48 +150,45 @@ def test_markers_appear_where_they_stay_on_a_slow_network(
     app_server: StreamlitServer, browser: Browser
 ) -> None:
     page, record = open_page(browser)
-    try:
-        # Every response 250 ms late: the map's stylesheets arrive after its scripts.
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send(
-            "Network.emulateNetworkConditions",
-            {"offline": False, "latency": 250, "downloadThroughput": -1, "uploadThroughput": -1},
-        )
-        page.goto(app_server.url)
-        frame = map_frame(page)
-        frame.locator(".office-marker").first.wait_for(state="attached", timeout=60_000)
-        # From the first frame in which any marker is visible, sample every marker's box for
-        # a second of frames: none may move.
-        moved = map_frame_object(page).evaluate(
-            """async () => {
-                const visible = (el) => getComputedStyle(el).visibility !== 'hidden'
-                    && getComputedStyle(el.parentElement).visibility !== 'hidden';
-                const boxes = () => Object.fromEntries(
-                    Array.from(document.querySelectorAll('.office-marker'))
-                        .filter(visible)
-                        .map((el) => [el.classList[1], el.getBoundingClientRect()]));
-                const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-                let first = boxes();
-                while (Object.keys(first).length === 0) { await frame(); first = boxes(); }
-                let worst = 0;
-                for (let i = 0; i < 60; i++) {
-                    await frame();
-                    const now = boxes();
-                    for (const [id, box] of Object.entries(first)) {
-                        if (now[id]) {
-                            worst = Math.max(worst, Math.abs(now[id].x - box.x),
-                                             Math.abs(now[id].y - box.y));
-                        }
+    # Every response 250 ms late: the map's stylesheets arrive after its scripts.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 250, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page.goto(app_server.url)
+    frame = map_frame(page)
+    frame.locator(".office-marker").first.wait_for(state="attached", timeout=60_000)
+    # From the first frame in which any marker is visible, sample every marker's box for
+    # a second of frames: none may move.
+    moved = map_frame_object(page).evaluate(
+        """async () => {
+            const visible = (el) => getComputedStyle(el).visibility !== 'hidden'
+                && getComputedStyle(el.parentElement).visibility !== 'hidden';
+            const boxes = () => Object.fromEntries(
+                Array.from(document.querySelectorAll('.office-marker'))
+                    .filter(visible)
+                    .map((el) => [el.classList[1], el.getBoundingClientRect()]));
+            const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+            let first = boxes();
+            while (Object.keys(first).length === 0) { await frame(); first = boxes(); }
+            let worst = 0;
+            for (let i = 0; i < 60; i++) {
+                await frame();
+                const now = boxes();
+                for (const [id, box] of Object.entries(first)) {
+                    if (now[id]) {
+                        worst = Math.max(worst, Math.abs(now[id].x - box.x),
+                                         Math.abs(now[id].y - box.y));
                     }
                 }
-                return worst;
-            }"""
-        )
-        assert moved <= 1, f"a marker moved {moved} px after it first appeared"
-        assert record.errors == []
-    finally:
-        page.context.close()
+            }
+            return worst;
+        }"""
+    )
+    assert moved <= 1, f"a marker moved {moved} px after it first appeared"
+    assert record.errors == []
 
 
 def test_map_assets_come_from_the_app_itself(
@@ -231,18 +228,15 @@ def test_hostile_city_name_is_shown_as_text_and_runs_nothing(
     hostile_server: StreamlitServer, browser: Browser
 ) -> None:
     page, record = open_page(browser)
-    try:
-        load_app(page, record, hostile_server.url)
-        frame = map_frame(page)
-        london = frame.locator(".office-marker.office-london")
-        london.hover()
-        expect(frame.locator(".leaflet-tooltip")).to_have_text(HOSTILE_TEXT)
-        london.click()
-        expect_details_for(page, HOSTILE_TEXT)
-        expect(frame.locator(".office-label-london")).to_have_text(HOSTILE_TEXT)
-        assert frame.locator("img[src=x]").count() == 0
-        assert page.locator("img[src=x]").count() == 0
-        assert record.dialogs == []
-        assert record.errors == []
-    finally:
-        page.context.close()
+    load_app(page, record, hostile_server.url)
+    frame = map_frame(page)
+    london = frame.locator(".office-marker.office-london")
+    london.hover()
+    expect(frame.locator(".leaflet-tooltip")).to_have_text(HOSTILE_TEXT)
+    london.click()
+    expect_details_for(page, HOSTILE_TEXT)
+    expect(frame.locator(".office-label-london")).to_have_text(HOSTILE_TEXT)
+    assert frame.locator("img[src=x]").count() == 0
+    assert page.locator("img[src=x]").count() == 0
+    assert record.dialogs == []
+    assert record.errors == []

@@ -32,38 +32,30 @@ def test_on_a_phone_the_map_starts_in_the_first_screen_with_its_controls_folded(
     app_server: StreamlitServer, browser: Browser
 ) -> None:
     page, record = open_page(browser, width=390, height=844)
-    try:
-        load_app(page, record, app_server.url)
-        iframe = page.locator(MAP_IFRAME).bounding_box()
-        assert iframe is not None and iframe["y"] < 844 - 200  # well into the first screen
-        frame = map_frame(page)
-        expect(frame.locator(".leaflet-control-layers-expanded")).to_have_count(0)
-        expect(frame.locator(".office-legend")).not_to_have_attribute("open", "")
-        layers = frame.locator(".leaflet-control-layers").bounding_box()
-        assert layers is not None and layers["width"] < 60  # a button, not the list
-        assert record.errors == []
-    finally:
-        page.context.close()
+    load_app(page, record, app_server.url)
+    iframe = page.locator(MAP_IFRAME).bounding_box()
+    assert iframe is not None and iframe["y"] < 844 - 200  # well into the first screen
+    frame = map_frame(page)
+    expect(frame.locator(".leaflet-control-layers-expanded")).to_have_count(0)
+    expect(frame.locator(".office-legend")).not_to_have_attribute("open", "")
+    layers = frame.locator(".leaflet-control-layers").bounding_box()
+    assert layers is not None and layers["width"] < 60  # a button, not the list
+    assert record.errors == []
 
 
 def test_the_map_follows_the_dark_theme(app_server: StreamlitServer, browser: Browser) -> None:
     page, record = open_page(browser)
     page.emulate_media(color_scheme="dark")
-    try:
-        load_app(page, record, app_server.url)
-        frame = map_frame(page)
-        expect(frame.locator(".leaflet-container.footprint-dark")).to_have_count(1)
-        for selector in (".office-legend", ".leaflet-control-zoom-in", ".footprint-regions"):
-            background = frame.locator(selector).first.evaluate(
-                "e => getComputedStyle(e).backgroundColor"
-            )
-            assert relative_luminance(rgb(background)) < 0.1, selector
-        ink = frame.locator(".office-label-tokyo").evaluate("e => getComputedStyle(e).color")
-        assert relative_luminance(rgb(ink)) > 0.8
-        sea = frame.locator(".leaflet-container").evaluate(
+    load_app(page, record, app_server.url)
+    frame = map_frame(page)
+    expect(frame.locator(".leaflet-container.footprint-dark")).to_have_count(1)
+    for selector in (".office-legend", ".leaflet-control-zoom-in", ".footprint-regions"):
+        background = frame.locator(selector).first.evaluate(
             "e => getComputedStyle(e).backgroundColor"
         )
-        assert relative_luminance(rgb(sea)) < 0.05
-        assert record.errors == []
-    finally:
-        page.context.close()
+        assert relative_luminance(rgb(background)) < 0.1, selector
+    ink = frame.locator(".office-label-tokyo").evaluate("e => getComputedStyle(e).color")
+    assert relative_luminance(rgb(ink)) > 0.8
+    sea = frame.locator(".leaflet-container").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert relative_luminance(rgb(sea)) < 0.05
+    assert record.errors == []

@@ -11,6 +11,7 @@ from testing.server import StreamlitServer
 from tests.browser.conftest import (
     PageRecord,
     expect_details_for,
+    keep,
     load_app,
     map_frame,
     open_page,
@@ -45,12 +46,9 @@ def test_the_url_follows_a_click_on_the_map(
     assert "lang=en" in page.url
     # The address is a working link: opening it in a fresh page shows the same office.
     fresh, fresh_record = open_page(browser)
-    try:
-        load_app(fresh, fresh_record, page.url)
-        expect_details_for(fresh, "Tokyo")
-        assert record.errors == [] and fresh_record.errors == []
-    finally:
-        fresh.context.close()
+    load_app(fresh, fresh_record, page.url)
+    expect_details_for(fresh, "Tokyo")
+    assert record.errors == [] and fresh_record.errors == []
 
 
 def test_the_html_export_works_from_disk_without_network(
@@ -67,55 +65,49 @@ def test_the_html_export_works_from_disk_without_network(
     download_info.value.save_as(path)
 
     offline = browser.new_context(offline=True, viewport={"width": 1200, "height": 700})
-    try:
-        exported = offline.new_page()
-        errors: list[str] = []
-        exported.on("pageerror", lambda error: errors.append(str(error)))
-        requests: list[str] = []
-        exported.on("request", lambda request: requests.append(request.url))
-        exported.goto(path.as_uri())
-        expect(exported.locator(".office-marker")).to_have_count(9)
-        expect(exported.locator(".office-label-tokyo")).to_have_text("Tokio")
-        for office_id in ("london", "tokyo", "singapore"):
-            assert exported.locator(f".office-marker.office-{office_id}").count() == 1
-        exported.locator(".office-marker.office-tokyo").hover()
-        expect(exported.locator(".leaflet-tooltip")).to_have_text("Tokio")
-        exported.wait_for_function(
-            "Object.values(window).some(v => v && v._layers && Object.values(v._layers)"
-            ".some(l => l.feature && l.options.pane === 'outlines'))"
-        )
-        assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
-        assert errors == []
-    finally:
-        offline.close()
+    exported = keep(offline.new_page())
+    errors: list[str] = []
+    exported.on("pageerror", lambda error: errors.append(str(error)))
+    requests: list[str] = []
+    exported.on("request", lambda request: requests.append(request.url))
+    exported.goto(path.as_uri())
+    expect(exported.locator(".office-marker")).to_have_count(9)
+    expect(exported.locator(".office-label-tokyo")).to_have_text("Tokio")
+    for office_id in ("london", "tokyo", "singapore"):
+        assert exported.locator(f".office-marker.office-{office_id}").count() == 1
+    exported.locator(".office-marker.office-tokyo").hover()
+    expect(exported.locator(".leaflet-tooltip")).to_have_text("Tokio")
+    exported.wait_for_function(
+        "Object.values(window).some(v => v && v._layers && Object.values(v._layers)"
+        ".some(l => l.feature && l.options.pane === 'outlines'))"
+    )
+    assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
+    assert errors == []
 
 
 def test_phone_layout_stacks_and_never_scrolls_sideways(
     app_server: StreamlitServer, browser: Browser
 ) -> None:
     page, record = open_page(browser, width=390, height=844)
-    try:
-        load_app(page, record, app_server.url)
-        overflow = page.evaluate(
-            """() => [document.documentElement, document.body,
-                      document.querySelector('[data-testid=stMain]')]
-                .filter(Boolean).map(e => e.scrollWidth - e.clientWidth)"""
-        )
-        assert max(overflow) <= 0, overflow
-        map_box = page.locator(MAP_IFRAME).bounding_box()
-        details_box = page.locator(".st-key-office-details").bounding_box()
-        assert map_box is not None and details_box is not None
-        assert map_box["width"] <= 390
-        assert details_box["y"] >= map_box["y"] + map_box["height"] - 1  # stacked below
-        # The whole footprint is in view on the phone's map, and a marker answers a tap.
-        frame = map_frame(page)
-        for office_id in ("san-francisco", "tokyo", "singapore", "new-york", "london"):
-            box = frame.locator(f".office-marker.office-{office_id}").bounding_box()
-            assert box is not None
-            assert map_box["x"] <= box["x"] and box["x"] + box["width"] <= map_box["x"] + 390
-            assert map_box["y"] <= box["y"] <= map_box["y"] + map_box["height"]
-        frame.locator(".office-marker.office-tokyo").click()
-        expect_details_for(page, "Tokyo")
-        assert record.errors == []
-    finally:
-        page.context.close()
+    load_app(page, record, app_server.url)
+    overflow = page.evaluate(
+        """() => [document.documentElement, document.body,
+                  document.querySelector('[data-testid=stMain]')]
+            .filter(Boolean).map(e => e.scrollWidth - e.clientWidth)"""
+    )
+    assert max(overflow) <= 0, overflow
+    map_box = page.locator(MAP_IFRAME).bounding_box()
+    details_box = page.locator(".st-key-office-details").bounding_box()
+    assert map_box is not None and details_box is not None
+    assert map_box["width"] <= 390
+    assert details_box["y"] >= map_box["y"] + map_box["height"] - 1  # stacked below
+    # The whole footprint is in view on the phone's map, and a marker answers a tap.
+    frame = map_frame(page)
+    for office_id in ("san-francisco", "tokyo", "singapore", "new-york", "london"):
+        box = frame.locator(f".office-marker.office-{office_id}").bounding_box()
+        assert box is not None
+        assert map_box["x"] <= box["x"] and box["x"] + box["width"] <= map_box["x"] + 390
+        assert map_box["y"] <= box["y"] <= map_box["y"] + map_box["height"]
+    frame.locator(".office-marker.office-tokyo").click()
+    expect_details_for(page, "Tokyo")
+    assert record.errors == []

@@ -136,24 +136,21 @@ def test_on_a_phone_labels_of_lower_priority_give_way(
     app_server: StreamlitServer, browser: Browser, dataset: Dataset
 ) -> None:
     page, record = open_page(browser, width=390, height=844)
-    try:
-        load_app(page, record, app_server.url)
-        leaflet = map_frame_object(page)
-        # The phone's first view fits every office: too little room for every name.
-        drawn = leaflet.evaluate(DRAWN)
-        assert len(drawn["markers"]) == len(dataset.offices)
-        assert_nothing_collides(drawn)
-        shown = {label["id"] for label in drawn["labels"]}
-        assert "san-francisco" in shown  # headquarters keeps its name
-        assert shown != {office.id for office in dataset.offices}  # others gave way
-        # Labels are placed again at every zoom, never colliding.
-        for zoom in (0.5, 1.5, 2.5):
-            leaflet.evaluate(f"void window.map.setZoom({zoom}, {{animate: false}})")
-            leaflet.wait_for_function(f"window.map.getZoom() === {zoom}")
-            assert_nothing_collides(leaflet.evaluate(DRAWN))
-        assert record.errors == []
-    finally:
-        page.context.close()
+    load_app(page, record, app_server.url)
+    leaflet = map_frame_object(page)
+    # The phone's first view fits every office: too little room for every name.
+    drawn = leaflet.evaluate(DRAWN)
+    assert len(drawn["markers"]) == len(dataset.offices)
+    assert_nothing_collides(drawn)
+    shown = {label["id"] for label in drawn["labels"]}
+    assert "san-francisco" in shown  # headquarters keeps its name
+    assert shown != {office.id for office in dataset.offices}  # others gave way
+    # Labels are placed again at every zoom, never colliding.
+    for zoom in (0.5, 1.5, 2.5):
+        leaflet.evaluate(f"void window.map.setZoom({zoom}, {{animate: false}})")
+        leaflet.wait_for_function(f"window.map.getZoom() === {zoom}")
+        assert_nothing_collides(leaflet.evaluate(DRAWN))
+    assert record.errors == []
 
 
 def test_expansion_arcs_follow_great_circles_across_the_pacific(
@@ -196,46 +193,40 @@ def layer_page(browser: Browser) -> Page:
 
 def test_layout_moves_only_points_that_overlap(browser: Browser) -> None:
     page = layer_page(browser)
-    try:
-        items = page.evaluate(
-            """() => L.OfficeLayer.layout([
-                {id: "a", x: 100, y: 100, rank: 1}, {id: "b", x: 110, y: 100, rank: 1},
-                {id: "c", x: 300, y: 300, rank: 1},
-                ...Array.from({length: 12}, (_, i) => ({id: "d" + i, x: 600 + i, y: 600, rank: 1})),
-            ], {symbolSize: 22, separation: 28, fanMax: 8})
-            .map((item) => ({kind: item.kind, ids: item.members.map((m) => m.id).sort(),
-                             placed: item.placed}))"""
-        )
-        kinds = {tuple(item["ids"]): item for item in items}
-        assert kinds[("c",)]["kind"] == "single"
-        assert kinds[("c",)]["placed"] == [{"x": 300, "y": 300}]  # alone: never moved
-        pair = kinds[("a", "b")]
-        assert pair["kind"] == "fan"
-        (a, b) = pair["placed"]
-        assert ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 >= 27.9
-        assert a["x"] < b["x"]  # the fan keeps their order (a west of b)
-        crowd = next(item for item in items if item["ids"][0].startswith("d"))
-        assert crowd["kind"] == "cluster" and len(crowd["ids"]) == 12
-    finally:
-        page.close()
+    items = page.evaluate(
+        """() => L.OfficeLayer.layout([
+            {id: "a", x: 100, y: 100, rank: 1}, {id: "b", x: 110, y: 100, rank: 1},
+            {id: "c", x: 300, y: 300, rank: 1},
+            ...Array.from({length: 12}, (_, i) => ({id: "d" + i, x: 600 + i, y: 600, rank: 1})),
+        ], {symbolSize: 22, separation: 28, fanMax: 8})
+        .map((item) => ({kind: item.kind, ids: item.members.map((m) => m.id).sort(),
+                         placed: item.placed}))"""
+    )
+    kinds = {tuple(item["ids"]): item for item in items}
+    assert kinds[("c",)]["kind"] == "single"
+    assert kinds[("c",)]["placed"] == [{"x": 300, "y": 300}]  # alone: never moved
+    pair = kinds[("a", "b")]
+    assert pair["kind"] == "fan"
+    (a, b) = pair["placed"]
+    assert ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 >= 27.9
+    assert a["x"] < b["x"]  # the fan keeps their order (a west of b)
+    crowd = next(item for item in items if item["ids"][0].startswith("d"))
+    assert crowd["kind"] == "cluster" and len(crowd["ids"]) == 12
 
 
 def test_a_higher_priority_label_wins_a_contested_place(browser: Browser) -> None:
     page = layer_page(browser)
-    try:
-        placed = page.evaluate(
-            """() => L.OfficeLayer.placeLabels(
-                [{id: "first", x: 100, y: 100, w: 80, h: 16, outward: null},
-                 {id: "second", x: 100, y: 100, w: 80, h: 16, outward: null}],
-                [], {x: 0, y: 0, w: 200, h: 200}, 14)"""
-        )
-        assert set(placed) == {"first", "second"}  # room around the point for both
-        crowded = page.evaluate(
-            """() => L.OfficeLayer.placeLabels(
-                [{id: "first", x: 100, y: 100, w: 80, h: 16, outward: null},
-                 {id: "second", x: 100, y: 100, w: 80, h: 16, outward: null}],
-                [], {x: 95, y: 88, w: 110, h: 24}, 14)"""
-        )
-        assert list(crowded) == ["first"]  # one place only: the first (higher) keeps it
-    finally:
-        page.close()
+    placed = page.evaluate(
+        """() => L.OfficeLayer.placeLabels(
+            [{id: "first", x: 100, y: 100, w: 80, h: 16, outward: null},
+             {id: "second", x: 100, y: 100, w: 80, h: 16, outward: null}],
+            [], {x: 0, y: 0, w: 200, h: 200}, 14)"""
+    )
+    assert set(placed) == {"first", "second"}  # room around the point for both
+    crowded = page.evaluate(
+        """() => L.OfficeLayer.placeLabels(
+            [{id: "first", x: 100, y: 100, w: 80, h: 16, outward: null},
+             {id: "second", x: 100, y: 100, w: 80, h: 16, outward: null}],
+            [], {x: 95, y: 88, w: 110, h: 24}, 14)"""
+    )
+    assert list(crowded) == ["first"]  # one place only: the first (higher) keeps it

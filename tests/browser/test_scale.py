@@ -47,7 +47,6 @@ def big_page(big_server: StreamlitServer, browser: Browser) -> Iterator[tuple[Pa
     wait_until_answered(page, record)
     yield page, record
     assert record.errors == []
-    page.context.close()
 
 
 # An office that sits in a cluster at the current view, and whose city's name no other

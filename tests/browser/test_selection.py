@@ -50,28 +50,23 @@ def test_a_selection_shows_on_the_map_and_survives_a_language_switch(
     app_server: StreamlitServer, browser: Browser, dataset: Dataset, route: str
 ) -> None:
     page, record = open_page(browser)
-    try:
-        query = "/?office=tokyo" if route == "link" else "/"
-        load_app(page, record, app_server.url + query)
-        expect(map_frame(page).locator(".office-selected")).to_have_count(
-            1 if route == "link" else 0
-        )
-        choose_tokyo(page, record, dataset, route)
-        expect_details_for(page, "Tokyo")
-        expect_selected_on_map(page, "tokyo")
-        wait_until_answered(page, record)
+    query = "/?office=tokyo" if route == "link" else "/"
+    load_app(page, record, app_server.url + query)
+    expect(map_frame(page).locator(".office-selected")).to_have_count(1 if route == "link" else 0)
+    choose_tokyo(page, record, dataset, route)
+    expect_details_for(page, "Tokyo")
+    expect_selected_on_map(page, "tokyo")
+    wait_until_answered(page, record)
 
-        page.locator(".st-key-lang").get_by_text("Deutsch").click()
-        expect(page.locator("h1")).to_have_text("OpenAIs globale Präsenz")
-        expect_details_for(page, "Tokio")
-        wait_until_answered(page, record)
-        expect(picker_value(page, "de")).to_have_value("Tokio")
-        expect_selected_on_map(page, "tokyo")
-        expect(map_frame(page).locator(".office-label-tokyo")).to_have_text("Tokio")
-        page.wait_for_url("**office=tokyo&lang=de**", timeout=20_000)
-        assert record.errors == []
-    finally:
-        page.context.close()
+    page.locator(".st-key-lang").get_by_text("Deutsch").click()
+    expect(page.locator("h1")).to_have_text("OpenAIs globale Präsenz")
+    expect_details_for(page, "Tokio")
+    wait_until_answered(page, record)
+    expect(picker_value(page, "de")).to_have_value("Tokio")
+    expect_selected_on_map(page, "tokyo")
+    expect(map_frame(page).locator(".office-label-tokyo")).to_have_text("Tokio")
+    page.wait_for_url("**office=tokyo&lang=de**", timeout=20_000)
+    assert record.errors == []
 
 
 def test_filters_survive_a_language_switch(

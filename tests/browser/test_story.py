@@ -66,7 +66,6 @@ def test_region_buttons_frame_the_map_without_a_rerun_or_a_scroll(
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         expect_details_for(page, office.city.en)
     assert record.errors == []
-    page.context.close()
 
 
 @pytest.fixture
@@ -75,7 +74,6 @@ def german_page(app_server: StreamlitServer, browser: Browser) -> Iterator[tuple
     load_app(page, record, f"{app_server.url}/?lang=de")
     yield page, record
     assert record.errors == []
-    page.context.close()
 
 
 def click_timeline_point(

@@ -47,21 +47,18 @@ def test_an_uploaded_table_is_placed_and_its_markers_answer_a_click(
     table = tmp_path / "our offices.csv"
     table.write_text(TABLE, encoding="utf-8")
     page, record = open_page(browser)
-    try:
-        open_your_data(page, record, app_server.url)
-        upload(page, record, table)
-        expect(page.locator(COUNT)).to_contain_text("2 of 3 rows on the map")
-        frame = map_frame(page)
-        expect(frame.locator(".office-marker")).to_have_count(2)
-        munich = frame.locator(".office-marker.office-munich-office.office-announced")
-        expect(frame.locator(".office-label-munich-office")).to_have_text("Munich office")
-        munich.click()
-        expect_details_for(page, "Munich office")
-        expect(frame.locator(".office-selected.office-munich-office")).to_have_count(1)
-        assert "office=" not in page.url  # the reader's data has no shareable link
-        assert record.errors == []
-    finally:
-        page.context.close()
+    open_your_data(page, record, app_server.url)
+    upload(page, record, table)
+    expect(page.locator(COUNT)).to_contain_text("2 of 3 rows on the map")
+    frame = map_frame(page)
+    expect(frame.locator(".office-marker")).to_have_count(2)
+    munich = frame.locator(".office-marker.office-munich-office.office-announced")
+    expect(frame.locator(".office-label-munich-office")).to_have_text("Munich office")
+    munich.click()
+    expect_details_for(page, "Munich office")
+    expect(frame.locator(".office-selected.office-munich-office")).to_have_count(1)
+    assert "office=" not in page.url  # the reader's data has no shareable link
+    assert record.errors == []
 
 
 def test_a_row_fixed_in_place_reaches_the_map(
@@ -70,29 +67,26 @@ def test_a_row_fixed_in_place_reaches_the_map(
     table = tmp_path / "offices.csv"
     table.write_text(TABLE, encoding="utf-8")
     page, record = open_page(browser)
-    try:
-        open_your_data(page, record, app_server.url)
-        upload(page, record, table)
-        results = page.get_by_test_id("stDataFrame").filter(has_text="Typo office")
-        results.scroll_into_view_if_needed()
-        # The grid's accessible twin names each cell "glide-cell-COL-ROW"; the keyboard's
-        # cursor starts in the first cell.
-        cell = results.locator("td[role=gridcell]", has_text="Hambrug").first
-        column, row = (int(part) for part in str(cell.get_attribute("id")).split("-")[-2:])
-        results.get_by_test_id("data-grid-canvas").focus()
-        for _ in range(row):
-            page.keyboard.press("ArrowDown")
-        for _ in range(column):
-            page.keyboard.press("ArrowRight")
-        page.keyboard.press("Enter")  # opens the cell's editor
-        editor = page.locator("textarea.gdg-input")
-        editor.fill("Hamburg")
-        editor.press("Enter")
-        expect(page.locator(COUNT)).to_contain_text("3 of 3 rows on the map", timeout=30_000)
-        expect(map_frame(page).locator(".office-marker")).to_have_count(3)
-        assert record.errors == []
-    finally:
-        page.context.close()
+    open_your_data(page, record, app_server.url)
+    upload(page, record, table)
+    results = page.get_by_test_id("stDataFrame").filter(has_text="Typo office")
+    results.scroll_into_view_if_needed()
+    # The grid's accessible twin names each cell "glide-cell-COL-ROW"; the keyboard's
+    # cursor starts in the first cell.
+    cell = results.locator("td[role=gridcell]", has_text="Hambrug").first
+    column, row = (int(part) for part in str(cell.get_attribute("id")).split("-")[-2:])
+    results.get_by_test_id("data-grid-canvas").focus()
+    for _ in range(row):
+        page.keyboard.press("ArrowDown")
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")  # opens the cell's editor
+    editor = page.locator("textarea.gdg-input")
+    editor.fill("Hamburg")
+    editor.press("Enter")
+    expect(page.locator(COUNT)).to_contain_text("3 of 3 rows on the map", timeout=30_000)
+    expect(map_frame(page).locator(".office-marker")).to_have_count(3)
+    assert record.errors == []
 
 
 def test_uploaded_data_is_seen_only_by_its_own_session(
@@ -102,22 +96,18 @@ def test_uploaded_data_is_seen_only_by_its_own_session(
     table.write_text(TABLE.replace("Berlin office", "Secret project"), encoding="utf-8")
     first, first_record = open_page(browser)
     second, second_record = open_page(browser)
-    try:
-        open_your_data(first, first_record, app_server.url)
-        upload(first, first_record, table)
-        expect(map_frame(first).locator(".office-label-secret-project")).to_have_count(1)
-        open_your_data(second, second_record, app_server.url)
-        assert second.locator(COUNT).count() == 0
-        assert "Secret project" not in second.content()
-        second.goto(app_server.url)
-        expect(map_frame(second).locator(".office-marker")).to_have_count(9, timeout=60_000)
-        assert "Secret project" not in second.content()
-        assert map_frame(second).locator(".office-label-secret-project").count() == 0
-        # The first reader still has their map.
-        expect(map_frame(first).locator(".office-label-secret-project")).to_have_count(1)
-    finally:
-        first.context.close()
-        second.context.close()
+    open_your_data(first, first_record, app_server.url)
+    upload(first, first_record, table)
+    expect(map_frame(first).locator(".office-label-secret-project")).to_have_count(1)
+    open_your_data(second, second_record, app_server.url)
+    assert second.locator(COUNT).count() == 0
+    assert "Secret project" not in second.content()
+    second.goto(app_server.url)
+    expect(map_frame(second).locator(".office-marker")).to_have_count(9, timeout=60_000)
+    assert "Secret project" not in second.content()
+    assert map_frame(second).locator(".office-label-secret-project").count() == 0
+    # The first reader still has their map.
+    expect(map_frame(first).locator(".office-label-secret-project")).to_have_count(1)
 
 
 def test_the_downloaded_dataset_is_valid_and_runs_the_dashboard(
@@ -126,18 +116,15 @@ def test_the_downloaded_dataset_is_valid_and_runs_the_dashboard(
     table = tmp_path / "offices.csv"
     table.write_text(TABLE, encoding="utf-8")
     page, record = open_page(browser)
-    try:
-        open_your_data(page, record, app_server.url)
-        upload(page, record, table)
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Download as dataset (offices.json)").click()
-        path = tmp_path / "offices.json"
-        download.value.save_as(path)
-        dataset = parse_dataset(path.read_text(encoding="utf-8"), str(path))
-        assert [office.city.en for office in dataset.offices] == ["Berlin office", "Munich office"]
-        assert json.loads(path.read_text(encoding="utf-8"))["company"]["name"]["en"] == "offices"
-        frame = map_frame_object(page)
-        frame.wait_for_function("!!(window.map && window.map.footprint)")
-        assert frame.evaluate("window.map.footprint._layer._offices.length") == 2
-    finally:
-        page.context.close()
+    open_your_data(page, record, app_server.url)
+    upload(page, record, table)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as dataset (offices.json)").click()
+    path = tmp_path / "offices.json"
+    download.value.save_as(path)
+    dataset = parse_dataset(path.read_text(encoding="utf-8"), str(path))
+    assert [office.city.en for office in dataset.offices] == ["Berlin office", "Munich office"]
+    assert json.loads(path.read_text(encoding="utf-8"))["company"]["name"]["en"] == "offices"
+    frame = map_frame_object(page)
+    frame.wait_for_function("!!(window.map && window.map.footprint)")
+    assert frame.evaluate("window.map.footprint._layer._offices.length") == 2
