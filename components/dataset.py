@@ -24,6 +24,7 @@ from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -97,12 +98,29 @@ PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
 CountryCode = Annotated[str, AfterValidator(_check_country)]
 TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_check_timezone)]
 SourceIds = Annotated[tuple[Identifier, ...], Field(min_length=1)]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
+def _check_sides(value: tuple[str, ...]) -> tuple[str, ...]:
+    if len(set(value)) < 2:
+        raise ValueError(
+            "a note that sources differ must cite at least two different sources, one for each side"
+        )
+    return value
+
+
+def _same_in_both_languages(value: Any) -> Any:
+    """A name given once (``"Reuters"``) is the same in English and German."""
+    return {"en": value, "de": value} if isinstance(value, str) else value
+
+
+DifferingSources = Annotated[tuple[Identifier, ...], AfterValidator(_check_sides)]
 
 
 class Model(BaseModel):
     """Base of every record: immutable, strict, and no unknown fields."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, serialize_by_alias=True)
 
 
 class LocalizedText(Model):
@@ -121,13 +139,35 @@ class SourcedText(Model):
     sources: SourceIds
 
 
+class Difference(Model):
+    """Where sources disagree about a fact: both sides, each with its source."""
+
+    text: LocalizedText
+    sources: DifferingSources
+
+
+class Development(Model):
+    """Something that happened after the data's date, with its source; it changes no status."""
+
+    date: PartialDate | None
+    text: LocalizedText
+    sources: SourceIds
+
+
 class Source(Model):
     id: Identifier
-    publisher: Text
+    # A name given once is the same in both languages ("Reuters").
+    publisher: Annotated[LocalizedText, BeforeValidator(_same_in_both_languages)]
     title: LocalizedText
     date: PartialDate | None
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None
-    language: Language
+    # The language the source is written in (ISO 639-1), ``null`` where not seen.
+    language: LanguageCode | None
+    # ``"copy": true``: the address is a reprint, the original was not seen. (Named
+    # ``is_copy`` here because ``copy`` is a method of every pydantic model.)
+    is_copy: bool = Field(default=False, alias="copy")
+    # What a reader should know about the source ("Quotes OpenAI's post on X: …").
+    note: LocalizedText | None = None
 
 
 class OfficeDates(Model):
@@ -154,6 +194,9 @@ class Office(Model):
     role: LocalizedText
     notes: LocalizedText | None
     sources: SourceIds
+    differences: tuple[Difference, ...] = ()
+    # Later developments; the office's status stays that of the data's date.
+    since: tuple[Development, ...] = ()
     # Whose name the map keeps where labels would collide (higher first); without it,
     # headquarters, then existing, then announced offices.
     label_priority: Annotated[int, Field(ge=0, le=100)] | None = None
@@ -175,6 +218,7 @@ class Person(Model):
     related_offices: tuple[Identifier, ...]
     statement: Statement | None
     sources: SourceIds
+    differences: tuple[Difference, ...] = ()
 
 
 class Partnership(Model):
@@ -187,6 +231,7 @@ class Partnership(Model):
     offices: tuple[Identifier, ...]
     notes: tuple[SourcedText, ...]
     sources: SourceIds
+    differences: tuple[Difference, ...] = ()
 
 
 class Funding(Model):
@@ -198,12 +243,15 @@ class Funding(Model):
     details_sources: tuple[Identifier, ...]
     sources: SourceIds
     context: tuple[SourcedText, ...]
+    differences: tuple[Difference, ...] = ()
 
 
 class Company(Model):
     name: LocalizedText
     headquarters: Identifier
     sources: SourceIds
+    # Later developments that belong to no office on the map (a planned office elsewhere).
+    since: tuple[Development, ...] = ()
 
 
 class Dataset(Model):
@@ -340,6 +388,7 @@ def _reference_problems(raw: Any) -> Iterator[Problem]:
     if isinstance(company, dict):
         yield from check("office", "company.headquarters", company.get("headquarters"))
         yield from check("source", "company.sources", company.get("sources"))
+        yield from _sourced_text_problems(check, "company.since", company.get("since"))
     for index, office in _items(raw, "offices"):
         yield from check("source", f"offices[{index}].sources", office.get("sources"))
         dates = office.get("dates")
@@ -348,25 +397,33 @@ def _reference_problems(raw: Any) -> Iterator[Problem]:
             for name, ids in date_sources.items():
                 path = f"offices[{index}].dates.sources.{name}"
                 yield from check("source", path, ids)
+        for part in ("differences", "since"):
+            yield from _sourced_text_problems(check, f"offices[{index}].{part}", office.get(part))
     for index, person in _items(raw, "people"):
         yield from check("office", f"people[{index}].base_office", person.get("base_office"))
         yield from check(
             "office", f"people[{index}].related_offices", person.get("related_offices")
         )
         yield from check("source", f"people[{index}].sources", person.get("sources"))
+        yield from _sourced_text_problems(
+            check, f"people[{index}].differences", person.get("differences")
+        )
     for index, partnership in _items(raw, "partnerships"):
         path = f"partnerships[{index}]"
         yield from check("office", f"{path}.offices", partnership.get("offices"))
         yield from check("source", f"{path}.sources", partnership.get("sources"))
-        yield from _sourced_text_problems(check, f"{path}.notes", partnership.get("notes"))
+        for part in ("notes", "differences"):
+            yield from _sourced_text_problems(check, f"{path}.{part}", partnership.get(part))
     funding = raw.get("funding") if isinstance(raw, dict) else None
     if isinstance(funding, dict):
         yield from check("source", "funding.sources", funding.get("sources"))
         yield from check("source", "funding.details_sources", funding.get("details_sources"))
-        yield from _sourced_text_problems(check, "funding.context", funding.get("context"))
+        for part in ("context", "differences"):
+            yield from _sourced_text_problems(check, f"funding.{part}", funding.get(part))
 
 
 def _sourced_text_problems(check: Any, path: str, items: Any) -> Iterator[Problem]:
+    """Unknown sources of a list of sourced texts (notes, differences, developments)."""
     if isinstance(items, list):
         for index, item in enumerate(items):
             if isinstance(item, dict):

@@ -22,3 +22,18 @@ def escape_markdown(value: str) -> str:
     """Text made safe for Streamlit Markdown: every special character is backslashed, so it
     shows exactly as written (no links, emphasis, HTML, LaTeX or emoji shortcodes)."""
     return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in value)
+
+
+# Characters that could end a Markdown link's address or start markup in it; the schema
+# already allows only http(s) addresses without spaces.
+_URL_UNSAFE = str.maketrans({"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", " ": "%20"})
+
+
+def markdown_link(label: str, url: str | None) -> str:
+    """``[label](url)`` with the label shown exactly as written and the address unable to
+    break out of the link; the escaped label alone where there is no address, or where
+    the address is not http(s)."""
+    shown = escape_markdown(label)
+    if not url or not url.startswith(("https://", "http://")):
+        return shown
+    return f"[{shown}]({url.translate(_URL_UNSAFE)})"

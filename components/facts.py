@@ -6,6 +6,7 @@ Pure functions of plain values; the panels only lay out what these return.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -17,6 +18,8 @@ from babel.numbers import format_decimal
 from components.dataset import (
     Dataset,
     DateName,
+    Development,
+    Difference,
     Office,
     Partnership,
     Person,
@@ -132,16 +135,143 @@ def partnerships_for_office(dataset: Dataset, office_id: str) -> tuple[Partnersh
     return tuple(p for p in dataset.partnerships if office_id in p.offices)
 
 
+def language_name(code: str, lang: str = "en") -> str:
+    """``de`` → "German" / "Deutsch"."""
+    return str(Locale.parse(babel_locale(lang)).languages.get(code, code))
+
+
 def source_label(source: Source, lang: str = "en") -> str:
-    """``Reuters, 14 September 2023: OpenAI to open Dublin office``."""
+    """``Reuters, 15 April 2024: OpenAI bids for Japan business … (reprint; original not
+    seen)``; a source in another language than the reader's says which ("in German")."""
     when = f", {format_partial_date(source.date, lang)}" if source.date else ""
-    return f"{source.publisher}{when}: {source.title.get(lang)}"
+    qualifiers = []
+    if source.language and source.language != lang:
+        qualifiers.append(
+            text("source_in_language", lang, language=language_name(source.language, lang))
+        )
+    if source.is_copy:
+        qualifiers.append(text("source_copy", lang))
+    after = f" ({'; '.join(qualifiers)})" if qualifiers else ""
+    return f"{source.publisher.get(lang)}{when}: {source.title.get(lang)}{after}"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as shown: its number in its list, its label, its address and its note."""
+
+    number: int
+    label: str
+    publisher: str
+    url: str | None
+    note: str | None
+
+
+class Citations:
+    """Footnote numbers for the sources of one panel, in the order they are first cited:
+    each fact says which numbers back it, and the panel lists each source once."""
+
+    def __init__(self, dataset: Dataset, lang: str) -> None:
+        self._dataset = dataset
+        self._lang = lang
+        self._numbers: dict[str, int] = {}
+
+    def cite(self, source_ids: Iterable[str]) -> tuple[int, ...]:
+        """The numbers of these sources, numbering the new ones."""
+        for source_id in source_ids:
+            self._numbers.setdefault(source_id, len(self._numbers) + 1)
+        return tuple(dict.fromkeys(self._numbers[source_id] for source_id in source_ids))
+
+    def refs(self, source_ids: Iterable[str]) -> tuple[SourceRef, ...]:
+        """These sources as shown, numbered in this panel's list."""
+        ids = tuple(source_ids)
+        numbers = self.cite(ids)
+        sources = [self._dataset.sources_by_id[source_id] for source_id in dict.fromkeys(ids)]
+        return tuple(
+            _source_ref(number, source, self._lang)
+            for number, source in zip(numbers, sources, strict=True)
+        )
+
+    @property
+    def listed(self) -> tuple[SourceRef, ...]:
+        """Every source cited so far, once, in number order."""
+        return self.refs(self._numbers)
+
+
+def _source_ref(number: int, source: Source, lang: str) -> SourceRef:
+    return SourceRef(
+        number=number,
+        label=source_label(source, lang),
+        publisher=source.publisher.get(lang),
+        url=source.url,
+        note=source.note.get(lang) if source.note else None,
+    )
+
+
+@dataclass(frozen=True)
+class SourcedLine:
+    """A line of text and the sources behind it (a difference, a later development)."""
+
+    text: str
+    sources: tuple[SourceRef, ...]
+    date: str | None = None
+
+
+def differences(
+    citations: Citations, items: Iterable[Difference], lang: str
+) -> tuple[SourcedLine, ...]:
+    """Where the sources disagree, each side's source numbered in ``citations``."""
+    return tuple(SourcedLine(item.text.get(lang), citations.refs(item.sources)) for item in items)
+
+
+def developments(
+    citations: Citations, items: Iterable[Development], lang: str
+) -> tuple[SourcedLine, ...]:
+    """Later developments, oldest first, each with its date as shown and its sources."""
+    ordered = sorted(items, key=lambda item: item.date or "9999")
+    return tuple(
+        SourcedLine(
+            item.text.get(lang),
+            citations.refs(item.sources),
+            format_partial_date(item.date, lang) if item.date else None,
+        )
+        for item in ordered
+    )
+
+
+@dataclass(frozen=True)
+class LaterDevelopment:
+    """A development since the data's date, for the header: where (a city, or ``None`` for
+    the company as a whole) and what."""
+
+    office_id: str | None
+    place: str | None
+    line: SourcedLine
+
+
+def since_developments(dataset: Dataset, lang: str = "en") -> tuple[LaterDevelopment, ...]:
+    """Every later development in the data, offices' and the company's, oldest first, with
+    one numbering of their sources."""
+    citations = Citations(dataset, lang)
+    items: list[tuple[str | None, Development]] = [
+        (office.id, item) for office in dataset.offices for item in office.since
+    ]
+    items += [(None, item) for item in dataset.company.since]
+    items.sort(key=lambda pair: pair[1].date or "9999")
+    return tuple(
+        LaterDevelopment(
+            office_id,
+            dataset.office(office_id).city.get(lang) if office_id else None,
+            developments(citations, (item,), lang)[0],
+        )
+        for office_id, item in items
+    )
 
 
 @dataclass(frozen=True)
 class DatedEvent:
     label: str
     value: str
+    sources: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,7 +286,10 @@ class OfficeDetails:
     role: str
     notes: str | None
     dates: tuple[DatedEvent, ...]
-    sources: tuple[str, ...]
+    differences: tuple[SourcedLine, ...]
+    since: tuple[SourcedLine, ...]
+    # Every source of the office, once, numbered as the dates cite them.
+    sources: tuple[SourceRef, ...]
     people: tuple[Person, ...]
     partnerships: tuple[Partnership, ...]
     distance_to_hq: str
@@ -165,7 +298,9 @@ class OfficeDetails:
     time_to_hq: str | None
 
 
-def _office_dates(office: Office, lang: str) -> tuple[DatedEvent, ...]:
+def _office_dates(
+    office: Office, lang: str, citations: Citations | None = None
+) -> tuple[DatedEvent, ...]:
     dates = office.dates
     shown: list[DateName] = ["announced", "opened"]
     if dates.founded:
@@ -176,6 +311,7 @@ def _office_dates(office: Office, lang: str) -> tuple[DatedEvent, ...]:
         DatedEvent(
             text(f"date_{name}", lang),
             office_date(office, name, lang) or text("not_announced", lang),
+            citations.cite(dates.sources.get(name, ())) if citations else (),
         )
         for name in shown
     )
@@ -208,6 +344,11 @@ def office_details(
         if neighbour
         else None
     )
+    citations = Citations(dataset, lang)
+    shown_dates = _office_dates(office, lang, citations)
+    shown_differences = differences(citations, office.differences, lang)
+    citations.cite(office.sources)
+    shown_since = developments(citations, office.since, lang)
     return OfficeDetails(
         office=office,
         city=office.city.get(lang),
@@ -216,8 +357,10 @@ def office_details(
         region=text(f"region_{office.region}", lang),
         role=office.role.get(lang),
         notes=office.notes.get(lang) if office.notes else None,
-        dates=_office_dates(office, lang),
-        sources=tuple(source_label(dataset.sources_by_id[s], lang) for s in office.sources),
+        dates=shown_dates,
+        differences=shown_differences,
+        since=shown_since,
+        sources=citations.listed,
         people=people_for_office(dataset, office.id),
         partnerships=partnerships_for_office(dataset, office.id),
         distance_to_hq=to_hq,

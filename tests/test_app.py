@@ -561,3 +561,50 @@ def test_choosing_an_office_marks_its_people_and_partnerships(app: AppTest) -> N
     view_widget(app, "office").select("tokyo").run()
     assert badges(app, "person-oliver-jay") == []
     assert len(badges(app, "person-tadao-nagasaki")) == 1
+
+
+def source_lists(at: AppTest) -> list[list[str]]:
+    """The items of every "Sources" list on the page."""
+    lists = []
+    for caption in at.caption:
+        heading, _, items = caption.value.partition("\n\n")
+        if heading in ("**Sources**", "**Quellen**"):
+            lists.append(items.splitlines())
+    return lists
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_source_on_the_page_is_listed_once_per_panel_as_a_link(
+    app: AppTest, lang: str
+) -> None:
+    app.query_params["lang"] = lang
+    app.query_params["office"] = "seattle"
+    app.run()
+    lists = source_lists(app)
+    # The office, the leaders, the partnership, the funding, the later developments.
+    assert len(lists) == 5
+    for items in lists:
+        assert all(re.match(r"^\d+\. \[.+\]\(https://\S+\)", item) for item in items), items
+        assert [int(item.split(".")[0]) for item in items] == list(range(1, len(items) + 1))
+        assert len(set(items)) == len(items)
+
+
+def test_the_details_say_where_sources_differ_and_what_came_later(app: AppTest) -> None:
+    app.query_params["lang"] = "de"
+    app.query_params["office"] = "seattle"
+    app.run()
+    text = details_text(app)
+    assert "**Quellen weichen ab:** Vier oder fünf neue Büros" in text
+    assert "[TechCrunch](https://prod.aventure.vc/" in text and "[CNA](https://" in text
+    assert "**Seit Oktober 2024**" in text and "[FOX 13 Seattle](https://www.fox13seattle" in text
+    assert "Angekündigt: 9\\. Oktober 2024 \\[1, 2\\]" in text
+
+
+def test_the_header_keeps_the_snapshot_and_lists_what_came_later(app: AppTest) -> None:
+    app.run()
+    assert "statuses as of October 2024" in keyed_block(app, "figures").caption[0].value
+    (later,) = [e for e in app.expander if e.label.startswith("Since October 2024")]
+    assert later.label == "Since October 2024: 4 later developments"
+    items = " ".join(m.value for m in later.markdown)
+    assert "Munich" in items and "**Paris** · November 2024" in items
+    assert "[Mobile World Live](https://www.mobileworldlive.com/" in items

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -257,7 +258,7 @@ def test_cli_validates_the_shipped_file(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["validate"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert line.startswith(f"{DEFAULT_DATA_PATH}: OK, 9 offices (4 existing, 5 announced), ")
-    assert "4 people, 1 partnership, 8 sources" in line
+    assert "4 people, 1 partnership, 18 sources" in line
 
 
 def test_cli_lists_every_problem_and_exits_1(
@@ -308,3 +309,88 @@ def test_a_partial_date_starts_on_its_first_possible_day() -> None:
     assert partial_date_start("2015-12") == date(2015, 12, 1)
     assert partial_date_start("2017") == date(2017, 1, 1)
     assert partial_date_start("2024-10-09") == date(2024, 10, 9)
+
+
+# Sources, differences and later developments ----------------------------------------------
+
+
+def test_every_shipped_source_has_an_address_and_both_languages(dataset: Dataset) -> None:
+    for source in dataset.sources:
+        assert source.url and source.url.startswith("https://"), source.id
+        assert source.publisher.en and source.publisher.de and source.title.de
+        # No source may point at a file the repository does not ship.
+        assert "fact sheet" not in source.title.en.lower(), source.id
+    reprints = {source.id for source in dataset.sources if source.is_copy}
+    assert reprints == {"techcrunch-2024-10-09", "reuters-2023-09-14", "reuters-2024-04-15"}
+
+
+def test_every_shipped_source_is_cited(dataset: Dataset) -> None:
+    raw = json.loads(DEFAULT_DATA_PATH.read_text(encoding="utf-8"))
+    cited = set(
+        re.findall(r'"([a-z0-9-]+)"', json.dumps({k: v for k, v in raw.items() if k != "sources"}))
+    )
+    assert {source.id for source in dataset.sources} <= cited
+
+
+def test_the_fact_sheets_differences_are_in_the_data(dataset: Dataset) -> None:
+    seattle = dataset.office("seattle").differences
+    assert len(seattle) == 1 and "Seattle" in seattle[0].text.en
+    assert {"techcrunch-2024-10-09", "cna-2024-10-09"} <= set(seattle[0].sources)
+    (grab,) = next(p for p in dataset.people if p.id == "oliver-jay").differences
+    assert "once served" in grab.text.en and set(grab.sources) == {
+        "trending-topics-2024-10", "mint-2024-10",
+    }  # fmt: skip
+    (money,) = dataset.partnerships[0].differences
+    assert set(money.sources) == {"maginative-2024-10", "cna-2024-10-09"}
+    assert dataset.funding is not None
+    (amount,) = dataset.funding.differences
+    assert "6.4" in amount.text.en and "6,4" in amount.text.de
+
+
+def test_later_developments_change_no_status(dataset: Dataset) -> None:
+    assert {office.id for office in dataset.offices if office.since} == {
+        "paris", "seattle", "singapore",
+    }  # fmt: skip
+    assert dataset.office("paris").status == "announced"  # as of October 2024
+    (munich,) = dataset.company.since
+    assert "Munich" in munich.text.en and munich.date == "2025-02-08"
+    assert all("munich" not in office.id for office in dataset.offices)
+
+
+@pytest.mark.parametrize("sources", [["cna-2024-10-09"], ["cna-2024-10-09", "cna-2024-10-09"]])
+def test_a_difference_must_cite_two_different_sources(sources: list[str]) -> None:
+    raw = raw_data()
+    seattle = office_index(raw, "seattle")
+    raw["offices"][seattle]["differences"][0]["sources"] = sources
+    (problem,) = problems_of(raw)
+    assert problem.startswith(f"offices[{seattle}].differences[0].sources: ")
+    assert "at least two different sources" in problem
+
+
+def test_unknown_sources_of_differences_and_developments_are_reported() -> None:
+    raw = raw_data()
+    paris = office_index(raw, "paris")
+    raw["offices"][paris]["since"][0]["sources"] = ["hearsay"]
+    raw["people"][0]["differences"][0]["sources"] = ["trending-topics-2024-10", "rumour"]
+    raw["company"]["since"][0]["sources"] = ["blog"]
+    assert sorted(problems_of(raw)) == [
+        "company.since[0].sources[0]: unknown source id (got 'blog')",
+        f"offices[{paris}].since[0].sources[0]: unknown source id (got 'hearsay')",
+        "people[0].differences[0].sources[1]: unknown source id (got 'rumour')",
+    ]
+
+
+def test_a_publisher_given_once_is_the_same_in_both_languages() -> None:
+    raw = raw_data()
+    raw["sources"][0]["publisher"] = "Der Standard"
+    source = dataset_from(raw).sources[0]
+    assert source.publisher.en == source.publisher.de == "Der Standard"
+    raw["sources"][0]["publisher"] = {"en": "Der Standard"}
+    assert problems_of(raw) == ["sources[0].publisher.de: required field is missing"]
+
+
+def test_a_source_address_must_be_http() -> None:
+    raw = raw_data()
+    raw["sources"][0]["url"] = "javascript:alert(1)"
+    (problem,) = problems_of(raw)
+    assert problem.startswith("sources[0].url: ")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from components.escaping import escape_markdown, escape_markup
+from components.escaping import escape_markdown, escape_markup, markdown_link
 from tests.helpers import HOSTILE_TEXT
 
 
@@ -39,3 +39,16 @@ def test_markdown_specials_are_backslashed(value: str) -> None:
 
 def test_markdown_escaping_leaves_plain_text_alone() -> None:
     assert escape_markdown("Brüssel, Belgien") == "Brüssel, Belgien"
+
+
+def test_a_markdown_link_shows_its_label_as_written_and_keeps_its_address_inside() -> None:
+    link = markdown_link("[x](javascript:alert(1)) *b*", "https://example.com/a_(b)?q=<c> d")
+    assert link == (
+        "[\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*b\\*]"
+        "(https://example.com/a_%28b%29?q=%3Cc%3E%20d)"
+    )
+
+
+@pytest.mark.parametrize("url", [None, "", "javascript:alert(1)", "file:///etc/passwd"])
+def test_a_markdown_link_without_an_http_address_is_its_label(url: str | None) -> None:
+    assert markdown_link("Reuters", url) == "Reuters"

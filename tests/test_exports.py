@@ -17,9 +17,10 @@ def test_csv_has_a_row_per_office_in_the_language(dataset: Dataset) -> None:
     assert tokyo["city"] == "Tokio" and tokyo["opened"] == "2024-04-15"
     assert "Reuters" in tokyo["sources"]
     # Source titles in the CSV's language, as in the details.
-    assert "OpenAI eröffnet Büro in Tokio" in tokyo["sources"]
+    assert "OpenAI wirbt um Geschäft in Japan und eröffnet Büro in Tokio" in tokyo["sources"]
     english = list(csv.DictReader(io.StringIO(offices_csv(dataset, "en"))))
-    assert "OpenAI opens Tokyo office" in next(r for r in english if r["id"] == "tokyo")["sources"]
+    tokyo = next(row for row in english if row["id"] == "tokyo")
+    assert "OpenAI bids for Japan business as it opens Tokyo office" in tokyo["sources"]
 
 
 def test_csv_defuses_spreadsheet_formulas() -> None:
@@ -43,9 +44,12 @@ def test_geojson_is_an_rfc7946_feature_collection(dataset: Dataset) -> None:
     assert properties["status"] == "announced" and properties["dates"]["announced"] == "2024-10-09"
     assert {s["id"] for s in properties["sources"]} == {
         "trending-topics-2024-10",
-        "openai-x-2024-10-09",
+        "techcrunch-2024-10-09",
+        "cna-2024-10-09",
     }
-    assert all(s["publisher"] for s in properties["sources"])
+    assert all(s["publisher"]["de"] and s["url"] for s in properties["sources"])
+    techcrunch = next(s for s in properties["sources"] if s["id"] == "techcrunch-2024-10-09")
+    assert techcrunch["copy"] is True  # the data's own key, not the model's attribute name
 
 
 def test_standalone_map_inlines_everything_it_needs(dataset: Dataset) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from components.dataset import Dataset
 from components.facts import (
+    Citations,
     country_name,
     filter_offices,
     format_partial_date,
@@ -17,10 +18,13 @@ from components.facts import (
     office_details,
     partnerships_for_office,
     people_for_office,
+    since_developments,
+    source_label,
     summary_paragraph,
     table_row,
 )
 from components.i18n import LANGUAGES, STRINGS, possessive
+from tests.helpers import dataset_from, raw_data
 
 
 def test_headline_metrics(dataset: Dataset) -> None:
@@ -151,7 +155,7 @@ def test_a_table_row_is_the_details_in_columns(dataset: Dataset) -> None:
     assert list(row) == ["Stadt", "Land", "Region", "Status", "Daten", "Quellen"]
     assert row["Stadt"] == "Tokio" and row["Land"] == "Japan"
     assert "Eröffnet: 15. April 2024" in row["Daten"]
-    assert "Reuters, 15. April 2024: OpenAI eröffnet Büro in Tokio" in row["Quellen"]
+    assert "Reuters, 15. April 2024: OpenAI wirbt um Geschäft in Japan" in row["Quellen"]
 
 
 @pytest.mark.parametrize(
@@ -166,3 +170,71 @@ def test_the_company_owns_the_headline(name: str, lang: str, expected: str) -> N
 def test_the_headline_names_the_datas_company(dataset: Dataset) -> None:
     assert headline(dataset, "en") == "OpenAI's global footprint"
     assert headline(dataset, "de") == "OpenAIs globale Präsenz"
+
+
+def test_a_source_label_says_its_language_and_whether_it_is_a_reprint(dataset: Dataset) -> None:
+    sources = dataset.sources_by_id
+    assert source_label(sources["reuters-2024-04-15"], "en") == (
+        "Reuters, 15 April 2024: OpenAI bids for Japan business as it opens Tokyo office "
+        "(reprint; original not seen)"
+    )
+    assert source_label(sources["reuters-2024-04-15"], "de").endswith(
+        "(auf Englisch; Nachdruck; Original nicht gesehen)"
+    )
+    german_article = sources["trending-topics-2024-10"]
+    assert source_label(german_article, "en").endswith("(in German)")
+    assert "(" not in source_label(german_article, "de")
+    wire = sources["afp-2024-10-09"]
+    assert source_label(wire, "de").startswith("AFP, in der Hürriyet Daily News, 9. Oktober 2024")
+
+
+def test_citations_number_each_source_once_in_the_order_first_cited(dataset: Dataset) -> None:
+    citations = Citations(dataset, "en")
+    assert citations.cite(["mint-2024-10", "cna-2024-10-09"]) == (1, 2)
+    assert citations.cite(["cna-2024-10-09", "sifted-dublin-2023", "cna-2024-10-09"]) == (2, 3)
+    listed = citations.listed
+    assert [ref.number for ref in listed] == [1, 2, 3]
+    assert [ref.publisher for ref in listed] == ["Mint", "CNA", "Sifted"]
+    assert all(ref.url and ref.url.startswith("https://") for ref in listed)
+
+
+def test_an_offices_details_list_each_source_once_and_cite_them_by_number(
+    dataset: Dataset,
+) -> None:
+    details = office_details(dataset, "dublin", "en")
+    (announced, _opened) = details.dates
+    listed = {ref.number: ref for ref in details.sources}
+    assert [listed[n].publisher for n in announced.sources] == ["OpenAI", "Reuters"]
+    assert len({ref.label for ref in details.sources}) == len(details.sources) == 4
+    assert sorted(listed) == list(range(1, 5))
+
+
+def test_seattles_details_say_where_sources_differ_with_both_sides(dataset: Dataset) -> None:
+    details = office_details(dataset, "seattle", "de")
+    (difference,) = details.differences
+    assert difference.text.startswith("Vier oder fünf neue Büros")
+    publishers = {ref.publisher for ref in difference.sources}
+    assert {"TechCrunch", "CNA"} <= publishers  # five vs four
+    assert all(ref.url for ref in difference.sources)
+    listed = {ref.number for ref in details.sources}
+    assert {ref.number for ref in difference.sources} <= listed
+    (later,) = details.since
+    assert later.date == "5. März 2026" and "Bellevue" in later.text
+    assert later.sources[0].publisher == "FOX 13 Seattle"
+
+
+def test_later_developments_are_listed_oldest_first_with_their_place(dataset: Dataset) -> None:
+    later = since_developments(dataset, "en")
+    assert [item.office_id for item in later] == ["paris", None, "seattle", "singapore"]
+    assert later[1].place is None and "Munich" in later[1].line.text
+    assert later[0].line.date == "November 2024"
+    assert [ref.number for item in later for ref in item.line.sources] == [1, 2, 3, 4]
+    assert since_developments(dataset_from(_without_since()), "en") == ()
+
+
+def _without_since() -> dict[str, object]:
+    raw = raw_data()
+    for office in raw["offices"]:
+        office.pop("since", None)
+    raw["company"].pop("since")
+    return raw

@@ -26,7 +26,8 @@ def test_events_carry_their_own_source_and_label_in_both_languages(dataset: Data
     rows = timeline_events(dataset, "de")
     tokyo = next(row for row in rows if row["office_id"] == "tokyo")
     assert tokyo["city"] == "Tokio" and tokyo["date_label"] == "15. April 2024"
-    assert tokyo["source"].startswith("Reuters, 15. April 2024")
+    assert tokyo["source"].startswith("OpenAI, 15. April 2024: Introducing OpenAI Japan")
+    assert "Reuters, 15. April 2024" in tokyo["source"]
     planned = next(row for row in rows if row["planned"])
     assert planned["date_label"] == "Ende 2024" and "Trending Topics" in planned["source"]
     founded = next(row for row in rows if row["office_id"] == "san-francisco")

@@ -1,4 +1,4 @@
-"""Small Markdown pieces several sections use."""
+"""Small Markdown pieces several sections use: lists, footnote numbers, source lists."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from components.dataset import Dataset
-from components.escaping import escape_markdown
-from components.facts import source_label
+from components.escaping import escape_markdown, markdown_link
+from components.facts import SourcedLine, SourceRef
 from components.i18n import text
 
 
@@ -17,9 +16,39 @@ def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def sources_caption(dataset: Dataset, source_ids: Iterable[str], lang: str) -> None:
-    """ "Sources: …" under a fact, each source named by its label."""
-    labels = [source_label(dataset.sources_by_id[s], lang) for s in source_ids]
-    st.caption(
-        f"{text('field_sources', lang)}: " + "; ".join(escape_markdown(label) for label in labels)
+def cited(numbers: Iterable[int]) -> str:
+    """ " [1, 3]": which sources of the panel's list back a fact (nothing for none)."""
+    shown = ", ".join(str(number) for number in numbers)
+    return f" \\[{shown}\\]" if shown else ""
+
+
+def source_links(refs: Iterable[SourceRef]) -> str:
+    """ "[TechCrunch](…) [1], [CNA](…) [4]": each source by its publisher, a link, with its
+    number in the panel's list."""
+    return ", ".join(
+        f"{markdown_link(ref.publisher, ref.url)}{cited((ref.number,))}" for ref in refs
     )
+
+
+def sourced_line(line: SourcedLine) -> str:
+    """A difference or a later development: its date, its text and its sources as links."""
+    when = f"{escape_markdown(line.date)}: " if line.date else ""
+    return f"{when}{escape_markdown(line.text)} ({source_links(line.sources)})"
+
+
+def render_differences(lines: Iterable[SourcedLine], lang: str) -> None:
+    """ "Sources differ: …", each side's source linked."""
+    for line in lines:
+        st.markdown(
+            f":material/compare_arrows: **{text('sources_differ', lang)}:** {sourced_line(line)}"
+        )
+
+
+def render_source_list(refs: Iterable[SourceRef], lang: str) -> None:
+    """The panel's sources, each once, numbered as the facts cite them, each a link."""
+    items = []
+    for ref in refs:
+        note = f" — {escape_markdown(ref.note)}" if ref.note else ""
+        items.append(f"{ref.number}. {markdown_link(ref.label, ref.url)}{note}")
+    if items:
+        st.caption(f"**{text('field_sources', lang)}**\n\n" + "\n".join(items))

@@ -13,6 +13,7 @@ from components.dataset import Dataset, Office
 from components.escaping import escape_markdown
 from components.facts import (
     filter_offices,
+    format_partial_date,
     highlighted_offices,
     office_details,
     office_labels,
@@ -21,7 +22,13 @@ from components.i18n import text
 from components.office_map import MapView, build_map
 from components.search import search
 from components.ui import people
-from components.ui.blocks import bullets
+from components.ui.blocks import (
+    bullets,
+    cited,
+    render_differences,
+    render_source_list,
+    sourced_line,
+)
 from components.ui.map_bridge import render_map_bridge
 from components.view_state import share_link
 
@@ -160,8 +167,11 @@ def render_details(dataset: Dataset, ui: state.UIState, shown: tuple[Office, ...
             st.markdown(f"**{text('field_notes', lang)}:** {md(details.notes)}")
         st.markdown(
             f"**{text('field_dates', lang)}**\n\n"
-            + bullets(f"{event.label}: {md(event.value)}" for event in details.dates)
+            + bullets(
+                f"{event.label}: {md(event.value)}{cited(event.sources)}" for event in details.dates
+            )
         )
+        render_differences(details.differences, lang)
         st.markdown(
             f"**{text('field_distances', lang)}**\n\n"
             + bullets(md(line) for line in (details.distance_to_hq, details.nearest) if line)
@@ -180,4 +190,10 @@ def render_details(dataset: Dataset, ui: state.UIState, shown: tuple[Office, ...
             f"**{text('field_partnerships', lang)}**\n\n"
             + (bullets(partners) if partners else md(text("none_listed", lang)))
         )
-        st.caption(f"{text('field_sources', lang)}: " + "; ".join(md(s) for s in details.sources))
+        if details.since:
+            as_of = format_partial_date(dataset.as_of, lang)
+            st.markdown(
+                f"**{text('since_heading', lang, as_of=md(as_of))}**\n\n"
+                + bullets(sourced_line(line) for line in details.since)
+            )
+        render_source_list(details.sources, lang)

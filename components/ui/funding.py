@@ -6,9 +6,9 @@ import streamlit as st
 
 from components.dataset import Dataset
 from components.escaping import escape_markdown as md
-from components.facts import format_usd
+from components.facts import Citations, differences, format_usd
 from components.i18n import text
-from components.ui.blocks import bullets, sources_caption
+from components.ui.blocks import bullets, cited, render_differences, render_source_list
 
 
 def render_funding(dataset: Dataset, lang: str) -> None:
@@ -18,13 +18,14 @@ def render_funding(dataset: Dataset, lang: str) -> None:
         return
     with st.container(key="funding", border=True):
         st.subheader(text("funding_heading", lang), anchor=False)
+        citations = Citations(dataset, lang)
         st.metric(text("funding_round", lang), format_usd(funding.amount_usd, lang))
-        st.markdown(md(funding.description.get(lang)))
+        st.markdown(md(funding.description.get(lang)) + cited(citations.cite(funding.sources)))
+        render_differences(differences(citations, funding.differences, lang), lang)
         st.markdown(
             f"**{text('funding_uses', lang)}**\n\n"
             + bullets(md(use.get(lang)) for use in funding.uses)
         )
-        sources_caption(dataset, funding.sources, lang)
         details = []
         if funding.credit_line_usd:
             amount = format_usd(funding.credit_line_usd, lang)
@@ -33,10 +34,10 @@ def render_funding(dataset: Dataset, lang: str) -> None:
             amount = format_usd(funding.valuation_usd, lang)
             details.append(f"{text('funding_valuation', lang)}: {amount}")
         if details:
-            st.markdown(bullets(md(line) for line in details))
-            sources_caption(dataset, funding.details_sources, lang)
+            numbers = cited(citations.cite(funding.details_sources))
+            st.markdown(bullets(md(line) + numbers for line in details))
         if funding.context:
             st.markdown(f"**{text('funding_context', lang)}**")
             for item in funding.context:
-                st.markdown(md(item.text.get(lang)))
-                sources_caption(dataset, item.sources, lang)
+                st.markdown(md(item.text.get(lang)) + cited(citations.cite(item.sources)))
+        render_source_list(citations.listed, lang)

@@ -10,8 +10,9 @@ import streamlit as st
 from components import state
 from components.dataset import Dataset, DatasetError
 from components.escaping import escape_markdown
-from components.facts import format_partial_date, headline_metrics
+from components.facts import format_partial_date, headline_metrics, since_developments
 from components.i18n import LANGUAGES, text
+from components.ui.blocks import bullets, render_source_list, sourced_line
 from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice
 
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
@@ -68,8 +69,28 @@ def render_header(dataset: Dataset, lang: str) -> None:
                 regions=f"**{metrics.regions}**",
             )
         )
+        render_since(dataset, lang)
     with filters_column:
         render_filters(lang)
+
+
+def render_since(dataset: Dataset, lang: str) -> None:
+    """Later developments, collapsed: the map's statuses stay those of the data's date."""
+    later = since_developments(dataset, lang)
+    if not later:
+        return
+    as_of = escape_markdown(format_partial_date(dataset.as_of, lang))
+    label = text("since_header", lang, as_of=as_of, count=len(later))
+    with st.expander(label, icon=":material/update:"):
+        st.caption(text("since_header_help", lang, as_of=as_of))
+        lines = []
+        for item in later:
+            place = f"**{escape_markdown(item.place)}** · " if item.place else ""
+            lines.append(place + sourced_line(item.line))
+        st.markdown(bullets(lines))
+        render_source_list(
+            {ref.number: ref for item in later for ref in item.line.sources}.values(), lang
+        )
 
 
 def render_notices(notices: tuple[Notice, ...], lang: str) -> None:

@@ -9,9 +9,9 @@ import streamlit as st
 from components import state
 from components.dataset import Dataset, Partnership, Person
 from components.escaping import escape_markdown as md
-from components.facts import format_partial_date, highlighted_offices
+from components.facts import Citations, differences, format_partial_date, highlighted_offices
 from components.i18n import text
-from components.ui.blocks import bullets, sources_caption
+from components.ui.blocks import bullets, cited, render_differences, render_source_list
 
 
 def render_leaders(dataset: Dataset, ui: state.UIState) -> None:
@@ -19,11 +19,13 @@ def render_leaders(dataset: Dataset, ui: state.UIState) -> None:
         return
     with st.container(key="leaders", border=True):
         st.subheader(text("leaders_heading", ui.lang), anchor=False)
+        citations = Citations(dataset, ui.lang)
         for index, person in enumerate(dataset.people):
             if index:
                 st.divider()
             with st.container(key=f"person-{person.id}"):
-                _render_person(dataset, person, ui)
+                _render_person(dataset, person, ui, citations)
+        render_source_list(citations.listed, ui.lang)
 
 
 def render_partnerships(dataset: Dataset, ui: state.UIState) -> None:
@@ -31,13 +33,18 @@ def render_partnerships(dataset: Dataset, ui: state.UIState) -> None:
         return
     with st.container(key="partnerships", border=True):
         st.subheader(text("partnerships_heading", ui.lang), anchor=False)
+        citations = Citations(dataset, ui.lang)
         for partnership in dataset.partnerships:
-            _render_partnership(dataset, partnership, ui)
+            _render_partnership(dataset, partnership, ui, citations)
+        render_source_list(citations.listed, ui.lang)
 
 
-def _render_person(dataset: Dataset, person: Person, ui: state.UIState) -> None:
+def _render_person(
+    dataset: Dataset, person: Person, ui: state.UIState, citations: Citations
+) -> None:
     lang = ui.lang
-    st.markdown(f"**{md(person.name)}**  \n{md(person.role.get(lang))}")
+    numbers = cited(citations.cite(person.sources))
+    st.markdown(f"**{md(person.name)}**{numbers}  \n{md(person.role.get(lang))}")
     lines = []
     if person.previous_positions:
         previous = "; ".join(md(p.get(lang)) for p in person.previous_positions)
@@ -60,14 +67,17 @@ def _render_person(dataset: Dataset, person: Person, ui: state.UIState) -> None:
             note = f" ({text('translated_from_de', lang)})"
         st.markdown(f"*{text(statement.kind, lang)}{note}:*")
         st.markdown("> " + md(statement.text.get(lang)))
-    sources_caption(dataset, person.sources, lang)
+    render_differences(differences(citations, person.differences, lang), lang)
     target = ("person", person.id)
     _render_cross_links(dataset, target, highlighted_offices(dataset, target), ui)
 
 
-def _render_partnership(dataset: Dataset, partnership: Partnership, ui: state.UIState) -> None:
+def _render_partnership(
+    dataset: Dataset, partnership: Partnership, ui: state.UIState, citations: Citations
+) -> None:
     lang = ui.lang
-    st.markdown(f"**{md(partnership.partner)}**")
+    numbers = cited(citations.cite(partnership.sources))
+    st.markdown(f"**{md(partnership.partner)}**{numbers}")
     st.markdown(md(partnership.description.get(lang)))
     facts = []
     if partnership.partner_since:
@@ -78,9 +88,8 @@ def _render_partnership(dataset: Dataset, partnership: Partnership, ui: state.UI
     facts.append(f"{text('partner_aim', lang)}: {md(partnership.aim.get(lang))}")
     st.markdown(bullets(facts))
     for note in partnership.notes:
-        st.markdown(md(note.text.get(lang)))
-        sources_caption(dataset, note.sources, lang)
-    sources_caption(dataset, partnership.sources, lang)
+        st.markdown(md(note.text.get(lang)) + cited(citations.cite(note.sources)))
+    render_differences(differences(citations, partnership.differences, lang), lang)
     target = ("partnership", partnership.id)
     _render_cross_links(dataset, target, frozenset(partnership.offices), ui)
 
