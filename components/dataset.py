@@ -12,6 +12,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -71,6 +72,13 @@ def partial_date_start(value: str) -> date:
     """The first day a partial date can mean: ``2015-12`` → 1 December 2015."""
     year, month, day = parse_partial_date(value)
     return date(year, month or 1, day or 1)
+
+
+def slug(text: str, default: str = "office") -> str:
+    """An identifier made from a name: ``Brüssel`` → ``brussel``, ``São Paulo`` →
+    ``sao-paulo``; ``default`` where nothing of the name is left."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:48] or default
 
 
 def _check_partial_date(value: str) -> str:
@@ -246,6 +254,15 @@ class Funding(Model):
     differences: tuple[Difference, ...] = ()
 
 
+class Licence(Model):
+    """Under what terms the data may be reused, as the export's footer states it."""
+
+    name: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    # Who to credit, where not the company's name ("OpenAI offices, compiled from …").
+    attribution: LocalizedText | None = None
+
+
 class Company(Model):
     name: LocalizedText
     headquarters: Identifier
@@ -266,6 +283,7 @@ class Dataset(Model):
     people: tuple[Person, ...] = ()
     partnerships: tuple[Partnership, ...] = ()
     funding: Funding | None = None
+    licence: Licence | None = None
 
     @cached_property
     def offices_by_id(self) -> dict[str, Office]:

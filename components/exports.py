@@ -1,29 +1,29 @@
-"""Downloads: the offices as CSV and GeoJSON, and the map as one self-contained HTML file."""
+"""Downloads of what the reader sees: the offices of the view as CSV (in its language) and
+GeoJSON, under names that say what they hold. The map as an HTML page is ``embed.py``'s.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from branca.element import Element, Figure
+from components.dataset import Dataset, Office, slug
+from components.facts import filter_offices, source_label
+from components.office_map import MapView
 
-from components.dataset import Dataset, Office
-from components.facts import source_label
-from components.map_elements import RawHtml
-from components.office_map import MapView, build_map
-
-STATIC = Path(__file__).resolve().parent.parent / "static"
-STANDALONE_SCRIPTS = ("leaflet/leaflet.js", "office_map/office_layer.js", "office_map/footprint.js")
 CSV_COLUMNS = (
     "id", "city", "country", "region", "status", "lat", "lon",
     "founded", "announced", "opened", "planned_opening", "role", "notes", "sources",
+    "source_urls",
 )  # fmt: skip
+# Excel on Windows reads a CSV without it as the system's code page ("BrÃ¼ssel").
+BYTE_ORDER_MARK = "\ufeff"
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+ExportKind = Literal["csv", "geojson", "html"]
 
 
 def _cell(value: object) -> str:
@@ -41,22 +41,48 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _source_labels(dataset: Dataset, office: Office, lang: str) -> str:
-    return "; ".join(source_label(dataset.sources_by_id[s], lang) for s in office.sources)
+def export_offices(dataset: Dataset, view: MapView) -> tuple[Office, ...]:
+    """The offices an export of ``view`` holds: those its filters let through."""
+    return filter_offices(dataset, view.status, view.region)
 
 
-def offices_csv(dataset: Dataset, lang: str = "en") -> str:
-    """One row per office; texts in ``lang``; cells that a spreadsheet would run are quoted."""
+def export_file_name(dataset: Dataset, view: MapView, kind: ExportKind) -> str:
+    """``openai-offices-announced-emea-de.csv``: the company, what the file holds, the
+    filters that narrowed it, its language (GeoJSON holds both) and, for the map, the office
+    it opens on."""
+    parts = [slug(dataset.company.name.en, "company"), "map" if kind == "html" else "offices"]
+    if view.status != "all":
+        parts.append(view.status)
+    if view.region != "all":
+        parts.append(view.region.lower())
+    if kind != "geojson":
+        parts.append(view.lang)
+    shown = {office.id for office in export_offices(dataset, view)}
+    if kind == "html" and view.selected in shown:
+        parts.append(str(view.selected))
+    return "-".join(parts) + "." + kind
+
+
+def offices_csv(dataset: Dataset, view: MapView | None = None) -> str:
+    """One row per office of the view; texts in its language; dates as ISO 8601 (``2015-12``
+    where only the month is known) in their own columns; each source's label and address;
+    cells a spreadsheet would run are quoted; a byte-order mark first."""
+    view = view or MapView()
+    lang = view.lang
     out = io.StringIO()
+    out.write(BYTE_ORDER_MARK)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for office in dataset.offices:
+    for office in export_offices(dataset, view):
         dates = office.dates
+        sources = [dataset.sources_by_id[source_id] for source_id in office.sources]
         row = (
             office.id, office.city.get(lang), office.country, office.region, office.status,
             office.lat, office.lon, dates.founded, dates.announced, dates.opened,
             dates.planned_opening, office.role.get(lang),
-            office.notes.get(lang) if office.notes else None, _source_labels(dataset, office, lang),
+            office.notes.get(lang) if office.notes else None,
+            "; ".join(source_label(source, lang) for source in sources),
+            " ".join(source.url for source in sources if source.url),
         )  # fmt: skip
         writer.writerow([_cell(value) for value in row])
     return out.getvalue()
@@ -71,8 +97,9 @@ def _office_properties(dataset: Dataset, office: Office) -> dict[str, Any]:
     return properties
 
 
-def offices_geojson(dataset: Dataset) -> str:
-    """An RFC 7946 FeatureCollection: one Point per office, ``[lon, lat]``, every field."""
+def offices_geojson(dataset: Dataset, view: MapView | None = None) -> str:
+    """An RFC 7946 FeatureCollection of the view's offices: one Point per office,
+    ``[lon, lat]``, every field in both languages."""
     features = [
         {
             "type": "Feature",
@@ -80,52 +107,6 @@ def offices_geojson(dataset: Dataset) -> str:
             "geometry": {"type": "Point", "coordinates": [office.lon, office.lat]},
             "properties": _office_properties(dataset, office),
         }
-        for office in dataset.offices
+        for office in export_offices(dataset, view or MapView())
     ]
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-
-
-def _inline_script(source: str) -> str:
-    return "<script>" + source.replace("</script", "<\\/script") + "</script>"
-
-
-def _elements(element: Element) -> Iterator[Element]:
-    yield element
-    for child in element._children.values():
-        yield from _elements(child)
-
-
-def _number_elements_in_tree_order(root: Element) -> None:
-    """Replace folium's random element ids with numbers in the tree's order, so that the same
-    map gives a byte-identical file (a newsroom's diff of two downloads shows only what
-    changed). Writes folium's private ``_id``: folium offers no seed for its ids.
-    """
-    for index, element in enumerate(_elements(root)):
-        element._id = f"{index:04d}"
-
-
-def standalone_map_html(dataset: Dataset, lang: str = "en") -> str:
-    """The map as one HTML file that works opened from disk with no network.
-
-    Built by the same builder as the app's map, with the offline basemap; Leaflet, the
-    stylesheets and the country outlines are inlined.
-    """
-    outlines = (STATIC / "basemap" / "countries-110m.geo.json").read_text(encoding="utf-8")
-    office_map = build_map(
-        dataset, mode="standalone", view=MapView(lang=lang), outlines_data=outlines
-    )
-    office_map.default_js, office_map.default_css = [], []
-    styles = "\n".join(
-        (STATIC / name).read_text(encoding="utf-8")
-        for name in ("leaflet/leaflet.css", "office_map.css")
-    )
-    figure = office_map.get_root()
-    assert isinstance(figure, Figure)  # a map's root is the page that holds it
-    header = figure.header
-    header.add_child(RawHtml(f"<style>{styles}</style>"), name="inline_styles")
-    scripts = "".join(
-        _inline_script((STATIC / name).read_text(encoding="utf-8")) for name in STANDALONE_SCRIPTS
-    )
-    header.add_child(RawHtml(scripts), name="inline_scripts")
-    _number_elements_in_tree_order(office_map.get_root())
-    return office_map.get_root().render()

@@ -46,13 +46,38 @@ class Metrics:
     regions: int
 
 
-def headline_metrics(dataset: Dataset) -> Metrics:
-    existing = sum(office.status == "existing" for office in dataset.offices)
+def office_metrics(offices: Iterable[Office]) -> Metrics:
+    """How many offices exist and are announced, in how many countries and regions."""
+    offices = tuple(offices)
+    existing = sum(office.status == "existing" for office in offices)
     return Metrics(
         existing=existing,
-        announced=len(dataset.offices) - existing,
-        countries=len({office.country for office in dataset.offices}),
-        regions=len({office.region for office in dataset.offices}),
+        announced=len(offices) - existing,
+        countries=len({office.country for office in offices}),
+        regions=len({office.region for office in offices}),
+    )
+
+
+def headline_metrics(dataset: Dataset) -> Metrics:
+    return office_metrics(dataset.offices)
+
+
+def figures_line(metrics: Metrics, lang: str = "en", number: str = "{}") -> str:
+    """ "4 existing · 5 announced · 7 countries · 1 region"; ``number`` formats each count
+    (``"**{}**"`` sets them in bold Markdown)."""
+    counts = (
+        ("figure_existing", metrics.existing),
+        ("figure_announced", metrics.announced),
+        ("figure_countries", metrics.countries),
+        ("figure_regions", metrics.regions),
+    )
+    return " · ".join(
+        text(
+            f"{key}_one" if count == 1 else key,
+            lang,
+            count=number.format(format_decimal(count, locale=babel_locale(lang))),
+        )
+        for key, count in counts
     )
 
 
@@ -176,19 +201,20 @@ class Citations:
         self._numbers: dict[str, int] = {}
 
     def cite(self, source_ids: Iterable[str]) -> tuple[int, ...]:
-        """The numbers of these sources, numbering the new ones."""
+        """The numbers of these sources, in order, numbering the new ones."""
         for source_id in source_ids:
             self._numbers.setdefault(source_id, len(self._numbers) + 1)
-        return tuple(dict.fromkeys(self._numbers[source_id] for source_id in source_ids))
+        return tuple(sorted({self._numbers[source_id] for source_id in source_ids}))
 
     def refs(self, source_ids: Iterable[str]) -> tuple[SourceRef, ...]:
         """These sources as shown, numbered in this panel's list."""
-        ids = tuple(source_ids)
-        numbers = self.cite(ids)
-        sources = [self._dataset.sources_by_id[source_id] for source_id in dict.fromkeys(ids)]
+        ids = tuple(dict.fromkeys(source_ids))
+        self.cite(ids)
         return tuple(
-            _source_ref(number, source, self._lang)
-            for number, source in zip(numbers, sources, strict=True)
+            _source_ref(
+                self._numbers[source_id], self._dataset.sources_by_id[source_id], self._lang
+            )
+            for source_id in ids
         )
 
     @property
@@ -377,21 +403,40 @@ def _time_to_hq(office: Office, hq: Office, at: datetime, lang: str) -> str:
     )
 
 
-def table_row(dataset: Dataset, office: Office, lang: str = "en") -> dict[str, str]:
-    """One office as a row of the office table, with column names in ``lang`` (what the
-    details say of it, without the distances, which a table of thousands would wait for)."""
-    return {
+TABLE_DATES: tuple[DateName, ...] = ("founded", "announced", "opened", "planned_opening")
+
+
+def table_dates(offices: Iterable[Office]) -> tuple[DateName, ...]:
+    """The date columns a table of these offices needs: founding only where one has it."""
+    offices = tuple(offices)
+    return tuple(
+        name
+        for name in TABLE_DATES
+        if name != "founded" or any(office.dates.founded for office in offices)
+    )
+
+
+def table_row(
+    dataset: Dataset,
+    office: Office,
+    lang: str = "en",
+    dates: tuple[DateName, ...] = TABLE_DATES,
+) -> dict[str, str | None]:
+    """One office as a row of the office table, column names in ``lang``: texts as the
+    details show them, each date in its own column as ISO 8601 (``2015-12`` where only the
+    month is known; sorted as text, that is in time) or empty, and the address of its
+    first source (without the distances, which a table of thousands would wait for)."""
+    row: dict[str, str | None] = {
         text("column_city", lang): office.city.get(lang),
         text("column_country", lang): country_name(office.country, lang),
-        text("column_region", lang): text(f"region_{office.region}", lang),
+        text("column_region", lang): text(f"region_short_{office.region}", lang),
         text("column_status", lang): text(f"status_{office.status}", lang),
-        text("column_dates", lang): "; ".join(
-            f"{event.label}: {event.value}" for event in _office_dates(office, lang)
-        ),
-        text("column_sources", lang): "; ".join(
-            source_label(dataset.sources_by_id[s], lang) for s in office.sources
-        ),
     }
+    for name in dates:
+        row[text(f"date_{name}", lang)] = getattr(office.dates, name) or ""
+    first = dataset.sources_by_id[office.sources[0]]
+    row[text("column_source", lang)] = first.url
+    return row
 
 
 def from_headquarters_rows(

@@ -43,7 +43,7 @@ MAX_ARCS = 300  # more arcs than this from one point read as a smudge
 MAP_STRINGS = (
     "legend_title", "legend_fanned", "legend_cluster", "legend_selected",
     "legend_highlighted", "legend_arcs", "layer_arcs", "region_view_label", "filter_all",
-    "cluster", "details_empty_standalone",
+    "cluster", "details_close",
     *(f"status_{status}" for status in STATUSES),
     *(f"region_short_{region}" for region in REGIONS),
     *(f"basemap_{basemap}" for basemap in BASEMAPS),

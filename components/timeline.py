@@ -1,18 +1,30 @@
-"""The expansion over time: one point per dated event of each office, as an Altair chart."""
+"""The expansion over time: one point per dated event of each office, as an Altair chart.
+
+The axis spends its width where the events are: an event long before the rest (OpenAI's
+founding in 2015, eight years before its next office) is drawn at the axis's start with its
+date written beside it, instead of leaving most of the chart empty.
+"""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 import altair as alt
+from babel import Locale
 
 from components.dataset import STATUSES, Dataset, DateName, partial_date_start
 from components.facts import office_date, source_label
-from components.i18n import text
+from components.i18n import babel_locale, text
 from components.map_style import STATUS_COLOURS, STATUS_SHAPES
 
 EVENTS: tuple[DateName, ...] = ("founded", "announced", "opened", "planned_opening")
 SELECTION = "office"  # the chart's point selection, by office id
+# An event this much earlier than the rest, and more than half of the whole span before
+# them, is drawn at the axis's start instead of stretching the axis.
+EARLY_GAP = timedelta(days=2 * 365)
+PADDING = timedelta(days=45)
 
 
 def timeline_events(dataset: Dataset, lang: str = "en") -> list[dict[str, Any]]:
@@ -25,14 +37,20 @@ def timeline_events(dataset: Dataset, lang: str = "en") -> list[dict[str, Any]]:
             if not value:
                 continue
             source_ids = dates.sources.get(event) or office.sources
+            status = text(f"status_{office.status}", lang)
             rows.append(
                 {
                     "office_id": office.id,
                     "city": office.city.get(lang),
                     "status": office.status,
-                    "status_label": text(f"status_{office.status}", lang),
+                    "status_label": status,
                     "event": text(f"date_{event}", lang),
                     "planned": event == "planned_opening",
+                    # The symbol's name in the legend: a planned date is drawn hollow.
+                    "symbol": text(
+                        "timeline_planned" if event == "planned_opening" else
+                        f"status_{office.status}", lang, status=status,
+                    ),
                     # The first day a partial date can mean, a day Vega-Lite can place.
                     "date": partial_date_start(value).isoformat(),
                     "date_label": office_date(office, event, lang),
@@ -40,36 +58,105 @@ def timeline_events(dataset: Dataset, lang: str = "en") -> list[dict[str, Any]]:
                         source_label(dataset.sources_by_id[s], lang) for s in source_ids
                     ),
                 }
-            )
+            )  # fmt: skip
     return sorted(rows, key=lambda row: (row["date"], row["city"]))
 
 
-def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.Chart:
+def axis_start(days: list[date]) -> date | None:
+    """Where the axis starts when the first events stand far apart from the rest: the first
+    day after the widest gap, if that gap is longer than ``EARLY_GAP`` and than half of the
+    whole span; ``None`` when the events need the whole span."""
+    ordered = sorted(set(days))
+    if len(ordered) < 3:
+        return None
+    gaps = [(later - earlier, later) for earlier, later in pairwise(ordered)]
+    widest, after = max(gaps)
+    span = ordered[-1] - ordered[0]
+    if widest > EARLY_GAP and widest * 2 > span:
+        return after
+    return None
+
+
+def _time_locale(lang: str) -> dict[str, Any]:
+    """d3's time-format locale for ``lang`` (month and day names), from Babel's data."""
+    locale = Locale.parse(babel_locale(lang))
+    months = locale.months["format"]
+    days = locale.days["format"]
+    order = [6, 0, 1, 2, 3, 4, 5]  # d3 starts the week on Sunday, Babel's 0 is Monday
+    return {
+        "dateTime": "%x, %X",
+        "date": "%d.%m.%Y" if lang == "de" else "%d/%m/%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": [days["wide"][i] for i in order],
+        "shortDays": [days["abbreviated"][i] for i in order],
+        "months": [months["wide"][i] for i in range(1, 13)],
+        "shortMonths": [str(months["abbreviated"][i]).rstrip(".") for i in range(1, 13)],
+    }
+
+
+def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.LayerChart:
     """Offices (rows) against time; colour and shape by status as on the map; a planned
-    opening is drawn hollow. Clicking a point selects its office (selection ``office``)."""
+    date is drawn hollow; an event far before the rest sits at the axis's start with its
+    date beside it. Clicking a point selects its office (selection ``office``)."""
     rows = timeline_events(dataset, lang)
+    days = [date.fromisoformat(row["date"]) for row in rows]
+    start = axis_start(days)
+    first = start or min(days, default=date.today())
+    last = max(days, default=date.today())
+    for row in rows:
+        early = start is not None and date.fromisoformat(row["date"]) < start
+        # Drawn at the axis's start, where its written date says how much earlier it is.
+        row["x"] = (first - PADDING).isoformat() if early else row["date"]
+        row["note"] = f"← {row['event']}: {row['date_label']}" if early else ""
+    span = last - first
+    axis = alt.Axis(
+        format="%Y" if span > timedelta(days=3 * 365) else "%b %Y",
+        tickCount="year" if span > timedelta(days=3 * 365) else "month",
+        labelOverlap=True,
+    )
     order = list(dict.fromkeys(row["city"] for row in rows))
-    labels = [text(f"status_{status}", lang) for status in STATUSES]
-    colours = alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in STATUSES])
+    # One legend for every symbol drawn: each status filled, and hollow where a date is
+    # only planned.
+    symbols: list[tuple[str, str, str, str]] = []  # name, colour, fill, shape
+    for status in STATUSES:
+        label = text(f"status_{status}", lang)
+        colour, shape = STATUS_COLOURS[status], STATUS_SHAPES[status]
+        symbols.append((label, colour, colour, shape))
+        if any(row["planned"] and row["status"] == status for row in rows):
+            symbols.append(
+                (text("timeline_planned", lang, status=label), colour, "transparent", shape)
+            )
+    names = [symbol[0] for symbol in symbols]
+    legend = alt.Legend(orient="bottom", title=None, labelLimit=0)
     pick = alt.selection_point(name=SELECTION, fields=["office_id"], on="click")
-    chart: alt.Chart = (
-        alt.Chart(alt.Data(values=rows))
-        .mark_point(size=140, strokeWidth=2)
+    x = alt.X(
+        "x:T",
+        title=None,
+        axis=axis,
+        scale=alt.Scale(domain=[(first - 2 * PADDING).isoformat(), (last + PADDING).isoformat()]),
+    )
+    y = alt.Y("city:N", title=None, sort=order)
+    base = alt.Chart(alt.Data(values=rows)).properties(height=alt.Step(26))
+    points = (
+        base.mark_point(size=140, strokeWidth=2, filled=False)
         .encode(
-            x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
-            y=alt.Y("city:N", title=None, sort=order),
-            color=alt.Color(
-                "status_label:N", title=None, scale=colours, legend=alt.Legend(orient="bottom")
+            x=x,
+            y=y,
+            stroke=alt.Stroke(
+                "symbol:N",
+                scale=alt.Scale(domain=names, range=[s[1] for s in symbols]),
+                legend=legend,
+            ),
+            fill=alt.Fill(
+                "symbol:N",
+                scale=alt.Scale(domain=names, range=[s[2] for s in symbols]),
+                legend=legend,
             ),
             shape=alt.Shape(
-                "status_label:N",
-                scale=alt.Scale(domain=labels, range=[STATUS_SHAPES[s] for s in STATUSES]),
-                legend=None,
-            ),
-            fill=alt.condition(
-                "datum.planned",
-                alt.value("transparent"),
-                alt.Fill("status_label:N", scale=colours, legend=None),
+                "symbol:N",
+                scale=alt.Scale(domain=names, range=[s[3] for s in symbols]),
+                legend=legend,
             ),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
             tooltip=[
@@ -80,6 +167,11 @@ def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.Chart:
             ],
         )
         .add_params(pick)
-        .properties(height=alt.Step(26))
     )
+    notes = (
+        base.transform_filter("datum.note != ''")
+        .mark_text(align="left", dx=12, fontSize=12)
+        .encode(x=x, y=y, text="note:N")
+    )
+    chart: alt.LayerChart = alt.layer(points, notes).configure(locale={"time": _time_locale(lang)})
     return chart

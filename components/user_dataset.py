@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from components.columns import DATE_FIELDS, ColumnMap, Status
-from components.dataset import Dataset, parse_dataset
+from components.dataset import Dataset, parse_dataset, slug
 from components.gazetteer import fold
 from components.geocode import Located
 from components.regions import region_of
@@ -67,11 +66,6 @@ def partial_date(text: str) -> str | None:
 def region(value: str, country: str) -> str | None:
     """The region a cell names (Europe, APAC, Asien…), else the country's."""
     return _REGIONS.get(fold(value).replace("-", " ")) or region_of(country)
-
-
-def slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:48] or "office"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -608,3 +610,32 @@ def test_the_header_keeps_the_snapshot_and_lists_what_came_later(app: AppTest) -
     items = " ".join(m.value for m in later.markdown)
     assert "Munich" in items and "**Paris** · November 2024" in items
     assert "[Mobile World Live](https://www.mobileworldlive.com/" in items
+
+
+def display_values(element: Any) -> pd.DataFrame:
+    """What a styled table shows in its cells (its values stay what it sorts by)."""
+    table: pd.DataFrame = pa.ipc.open_stream(
+        element.proto.arrow_data.styler.display_values
+    ).read_pandas()
+    return table
+
+
+def test_the_tables_dates_sort_as_dates_and_read_as_the_details(app: AppTest) -> None:
+    app.query_params["lang"] = "de"
+    open_sections(app, TABLE_OPEN_KEY, HQ_TABLE_OPEN_KEY).run()
+    offices = keyed_block(app, "office-table").dataframe[0]
+    values = offices.value.set_index("Stadt")
+    shown = display_values(offices)
+    shown.index = values.index
+    assert values.loc["Tokio", "Eröffnet"] == "2024-04-15"
+    assert shown.loc["Tokio", "Eröffnet"] == "15. April 2024"
+    assert values.loc["San Francisco", "Gegründet"] == "2015-12"
+    assert shown.loc["San Francisco", "Gegründet"] == "Dezember 2015"
+    assert shown.loc["Singapur", "Geplante Eröffnung"] == "Ende 2024"  # as the source says
+    assert shown.loc["San Francisco", "Angekündigt"] == ""  # no date, no "not announced"
+    hq = keyed_block(app, "office-table").dataframe[1]
+    distances = hq.value.set_index("Stadt")["Entfernung (km)"]
+    assert distances["Singapur"] == 13594 and distances.dtype.kind == "i"  # sorts as a number
+    shown_hq = display_values(hq)
+    shown_hq.index = distances.index
+    assert shown_hq.loc["Singapur", "Entfernung (km)"] == "13.594"  # as in the details

@@ -21,6 +21,7 @@ from components.facts import (
     since_developments,
     source_label,
     summary_paragraph,
+    table_dates,
     table_row,
 )
 from components.i18n import LANGUAGES, STRINGS, possessive
@@ -152,10 +153,25 @@ def test_highlighted_offices_of_people_and_partnerships(dataset: Dataset) -> Non
 
 def test_a_table_row_is_the_details_in_columns(dataset: Dataset) -> None:
     row = table_row(dataset, dataset.office("tokyo"), "de")
-    assert list(row) == ["Stadt", "Land", "Region", "Status", "Daten", "Quellen"]
+    assert list(row) == [
+        "Stadt", "Land", "Region", "Status",
+        "Gegründet", "Angekündigt", "Eröffnet", "Geplante Eröffnung", "Quelle",
+    ]  # fmt: skip
     assert row["Stadt"] == "Tokio" and row["Land"] == "Japan"
-    assert "Eröffnet: 15. April 2024" in row["Daten"]
-    assert "Reuters, 15. April 2024: OpenAI wirbt um Geschäft in Japan" in row["Quellen"]
+    # Each date in its own column, ISO (it sorts in time), empty where it does not apply.
+    assert row["Eröffnet"] == "2024-04-15" and row["Angekündigt"] == ""
+    assert (
+        row["Quelle"]
+        == "https://www.trendingtopics.eu/openai-strebt-globale-expansion-an-neue-standorte-in-singapur-paris-und-bruessel/"
+    )
+
+
+def test_the_table_has_a_founding_column_only_where_an_office_has_one(dataset: Dataset) -> None:
+    assert table_dates(dataset.offices) == ("founded", "announced", "opened", "planned_opening")
+    new = filter_offices(dataset, "announced")
+    assert table_dates(new) == ("announced", "opened", "planned_opening")
+    row = table_row(dataset, dataset.office("singapore"), "en", table_dates(new))
+    assert "Founded" not in row and row["Planned opening"] == "2024-12"
 
 
 @pytest.mark.parametrize(

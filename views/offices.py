@@ -7,7 +7,7 @@ import streamlit as st
 from components import state
 from components.dataset import DatasetError
 from components.facts import headline
-from components.ui import downloads, explorer, funding, page, tables
+from components.ui import explorer, funding, page, tables
 from components.view_state import language_from_locale
 
 state.enter_page("offices")
@@ -28,5 +28,4 @@ page.render_notices(notices, ui.lang)
 explorer.render_explorer(dataset)
 tables.render_office_table(dataset, ui)
 tables.render_timeline(dataset, ui)
-downloads.render_exports(dataset, ui.lang)
 funding.render_funding(dataset, ui.lang)

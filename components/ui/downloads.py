@@ -1,4 +1,5 @@
-"""Downloads of the offices and the map, generated only when clicked."""
+"""Downloads of the view: its offices as CSV and GeoJSON, its map as a page to publish;
+each generated only when clicked, under a name that says what it holds."""
 
 from __future__ import annotations
 
@@ -7,26 +8,32 @@ from functools import partial
 import streamlit as st
 
 from components.dataset import Dataset
-from components.exports import offices_csv, offices_geojson, standalone_map_html
+from components.embed import standalone_map_html
+from components.exports import export_file_name, offices_csv, offices_geojson
 from components.i18n import text
+from components.office_map import MapView
 
 
-def render_exports(dataset: Dataset, lang: str) -> None:
+def render_exports(dataset: Dataset, view: MapView) -> None:
+    """Three buttons for what the reader sees: the filters and language of ``view`` and,
+    for the map, its selection. In the map's fragment, so a click changes the map's file."""
+    lang = view.lang
     downloads = (
-        ("download_csv", partial(offices_csv, dataset, lang), "offices.csv", "text/csv",
+        ("download_csv", partial(offices_csv, dataset, view), "csv", "text/csv",
          ":material/table:"),
-        ("download_geojson", partial(offices_geojson, dataset), "offices.geojson",
+        ("download_geojson", partial(offices_geojson, dataset, view), "geojson",
          "application/geo+json", ":material/map:"),
-        ("download_html", partial(standalone_map_html, dataset, lang), "offices-map.html",
+        ("download_html", partial(standalone_map_html, dataset, view), "html",
          "text/html", ":material/public:"),
     )  # fmt: skip
     with st.container(key="exports", horizontal=True):
-        for label, data, file_name, mime, icon in downloads:
+        for label, data, kind, mime, icon in downloads:
             st.download_button(
                 text(label, lang),
                 data=data,
-                file_name=file_name,
+                file_name=export_file_name(dataset, view, kind),  # type: ignore[arg-type]
                 mime=mime,
                 icon=icon,
                 on_click="ignore",
+                key=f"download-{kind}",
             )

@@ -21,7 +21,7 @@ from components.facts import (
 from components.i18n import text
 from components.office_map import MapView, build_map
 from components.search import search
-from components.ui import people
+from components.ui import downloads, people
 from components.ui.blocks import (
     bullets,
     cited,
@@ -73,6 +73,15 @@ def render_map(dataset: Dataset, ui: state.UIState) -> None:
     streamlit-folium reports nothing (``returned_objects=[]``): panning, zooming and even the
     map's first appearance never rerun the script; clicks come through the bridge.
     """
+    view = MapView(
+        lang=ui.lang,
+        status=ui.view.status,
+        region=ui.view.region,
+        basemap=ui.view.basemap,
+        theme=st.context.theme.type or "light",
+        selected=ui.selected,
+        highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),
+    )
     with st.container(key="office-map"):
         st_folium(
             build_map(dataset),
@@ -81,18 +90,9 @@ def render_map(dataset: Dataset, ui: state.UIState) -> None:
             use_container_width=True,
             returned_objects=[],
         )
-        render_map_bridge(
-            MapView(
-                lang=ui.lang,
-                status=ui.view.status,
-                region=ui.view.region,
-                basemap=ui.view.basemap,
-                theme=st.context.theme.type or "light",
-                selected=ui.selected,
-                highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),
-            )
-        )
+        render_map_bridge(view)
     st.caption(text("map_help", ui.lang))
+    downloads.render_exports(dataset, view)
 
 
 def render_search(dataset: Dataset, ui: state.UIState) -> None:

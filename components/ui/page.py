@@ -10,7 +10,12 @@ import streamlit as st
 from components import state
 from components.dataset import Dataset, DatasetError
 from components.escaping import escape_markdown
-from components.facts import format_partial_date, headline_metrics, since_developments
+from components.facts import (
+    figures_line,
+    format_partial_date,
+    headline_metrics,
+    since_developments,
+)
 from components.i18n import LANGUAGES, text
 from components.ui.blocks import bullets, render_source_list, sourced_line
 from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice
@@ -54,21 +59,12 @@ def render_header(dataset: Dataset, lang: str) -> None:
     """Date of the data and the headline figures in one line each, and beside them the
     filters: the map starts high on the page."""
     figures_column, filters_column = st.columns([4, 5], vertical_alignment="bottom")
-    with figures_column, st.container(key="figures"):
-        more = dataset.people or dataset.partnerships or dataset.funding
-        subtitle = "subtitle" if more else "subtitle_offices"
-        st.caption(text(subtitle, lang, as_of=format_partial_date(dataset.as_of, lang)))
-        metrics = headline_metrics(dataset)
-        st.markdown(
-            text(
-                "figures",
-                lang,
-                existing=f"**{metrics.existing}**",
-                announced=f"**{metrics.announced}**",
-                countries=f"**{metrics.countries}**",
-                regions=f"**{metrics.regions}**",
-            )
-        )
+    with figures_column:
+        with st.container(key="figures"):
+            more = dataset.people or dataset.partnerships or dataset.funding
+            subtitle = "subtitle" if more else "subtitle_offices"
+            st.caption(text(subtitle, lang, as_of=format_partial_date(dataset.as_of, lang)))
+            st.markdown(figures_line(headline_metrics(dataset), lang, number="**{}**"))
         render_since(dataset, lang)
     with filters_column:
         render_filters(lang)

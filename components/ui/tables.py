@@ -3,7 +3,7 @@ the timeline, the last three drawn only once their section is opened."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from functools import partial
 
@@ -16,9 +16,12 @@ from components.dataset import Dataset, Office
 from components.escaping import escape_markdown
 from components.facts import (
     filter_offices,
+    format_km,
+    format_partial_date,
     from_headquarters_rows,
     highlighted_offices,
     summary_paragraph,
+    table_dates,
     table_row,
 )
 from components.i18n import text
@@ -57,20 +60,45 @@ def render_office_table(dataset: Dataset, ui: state.UIState) -> None:
             state.HQ_TABLE_OPEN_KEY, text("hq_table_heading", lang), ":material/schedule:"
         ) as open_:
             if open_:
-                st.dataframe(from_headquarters_rows(dataset, lang), hide_index=True)
+                _from_headquarters_table(dataset, lang)
+
+
+def office_table(
+    dataset: Dataset,
+    shown: tuple[Office, ...],
+    lang: str,
+    marked: frozenset[str] = frozenset(),
+) -> Styler:
+    """The office table as the reader sees it: each date in its own column, its ISO value
+    sorting in time and its cell written as the details write it; the rows of ``marked``
+    offices (a highlighted leader's or partnership's) in the highlight colour."""
+    ids = [office.id for office in shown]
+    dates = table_dates(shown)
+    rows = pd.DataFrame([table_row(dataset, office, lang, dates) for office in shown])
+    date_columns: list[Hashable] = [text(f"date_{name}", lang) for name in dates]
+    table = rows.style.format(partial(_date_cell, lang=lang), subset=date_columns)
+    if "planned_opening" in dates:
+        column = text("date_planned_opening", lang)
+        for index, office in enumerate(shown):
+            if office.dates.planned_opening_label:  # "end of 2024", as the source words it
+                label = office.dates.planned_opening_label.get(lang)
+                table = table.format(partial(_fixed, label), subset=([index], [column]))
+    if marked & set(ids):
+        table = table.apply(
+            lambda row: [HIGHLIGHT_STYLE if ids[row.name] in marked else ""] * len(row),
+            axis=1,
+        )
+    return table
 
 
 def _office_table(dataset: Dataset, shown: tuple[Office, ...], ui: state.UIState) -> None:
-    highlighted = highlighted_offices(dataset, ui.highlight)
+    lang = ui.lang
     ids = [office.id for office in shown]
-    rows = pd.DataFrame([table_row(dataset, office, ui.lang) for office in shown])
-    table: pd.DataFrame | Styler = rows
-    if highlighted & set(ids):
-        # The offices of a highlighted leader or partnership, as on the map.
-        table = rows.style.apply(
-            lambda row: [HIGHLIGHT_STYLE if ids[row.name] in highlighted else ""] * len(row),
-            axis=1,
-        )
+    # The offices of a highlighted leader or partnership, as on the map. The selected
+    # office is not marked: that would resend the table with every click on the map
+    # (measured in bench/table_marking.py).
+    table = office_table(dataset, shown, lang, highlighted_offices(dataset, ui.highlight))
+    date_columns = [text(f"date_{name}", lang) for name in table_dates(shown)]
     key = state.remount_key("office-table", *ids)
     st.dataframe(
         table,
@@ -79,7 +107,29 @@ def _office_table(dataset: Dataset, shown: tuple[Office, ...], ui: state.UIState
         selection_mode="single-row",
         key=key,
         width="stretch",
+        column_config={
+            **{column: st.column_config.TextColumn(width=125) for column in date_columns},
+            text("column_source", lang): st.column_config.LinkColumn(
+                display_text=r"https?://(?:www\.)?([^/]+)"
+            ),
+        },
     )
+
+
+def _date_cell(value: str, lang: str) -> str:
+    return format_partial_date(value, lang) if value else ""
+
+
+def _fixed(label: str, _value: object) -> str:
+    return label
+
+
+def _from_headquarters_table(dataset: Dataset, lang: str) -> None:
+    """Distances as numbers (they sort as numbers), written as the details write them."""
+    rows = pd.DataFrame(from_headquarters_rows(dataset, lang))
+    distance = text("column_distance_km", lang)
+    table = rows.style.format(partial(format_km, lang=lang), subset=[distance])
+    st.dataframe(table, hide_index=True)
 
 
 def render_timeline(dataset: Dataset, ui: state.UIState) -> None:

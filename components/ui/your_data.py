@@ -19,7 +19,7 @@ from components.geocode import NOMINATIM_ATTRIBUTION, Located, OnlineGeocoder, l
 from components.i18n import text
 from components.tabular import InputError, Table, read_table
 from components.timeline import timeline_events
-from components.ui import downloads, explorer, page, tables
+from components.ui import explorer, page, tables
 from components.user_dataset import build_dataset
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-offices.csv"
@@ -324,4 +324,3 @@ def _render_dashboard(dataset: Dataset, lang: str) -> None:
     tables.render_office_table(dataset, ui)
     if timeline_events(dataset, lang):
         tables.render_timeline(dataset, ui)
-    downloads.render_exports(dataset, lang)

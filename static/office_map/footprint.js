@@ -5,8 +5,8 @@
  * In the app ("app" mode) the map never changes its code: the page sends the view as a
  * message ({type: "footprint:view", view}) and hears clicks back ({type: "footprint:select"},
  * {type: "footprint:basemap"}); both sides check that the other is the same origin. Opened
- * from a file ("standalone" mode) the view is fixed and a click shows the office's details in
- * the page itself.
+ * from a file ("standalone" mode) the view is fixed, only basemaps that need no network are
+ * offered, and a click shows the office's details in the page itself (Escape closes them).
  *
  * Texts from the data are set with textContent; the app's own strings likewise.
  */
@@ -39,6 +39,10 @@
         selected: null, highlighted: [],
       };
       this._bases = {};
+      if (config.mode === "standalone") {
+        // A file opened anywhere needs no network: only basemaps drawn from the page itself.
+        config.basemaps = config.basemaps.filter(function (basemap) { return !basemap.url; });
+      }
       config.basemaps.forEach(function (basemap) {
         var base = basemap.url
           ? L.tileLayer(basemap.url, {
@@ -74,6 +78,15 @@
       map.on("overlayadd overlayremove", function () { this._showInLegend(this._lastDrawn || {}); }, this);
       map.on("baselayerchange", this._onBaseChosen, this);
       if (config.mode === "app") { this._listen(); }
+      if (config.mode === "standalone") {
+        L.DomEvent.on(document, "keydown", function (event) {
+          var panel = document.getElementById("footprint-details");
+          if (event.key === "Escape" && panel && !panel.hidden) {
+            self._closeDetails();
+            map.getContainer().focus({ preventScroll: true });
+          }
+        });
+      }
     },
 
     /* Padding that keeps framed offices clear of the controls in the map's corners, as they
@@ -105,7 +118,7 @@
       var span = bounds.getEast() - bounds.getWest();
       if (this._narrow) {
         map.setMinZoom(0);
-        map.fitBounds(bounds, { padding: [24, 24], animate: false, maxZoom: 5 });
+        map.fitBounds(bounds, L.extend(this._clearOfControls(), { animate: false, maxZoom: 5 }));
       } else if (span < 150) {
         map.setMinZoom(0);
         map.fitBounds(bounds, L.extend(this._clearOfControls(), { animate: false, maxZoom: 6 }));
@@ -214,14 +227,19 @@
         if (this[name]) { map.removeControl(this[name]); }
       }, this);
       var bases = {};
-      this._config.basemaps.forEach(function (basemap) {
-        bases[this.text("basemap_" + basemap.id)] = this._bases[basemap.id];
-      }, this);
+      if (this._config.basemaps.length > 1) {  // one basemap is no choice
+        this._config.basemaps.forEach(function (basemap) {
+          bases[this.text("basemap_" + basemap.id)] = this._bases[basemap.id];
+        }, this);
+      }
       var overlays = {};
       if (this._arcLines.length) { overlays[this.text("layer_arcs")] = this._arcs; }
-      this._layersControl = L.control.layers(bases, overlays, {
-        collapsed: this._narrow, position: "topright",
-      }).addTo(map);
+      this._layersControl = null;
+      if (Object.keys(bases).length || Object.keys(overlays).length) {
+        this._layersControl = L.control.layers(bases, overlays, {
+          collapsed: this._narrow, position: "topright",
+        }).addTo(map);
+      }
       this._regionsControl = this._regionControl().addTo(map);
       this._legendControl = this._legend().addTo(map);
       this._showInLegend(this._lastDrawn || {});
@@ -310,18 +328,119 @@
 
     // -- details in the page (standalone mode) -------------------------------------------
 
+    /* The details of each office the file shows, in its language, from the page's data
+       block (#footprint-details-data); the panel is #footprint-details. Every text is set
+       with textContent, and only http(s) addresses become links. */
+    _detailsData: function () {
+      if (this._details === undefined) {
+        var block = document.getElementById("footprint-details-data");
+        try {
+          this._details = block ? JSON.parse(block.textContent) : {};
+        } catch (error) {
+          this._details = {};
+        }
+      }
+      return this._details;
+    },
+
     _showDetails: function (id) {
       var panel = document.getElementById("footprint-details");
-      var details = this._config.details || {};
       if (!panel) { return; }
+      var entry = id && Object.prototype.hasOwnProperty.call(this._detailsData(), id)
+        ? this._detailsData()[id] : null;
       panel.textContent = "";
-      var entry = id && details[id] && (details[id][this._view.lang] || details[id].en);
-      if (!entry) {
-        panel.appendChild(element("p", "footprint-details-empty", this.text("details_empty_standalone")));
-        return;
+      panel.hidden = !entry;
+      if (!entry) { return; }
+      var self = this;
+      var close = element("button", "footprint-details-close", "\u00d7");
+      close.type = "button";
+      close.setAttribute("aria-label", this.text("details_close"));
+      L.DomEvent.on(close, "click", function () { self._closeDetails(); });
+      panel.appendChild(close);
+      var heading = element("h2", null, entry.title);
+      heading.id = "footprint-details-title";
+      heading.tabIndex = -1;
+      panel.appendChild(heading);
+      panel.appendChild(element("p", "footprint-details-meta", entry.meta));
+      entry.sections.forEach(function (section) {
+        panel.appendChild(element("h3", null, section.heading));
+        var list = element("ul");
+        section.items.forEach(function (item) {
+          var row = element("li", null, item.text);
+          if (item.cites && item.cites.length) {
+            row.appendChild(document.createTextNode(" [" + item.cites.join(", ") + "]"));
+          }
+          if (item.links && item.links.length) {
+            row.appendChild(document.createTextNode(" ("));
+            item.links.forEach(function (link, index) {
+              if (index) { row.appendChild(document.createTextNode(", ")); }
+              row.appendChild(self._link(link.label, link.url, link.title));
+              row.appendChild(document.createTextNode(" [" + link.number + "]"));
+            });
+            row.appendChild(document.createTextNode(")"));
+          }
+          list.appendChild(row);
+        });
+        panel.appendChild(list);
+      });
+      if (entry.sources.length) {
+        panel.appendChild(element("h3", null, entry.sourcesHeading));
+        var sources = element("ol");
+        entry.sources.forEach(function (source) {
+          var row = element("li");
+          row.value = source.number;
+          row.appendChild(self._link(source.label, source.url));
+          if (source.note) { row.appendChild(document.createTextNode(" \u2014 " + source.note)); }
+          sources.appendChild(row);
+        });
+        panel.appendChild(sources);
       }
-      panel.appendChild(element("h2", null, entry.title));
-      entry.lines.forEach(function (line) { panel.appendChild(element("p", null, line)); });
+      panel.scrollTop = 0;
+      this._keepInSight(id, panel);
+    },
+
+    /* Where the details cover part of the map (beside it, in a wide frame), they open on
+       the side away from the office and the map moves the office into the part left free;
+       where they take their own room (under the map, on a phone), the map takes its new size
+       and keeps the office in view. */
+    _keepInSight: function (id, panel) {
+      var office = this._layer.office(id);
+      var map = this._map;
+      map.invalidateSize({ pan: false });
+      if (!office) { return; }
+      var latlng = L.latLng(office.lat, office.lon);
+      var point = map.latLngToContainerPoint(latlng);
+      var size = map.getSize();
+      panel.classList.toggle("footprint-details-left", point.x > size.x / 2);
+      var box = map.getContainer().getBoundingClientRect();
+      var cover = panel.getBoundingClientRect();
+      var left = cover.left - box.left, right = left + cover.width;
+      var top = cover.top - box.top, bottom = top + cover.height;
+      var covered = point.x > left - 16 && point.x < right + 16
+        && point.y > top - 16 && point.y < bottom + 16;
+      if (covered) {
+        var freeX = left > size.x - right ? left / 2 : (right + size.x) / 2;
+        map.panBy([point.x - freeX, 0], { animate: false });
+      } else if (!map.getBounds().pad(-0.05).contains(latlng)) {
+        map.panTo(latlng, { animate: false });
+      }
+    },
+
+    _link: function (label, url, title) {
+      if (typeof url !== "string" || !/^https?:\/\//i.test(url)) { return document.createTextNode(label); }
+      var link = element("a", null, label);
+      link.href = url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      if (title) { link.title = title; }
+      return link;
+    },
+
+    _closeDetails: function () {
+      this._view.selected = null;
+      this._layer.setSelected(null, true);
+      this._showDetails(null);
+      this._map.invalidateSize({ pan: false });
     },
   });
 

@@ -1,8 +1,6 @@
-"""Deep links in German, the URL following clicks, the offline HTML export, the phone layout."""
+"""Deep links in German, the URL following clicks, the phone layout."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
@@ -11,7 +9,6 @@ from testing.server import StreamlitServer
 from tests.browser.conftest import (
     PageRecord,
     expect_details_for,
-    keep,
     load_app,
     map_frame,
     open_page,
@@ -49,40 +46,6 @@ def test_the_url_follows_a_click_on_the_map(
     load_app(fresh, fresh_record, page.url)
     expect_details_for(fresh, "Tokyo")
     assert record.errors == [] and fresh_record.errors == []
-
-
-def test_the_html_export_works_from_disk_without_network(
-    app_server: StreamlitServer,
-    page_and_record: tuple[Page, PageRecord],
-    browser: Browser,
-    tmp_path: Path,
-) -> None:
-    page, record = page_and_record
-    load_app(page, record, f"{app_server.url}/?lang=de")
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Karte als HTML (funktioniert offline)").click()
-    path = tmp_path / "offices-map.html"
-    download_info.value.save_as(path)
-
-    offline = browser.new_context(offline=True, viewport={"width": 1200, "height": 700})
-    exported = keep(offline.new_page())
-    errors: list[str] = []
-    exported.on("pageerror", lambda error: errors.append(str(error)))
-    requests: list[str] = []
-    exported.on("request", lambda request: requests.append(request.url))
-    exported.goto(path.as_uri())
-    expect(exported.locator(".office-marker")).to_have_count(9)
-    expect(exported.locator(".office-label-tokyo")).to_have_text("Tokio")
-    for office_id in ("london", "tokyo", "singapore"):
-        assert exported.locator(f".office-marker.office-{office_id}").count() == 1
-    exported.locator(".office-marker.office-tokyo").hover()
-    expect(exported.locator(".leaflet-tooltip")).to_have_text("Tokio")
-    exported.wait_for_function(
-        "Object.values(window).some(v => v && v._layers && Object.values(v._layers)"
-        ".some(l => l.feature && l.options.pane === 'outlines'))"
-    )
-    assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
-    assert errors == []
 
 
 def test_phone_layout_stacks_and_never_scrolls_sideways(
