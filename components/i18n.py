@@ -170,6 +170,12 @@ STRINGS: dict[str, dict[str, str]] = {
             " up **offline**, in GeoNames' cities; your data stays in this browser session and is "
             "not stored."
         ),
+        "yours_session_note": (
+            "Your table lives only in this session, on the one server that holds it: if the "
+            "connection to that server is lost (a restart, or the server going away), the map "
+            "page reconnects with its view, but your table is gone. Upload it again, or keep "
+            "the dataset download below."
+        ),
         "yours_upload": "Upload a table",
         "yours_upload_help": (
             "CSV, Excel (.xlsx), this app's JSON or GeoJSON points; up to 10,000 rows."
@@ -407,6 +413,12 @@ STRINGS: dict[str, dict[str, str]] = {
             "Kartieren Sie Ihre eigene Liste von Orten: Laden Sie eine Tabelle hoch oder fügen Sie "
             "ihre Zeilen ein. Orte werden **offline** in den Städten von GeoNames gesucht; Ihre "
             "Daten bleiben in dieser Browser-Sitzung und werden nicht gespeichert."
+        ),
+        "yours_session_note": (
+            "Ihre Tabelle lebt nur in dieser Sitzung, auf dem einen Server, der sie hält: Geht "
+            "die Verbindung zu ihm verloren (ein Neustart oder ein Ausfall des Servers), kommt "
+            "die Kartenseite mit ihrer Ansicht zurück, Ihre Tabelle aber nicht. Laden Sie sie "
+            "dann erneut hoch, oder behalten Sie den Datensatz-Download unten."
         ),
         "yours_upload": "Tabelle hochladen",
         "yours_upload_help": (

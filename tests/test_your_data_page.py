@@ -55,6 +55,8 @@ def test_the_page_invites_a_table_and_offers_a_sample(page: AppTest) -> None:
     (button,) = page.get("download_button")
     assert button.proto.label == "Download a sample table"
     assert not page.get("component_instance")  # no map before there is data
+    # The one thing a failover loses, said where the reader puts it in.
+    assert any("your table is gone" in caption.value for caption in page.caption)
 
 
 def test_pasted_rows_are_placed_and_each_row_is_accounted_for(page: AppTest) -> None:

@@ -72,6 +72,7 @@ def _render_input(lang: str) -> None:
             key=state.UPLOAD_KEY,
             help=text("yours_upload_help", lang),
         )
+        st.caption(f":material/sync_problem: {text('yours_session_note', lang)}")
         if uploaded is not None:
             state.use_upload(uploaded.name, uploaded.getvalue())
         st.download_button(

@@ -1,0 +1,172 @@
+"""Three replicas behind nginx (``deploy/serve.py``): six readers keep their own selection
+through clicks, and when the replica under some of them is killed, their pages reconnect
+through nginx to a healthy replica and show the same view, with no error page. And the
+load script measures a level of readers against the same deployment."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, WebSocket, expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from deploy.serve import healthy, nginx_binary
+from testing.server import REPO_ROOT, free_port
+from tests.browser.conftest import MAP_READY, expect_details_for, map_frame, map_frame_object
+
+pytestmark = pytest.mark.deploy
+
+READERS = (
+    ("london", "London", "tokyo", "Tokyo"),
+    ("dublin", "Dublin", "paris", "Paris"),
+    ("tokyo", "Tokyo", "new-york", "New York"),
+    ("paris", "Paris", "seattle", "Seattle"),
+    ("brussels", "Brussels", "singapore", "Singapore"),
+    ("singapore", "Singapore", "london", "London"),
+)
+
+
+@dataclass
+class Cluster:
+    url: str
+    run_dir: Path
+    process: subprocess.Popen[bytes]
+
+    def state(self) -> dict[str, object]:
+        state: dict[str, object] = json.loads((self.run_dir / "state.json").read_text())
+        return state
+
+
+@dataclass
+class Reader:
+    """A reader's page, the replica nginx gave it, and the details headings each of its
+    websockets brought (a new websocket is a reconnection)."""
+
+    page: Page
+    replica: str
+    office: str
+    city: str
+    sockets: list[set[str]]
+
+
+def headings(payload: bytes | str) -> set[str]:
+    message = ForwardMsg.FromString(payload if isinstance(payload, bytes) else payload.encode())
+    element = message.delta.new_element if message.WhichOneof("type") == "delta" else None
+    if element is not None and element.WhichOneof("type") == "heading":
+        return {element.heading.body}
+    return set()
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    if nginx_binary() is None:
+        message = "nginx not found: apt-get install -y nginx"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    run_dir = tmp_path_factory.mktemp("deploy")
+    port = free_port()
+    with (run_dir / "serve.out").open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "deploy.serve", "--replicas", "3", "--port", str(port),
+             "--run-dir", str(run_dir)],
+            cwd=REPO_ROOT, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not ((run_dir / "state.json").exists() and healthy(port)):
+        assert process.poll() is None, (run_dir / "serve.out").read_text()
+        assert time.monotonic() < deadline, "the deployment did not start in 120 s"
+        time.sleep(0.2)  # polling the deployment's start
+    yield Cluster(f"http://127.0.0.1:{port}", run_dir, process)
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=60)
+
+
+def open_reader(browser: Browser, url: str, office: str, city: str) -> Reader:
+    page = browser.new_context(viewport={"width": 1200, "height": 800}).new_page()
+    sockets: list[set[str]] = []
+
+    def watch(ws: WebSocket) -> None:
+        seen: set[str] = set()
+        sockets.append(seen)
+        ws.on("framereceived", lambda payload: seen.update(headings(payload)))
+
+    page.on("websocket", watch)
+    response = page.goto(url)
+    assert response is not None
+    replica = response.headers["x-footprint-replica"]
+    expect(map_frame(page).locator(".office-marker")).to_have_count(9, timeout=60_000)
+    map_frame_object(page).wait_for_function(MAP_READY, timeout=30_000)
+    return Reader(page, replica, office, city, sockets)
+
+
+def test_readers_keep_their_view_when_their_replica_dies(
+    cluster: Cluster, browser: Browser
+) -> None:
+    readers = []
+    for first, first_city, second, second_city in READERS:
+        reader = open_reader(browser, f"{cluster.url}/?office={first}", second, second_city)
+        expect_details_for(reader.page, first_city)
+        map_frame(reader.page).locator(f".office-marker.office-{second}").click()
+        expect_details_for(reader.page, second_city)
+        expect(reader.page).to_have_url(re.compile(f"office={second}"))
+        readers.append(reader)
+    # Each reader's own view, not another's: all six still show theirs.
+    for reader in readers:
+        expect_details_for(reader.page, reader.city)
+    assert len({reader.replica for reader in readers}) > 1  # nginx spreads the readers
+
+    victim = max(
+        {r.replica for r in readers}, key=lambda rep: sum(r.replica == rep for r in readers)
+    )
+    port = int(victim.rsplit(":", 1)[1])
+    replicas = cluster.state()["replicas"]
+    assert isinstance(replicas, list)
+    (pid,) = [r["pid"] for r in replicas if r["port"] == port]
+    before = {id(reader): len(reader.sockets) for reader in readers}
+    os.kill(pid, signal.SIGKILL)
+
+    for reader in readers:
+        if reader.replica != victim:
+            continue
+        # The page reconnects (a new websocket, through nginx), and the new session, started
+        # from the address, draws the same office's details.
+        page = reader.page
+        deadline = time.monotonic() + 60
+        while not any(reader.city in seen for seen in reader.sockets[before[id(reader)] :]):
+            assert time.monotonic() < deadline, f"{reader.city}: not back within 60 s"
+            page.wait_for_timeout(250)  # polling the page's websockets
+        expect_details_for(page, reader.city)
+        expect(page).to_have_url(re.compile(f"office={reader.office}"))
+    for reader in readers:
+        page = reader.page
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        expect(page.get_by_role("dialog")).to_have_count(0)  # no "connection error"
+        # Every reader's session answers: a click on the map is answered as before.
+        map_frame(page).locator(".office-marker.office-dublin").click()
+        expect_details_for(page, "Dublin")
+        page.context.close()
+
+
+def test_the_load_script_measures_a_level_of_readers() -> None:
+    # Its own process: it records a session with Playwright, which this one already runs.
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.load", "--replicas", "1", "--levels", "2",
+         "--step-seconds", "4", "--idle-readers", "2"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=300, check=True,
+    )  # fmt: skip
+    out = done.stdout
+    row = next(line for line in out.splitlines() if line.startswith("| 2 |"))
+    clicks, _p50, _p95, errors = (cell.strip() for cell in row.split("|")[2:6])
+    assert int(clicks) >= 2 and errors == "0", out
+    assert re.search(r"capacity: \d+ readers at once", out), out
