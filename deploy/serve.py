@@ -53,6 +53,18 @@ def healthy(port: int, timeout: float = 1.0) -> bool:
         return False
 
 
+def stop_process(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
+    """Ask a process to end (SIGTERM); kill it if it has not within ``grace`` seconds."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @dataclass
 class Replica:
     port: int
@@ -76,13 +88,8 @@ class Replica:
         return self.process is not None and self.process.poll() is None
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        if self.process:
+            stop_process(self.process)
 
 
 def render_config(run_dir: Path, listen: str, replicas: Sequence[Replica]) -> str:
@@ -165,7 +172,8 @@ class Deployment:
                 time.sleep(0.2)  # the health check's polling interval
         config = self.write_config()
         self.nginx = subprocess.Popen(
-            [nginx, "-p", str(self.run_dir), "-c", str(config)],
+            [nginx, "-p", str(self.run_dir), "-c", str(config),
+             "-e", str(self.run_dir / "error.log")],
             stdout=subprocess.DEVNULL, stderr=(self.run_dir / "nginx.out").open("ab"),
         )  # fmt: skip
         while not healthy(self.port):

@@ -3,9 +3,12 @@ from __future__ import annotations
 import html as html_module
 import json
 import re
+from pathlib import Path
+
+import pytest
 
 from components.dataset import Dataset
-from components.embed import DETAILS_DATA_ID, embed_details, standalone_map_html
+from components.embed import DETAILS_DATA_ID, embed_details, main, standalone_map_html
 from components.office_map import MapView
 from tests.helpers import HOSTILE_TEXT, dataset_from, hostile_raw_data, raw_data
 
@@ -113,3 +116,24 @@ def test_a_source_address_cannot_break_out_of_its_link() -> None:
 def test_the_same_map_gives_a_byte_identical_file(dataset: Dataset) -> None:
     view = MapView(lang="en", selected="tokyo")
     assert standalone_map_html(dataset, view) == standalone_map_html(dataset, view)
+
+
+def test_the_command_line_writes_the_page_a_view_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "map.html"
+    assert main(["--lang", "de", "--region", "EMEA", "--office", "paris", "-o", str(output)]) == 0
+    page = output.read_text(encoding="utf-8")
+    assert "<title>OpenAIs globale Präsenz · Europa</title>" in page
+    assert '"selected": "paris"' in page and list(details_block(page)) == [
+        "london", "dublin", "paris", "brussels",
+    ]  # fmt: skip
+    assert str(output) in capsys.readouterr().out
+
+
+def test_the_command_line_names_a_bad_data_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(tmp_path / "missing.json"), "-o", str(tmp_path / "x.html")]) == 1
+    assert "file not found" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()
