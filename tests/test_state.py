@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from components.state import remount_key
 
 
@@ -10,3 +12,18 @@ def test_a_remount_key_is_stable_for_the_same_situation_and_new_for_another() ->
     assert remount_key("search-results", "paris") != remount_key("search-results", "par")
     assert remount_key("office-table", "a", "b") != remount_key("office-table", "a-b")
     assert remount_key("timeline-chart", None).startswith("timeline-chart-")
+
+
+def test_only_the_state_module_touches_session_state() -> None:
+    root = Path(__file__).resolve().parent.parent
+    sources = [
+        root / "app.py",
+        *(root / "components").rglob("*.py"),
+        *(root / "views").rglob("*.py"),
+    ]
+    touching = sorted(
+        str(path.relative_to(root))
+        for path in sources
+        if "session_state" in path.read_text(encoding="utf-8")
+    )
+    assert touching == ["components/state.py"]
