@@ -30,23 +30,20 @@ from pathlib import Path
 
 from bench.readers import Recording, Tally, read, record
 from deploy.serve import Deployment, deployment, free_ports
+from testing.server import process_rss_mb
 
 P95_LIMIT = 2.0  # seconds
 HEADER = (
     "| readers at once | clicks | p50 | p95 | errors | server CPU | generator CPU | replicas' RSS |"
 )
 TICKS = os.sysconf("SC_CLK_TCK")
+CORES = os.cpu_count() or 1
 
 
 def cpu_seconds(pid: int) -> float:
     """A process's CPU time so far (user + system), from /proc."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS
-
-
-def rss_mb(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status").read_text()
-    return int(status.split("VmRSS:")[1].split()[0]) / 1024
 
 
 def own_cpu_seconds() -> float:
@@ -118,13 +115,15 @@ async def run_step(running: Deployment, recording: Recording, readers: int, seco
     await asyncio.gather(*loops)
     elapsed = time.monotonic() - start
     replicas_rss = sum(
-        rss_mb(r.process.pid) for r in running.replicas if r.process and r.process.poll() is None
+        process_rss_mb(r.process.pid)
+        for r in running.replicas
+        if r.process and r.process.poll() is None
     )
     return Step(
         readers=readers,
         tally=tally,
         seconds=elapsed,
-        server_cpu=(sum(cpu_seconds(pid) for pid in pids) - cpu_before) / elapsed / os.cpu_count(),  # type: ignore[operator]
+        server_cpu=(sum(cpu_seconds(pid) for pid in pids) - cpu_before) / elapsed / CORES,
         generator_cpu=(own_cpu_seconds() - own_before) / elapsed,
         replicas_rss=replicas_rss,
     )
@@ -135,7 +134,7 @@ async def memory_per_reader(running: Deployment, recording: Recording, count: in
     the page, click their three offices and stay."""
 
     def total() -> float:
-        return sum(rss_mb(r.process.pid) for r in running.replicas if r.process)
+        return sum(process_rss_mb(r.process.pid) for r in running.replicas if r.process)
 
     before = total()
     tally = Tally()
@@ -171,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     steps: list[Step] = []
     try:
         recording = record(running.url)
-        print(f"{args.replicas} replica(s) behind nginx at {running.url}; {os.cpu_count()} cores")
+        print(f"{args.replicas} replica(s) behind nginx at {running.url}; {CORES} cores")
         print(HEADER)
         print("|---|---|---|---|---|---|---|---|")
         for level in args.levels:
@@ -182,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"| {level} | {len(step.tally.clicks)} | {step.p50 * 1000:.0f} ms | "
                 f"{step.p95 * 1000:.0f} ms | {len(step.tally.errors)} | "
-                f"{step.server_cpu:.0%} of {os.cpu_count()} cores | "
+                f"{step.server_cpu:.0%} of {CORES} cores | "
                 f"{step.generator_cpu:.0%} of a core | "
                 f"{step.replicas_rss:.0f} MB |"
             )
@@ -196,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         running.stop()
     passed = [step.readers for step in steps if step.passed]
     capacity = max(passed) if passed else 0
-    cores = min(args.replicas, os.cpu_count() or 1)
+    cores = min(args.replicas, CORES)
     print(
         f"capacity: {capacity} readers at once with p95 click → details ≤ {P95_LIMIT:.0f} s "
         f"({capacity / cores:.1f} per core used); memory per open session "

@@ -21,12 +21,11 @@ from folium.template import Template
 
 from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Office, load_dataset
 from components.escaping import escape_markup
-from components.exports import export_file_name
+from components.exports import export_file_name, export_offices
 from components.facts import (
     Citations,
     SourceRef,
     figures_line,
-    filter_offices,
     format_partial_date,
     headline,
     office_details,
@@ -262,7 +261,7 @@ def standalone_map_html(dataset: Dataset, view: MapView | None = None) -> str:
     stylesheets, the country outlines and every shown office's details are inlined.
     """
     view = view or MapView()
-    offices = filter_offices(dataset, view.status, view.region)
+    offices = export_offices(dataset, view)
     selected = view.selected if view.selected in {office.id for office in offices} else None
     fixed = MapView(lang=view.lang, status=view.status, region=view.region, selected=selected)
     outlines = (STATIC / "basemap" / "countries-110m.geo.json").read_text(encoding="utf-8")

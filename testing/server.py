@@ -7,26 +7,21 @@ a sleep, and the server log written to a file (a pipe can fill up and deadlock t
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from deploy.serve import stop_process
+from deploy.serve import free_ports, healthy, stop_process
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_SECONDS = 60
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+    (port,) = free_ports(1)
+    return port
 
 
 @dataclass
@@ -65,12 +60,8 @@ def start_streamlit(
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"streamlit exited with {process.returncode}:\n{server.log()}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as reply:
-                if reply.status == 200:
-                    return server
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
+        if healthy(port, timeout=2):
+            return server
         time.sleep(0.2)  # polling interval of the health check, not a wait for an outcome
     stop_streamlit(server)
     raise RuntimeError(
@@ -82,8 +73,13 @@ def stop_streamlit(server: StreamlitServer) -> None:
     stop_process(server.process)
 
 
-def rss_mb(server: StreamlitServer) -> float:
-    """The server process's resident memory (Linux ``/proc``), in MB."""
-    status = Path(f"/proc/{server.process.pid}/status").read_text()
+def process_rss_mb(pid: int) -> float:
+    """A process's resident memory (Linux ``/proc``), in MB."""
+    status = Path(f"/proc/{pid}/status").read_text()
     line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
     return int(line.split()[1]) / 1024
+
+
+def rss_mb(server: StreamlitServer) -> float:
+    """The server process's resident memory, in MB."""
+    return process_rss_mb(server.process.pid)

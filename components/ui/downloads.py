@@ -3,13 +3,14 @@ each generated only when clicked, under a name that says what it holds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
 
 from components.dataset import Dataset
 from components.embed import standalone_map_html
-from components.exports import export_file_name, offices_csv, offices_geojson
+from components.exports import ExportKind, export_file_name, offices_csv, offices_geojson
 from components.i18n import text
 from components.office_map import MapView
 
@@ -18,7 +19,7 @@ def render_exports(dataset: Dataset, view: MapView) -> None:
     """Three buttons for what the reader sees: the filters and language of ``view`` and,
     for the map, its selection. In the map's fragment, so a click changes the map's file."""
     lang = view.lang
-    downloads = (
+    downloads: tuple[tuple[str, Callable[[], str], ExportKind, str, str], ...] = (
         ("download_csv", partial(offices_csv, dataset, view), "csv", "text/csv",
          ":material/table:"),
         ("download_geojson", partial(offices_geojson, dataset, view), "geojson",
@@ -31,7 +32,7 @@ def render_exports(dataset: Dataset, view: MapView) -> None:
             st.download_button(
                 text(label, lang),
                 data=data,
-                file_name=export_file_name(dataset, view, kind),  # type: ignore[arg-type]
+                file_name=export_file_name(dataset, view, kind),
                 mime=mime,
                 icon=icon,
                 on_click="ignore",
