@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import startup, state
-from components.i18n import text
+from components.server import startup
+from components.session import state
+from components.text.catalog import text
 
 st.set_page_config(page_title=text("page_title"), page_icon="🗺️", layout="wide")
 startup.once_per_process()

@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "offices.json"
 
 st.set_page_config(page_title="Baseline map", layout="wide")
 if os.environ.get("BENCH_BASELINE_TCP_NODELAY") == "1":  # python -m bench.compare --baseline-...
-    from components.server_sockets import enable_nodelay_on_untyped_listeners
+    from components.server.sockets import enable_nodelay_on_untyped_listeners
 
     enable_nodelay_on_untyped_listeners()
 offices = json.loads(DATA.read_text(encoding="utf-8"))["offices"]

@@ -32,7 +32,7 @@ from pathlib import Path
 from playwright.async_api import Browser, Page, Request, WebSocket, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from components.dataset import load_dataset
+from components.data.schema import load_dataset
 from testing.browser import (
     CHROMIUM_ARGS,
     MAP_IFRAME,

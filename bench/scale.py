@@ -39,8 +39,8 @@ from playwright.async_api import Browser, WebSocket, async_playwright
 from streamlit.testing.v1 import AppTest
 
 from bench.generate import generate
-from components.dataset import DEFAULT_DATA_PATH, load_dataset
-from components.state import DATA_ENV_VAR, MAP_BRIDGE_KEY
+from components.data.schema import DEFAULT_DATA_PATH, load_dataset
+from components.session.state import DATA_ENV_VAR, MAP_BRIDGE_KEY
 from testing.browser import (
     CHROMIUM_ARGS,
     MAP_IFRAME,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from components.dataset import Dataset, load_dataset
+from components.data.schema import Dataset, load_dataset
 
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, parse_dataset
+from components.data.schema import DEFAULT_DATA_PATH, Dataset, DatasetError, parse_dataset
 
 HOSTILE_TEXT = "<img src=x onerror=alert(1)>`${1}` \\"
 

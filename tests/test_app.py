@@ -13,8 +13,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.escaping import escape_markdown as md
-from components.state import (
+from components.session.state import (
     DATA_ENV_VAR,
     HQ_TABLE_OPEN_KEY,
     LANG_KEY,
@@ -24,6 +23,7 @@ from components.state import (
     ViewWidget,
     view_widget_key,
 )
+from components.text.escaping import escape_markdown as md
 from components.ui.tables import HIGHLIGHT_STYLE
 from tests.helpers import HOSTILE_TEXT, hostile_raw_data, raw_data, write_json
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from components.basemaps import BASEMAPS, OUTLINES_URL, PALETTES, palette_for
-from components.dataset import Dataset
-from components.office_map import build_map, map_data
+from components.data.schema import Dataset
+from components.map.basemaps import BASEMAPS, OUTLINES_URL, PALETTES, palette_for
+from components.map.builder import build_map, map_data
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.columns import ColumnMap, detect, guess_status, parse_number, status_values
+from components.yourdata.columns import ColumnMap, detect, guess_status, parse_number, status_values
 
 
 def test_english_columns_are_recognised() -> None:

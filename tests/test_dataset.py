@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from components.dataset import (
+from components.data.schema import (
     DEFAULT_DATA_PATH,
     Dataset,
     DatasetError,
@@ -278,7 +278,7 @@ def test_cli_as_a_module_never_prints_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text("{not json", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "components.dataset", "validate", str(path)],
+        [sys.executable, "-m", "components.data.schema", "validate", str(path)],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,

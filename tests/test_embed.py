@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from components.dataset import Dataset
-from components.embed import DETAILS_DATA_ID, embed_details, main, standalone_map_html
-from components.office_map import MapView
+from components.data.schema import Dataset
+from components.map.builder import MapView
+from components.publish.page import DETAILS_DATA_ID, embed_details, main, standalone_map_html
 from tests.helpers import HOSTILE_TEXT, dataset_from, hostile_raw_data, raw_data
 
 

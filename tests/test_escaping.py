@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from components.escaping import escape_markdown, escape_markup, markdown_link
+from components.text.escaping import escape_markdown, escape_markup, markdown_link
 from tests.helpers import HOSTILE_TEXT
 
 

@@ -6,15 +6,15 @@ import json
 
 import pytest
 
-from components.dataset import Dataset
-from components.exports import (
+from components.data.schema import Dataset
+from components.map.builder import MapView
+from components.publish.exports import (
     BYTE_ORDER_MARK,
     CSV_COLUMNS,
     export_file_name,
     offices_csv,
     offices_geojson,
 )
-from components.office_map import MapView
 from tests.helpers import dataset_from, raw_data
 
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from components.dataset import Dataset
-from components.facts import (
+from components.data.schema import Dataset
+from components.facts.details import (
     Citations,
     country_name,
     filter_offices,
@@ -24,7 +24,7 @@ from components.facts import (
     table_dates,
     table_row,
 )
-from components.i18n import LANGUAGES, STRINGS, possessive
+from components.text.catalog import LANGUAGES, STRINGS, possessive
 from tests.helpers import dataset_from, raw_data
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.gazetteer import country_code, find, fold, nearest
+from components.yourdata.gazetteer import country_code, find, fold, nearest
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from geopy.adapters import BaseSyncAdapter
 from geopy.exc import GeocoderUnavailable
 from geopy.extra.rate_limiter import RateLimiter
 
-from components.columns import ColumnMap
-from components.geocode import (
+from components.yourdata.columns import ColumnMap
+from components.yourdata.placing import (
     USER_AGENT,
     OnlineGeocoder,
     locate,

@@ -4,9 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from components.dataset import Dataset
-from components.facts import from_headquarters_rows, office_details
-from components.local_time import (
+from components.data.schema import Dataset
+from components.facts.details import from_headquarters_rows, office_details
+from components.facts.local_time import (
     describe_difference,
     difference,
     format_duration,

@@ -9,8 +9,8 @@ import folium
 from branca.element import Figure, MacroElement
 from folium.utilities import normalize
 
-from components.basemaps import Palette
-from components.map_elements import (
+from components.map.basemaps import Palette
+from components.map.elements import (
     CountryOutlines,
     FocusWithoutScrolling,
     FootprintMap,

@@ -5,8 +5,8 @@ import itertools
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from components.dataset import Dataset
-from components.map_views import geodesic_arc
+from components.data.schema import Dataset
+from components.map.geometry import geodesic_arc
 
 
 def lengths_km(parts: list[list[tuple[float, float]]]) -> list[float]:

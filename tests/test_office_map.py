@@ -7,10 +7,8 @@ from typing import Any
 import pytest
 from streamlit_folium import generate_leaflet_string
 
-from components.dataset import Dataset
-from components.map_elements import OfficeLayer
-from components.map_style import STATUS_COLOURS, status_symbol
-from components.office_map import (
+from components.data.schema import Dataset
+from components.map.builder import (
     FOOTPRINT_JS,
     LEAFLET_CSS,
     LEAFLET_JS,
@@ -21,6 +19,8 @@ from components.office_map import (
     build_map,
     label_rank,
 )
+from components.map.elements import OfficeLayer
+from components.map.style import STATUS_COLOURS, status_symbol
 from tests.helpers import HOSTILE_TEXT, dataset_from, hostile_raw_data, raw_data
 
 

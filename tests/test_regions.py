@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.dataset import Dataset
-from components.regions import region_of
+from components.data.regions import region_of
+from components.data.schema import Dataset
 
 
 def test_the_shipped_offices_are_in_the_regions_the_data_gives(dataset: Dataset) -> None:

@@ -4,8 +4,8 @@ from collections.abc import Callable
 
 import pytest
 
-from components.dataset import Dataset
-from components.search import search
+from components.data.schema import Dataset
+from components.facts.search import search
 
 Found = Callable[..., list[tuple[str, str]]]
 

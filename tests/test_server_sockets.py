@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from components.server_sockets import enable_nodelay_on_untyped_listeners
+from components.server.sockets import enable_nodelay_on_untyped_listeners
 
 
 def nodelay(sock: socket.socket) -> int:

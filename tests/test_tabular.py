@@ -6,7 +6,7 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from components.tabular import MAX_ROWS, InputError, read_pasted, read_table
+from components.yourdata.reading import MAX_ROWS, InputError, read_pasted, read_table
 
 CSV = "name,city,country\nBerlin office,Berlin,DE\nParis office,Paris,FR\n"
 

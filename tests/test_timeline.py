@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from components.dataset import Dataset
-from components.map_style import STATUS_COLOURS, STATUS_SHAPES
-from components.timeline import SELECTION, axis_start, timeline_chart, timeline_events
+from components.data.schema import Dataset
+from components.facts.timeline import SELECTION, axis_start, timeline_chart, timeline_events
+from components.map.style import STATUS_COLOURS, STATUS_SHAPES
 from tests.helpers import dataset_from, raw_data
 
 

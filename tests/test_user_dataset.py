@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from components.columns import ColumnMap, Status
-from components.dataset import parse_dataset
-from components.geocode import locate
-from components.tabular import read_pasted
-from components.user_dataset import Built, build_dataset, partial_date, region
+from components.data.schema import parse_dataset
+from components.yourdata.building import Built, build_dataset, partial_date, region
+from components.yourdata.columns import ColumnMap, Status
+from components.yourdata.placing import locate
+from components.yourdata.reading import read_pasted
 
 COLUMNS = ColumnMap(
     name="name", city="city", country="country", status="status", opened="opened",

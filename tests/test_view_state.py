@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.view_state import (
+from components.map.view import (
     ViewState,
     language_from_locale,
     parse_query,

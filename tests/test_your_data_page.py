@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.state import DATA_ENV_VAR, LANG_KEY, NO_COLUMN, PASTE_KEY, column_choice_key
+from components.session.state import DATA_ENV_VAR, LANG_KEY, NO_COLUMN, PASTE_KEY, column_choice_key
 from tests.helpers import raw_data
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import state
-from components.dataset import DatasetError
-from components.facts import headline
+from components.data.schema import DatasetError
+from components.facts.details import headline
+from components.map.view import language_from_locale
+from components.session import state
 from components.ui import explorer, funding, page, tables
-from components.view_state import language_from_locale
 
 state.enter_page("offices")
 try:

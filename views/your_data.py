@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import state
-from components.i18n import text
+from components.session import state
+from components.text.catalog import text
 from components.ui import page, your_data
 
 state.enter_page("your-data")

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from components.escaping import escape_markdown, markdown_link
-from components.facts import SourcedLine, SourceRef
-from components.i18n import text
+from components.facts.details import SourcedLine, SourceRef
+from components.text.catalog import text
+from components.text.escaping import escape_markdown, markdown_link
 
 
 def bullets(items: Iterable[str]) -> str:

@@ -8,11 +8,11 @@ from functools import partial
 
 import streamlit as st
 
-from components.dataset import Dataset
-from components.embed import standalone_map_html
-from components.exports import ExportKind, export_file_name, offices_csv, offices_geojson
-from components.i18n import text
-from components.office_map import MapView
+from components.data.schema import Dataset
+from components.map.builder import MapView
+from components.publish.exports import ExportKind, export_file_name, offices_csv, offices_geojson
+from components.publish.page import standalone_map_html
+from components.text.catalog import text
 
 
 def render_exports(dataset: Dataset, view: MapView) -> None:

@@ -8,19 +8,20 @@ from functools import partial
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components import state
-from components.dataset import Dataset, Office
-from components.escaping import escape_markdown
-from components.facts import (
+from components.data.schema import Dataset, Office
+from components.facts.details import (
     filter_offices,
     format_partial_date,
     highlighted_offices,
     office_details,
     office_labels,
 )
-from components.i18n import text
-from components.office_map import MapView, build_map
-from components.search import search
+from components.facts.search import search
+from components.map.builder import MapView, build_map
+from components.map.view import share_link
+from components.session import state
+from components.text.catalog import text
+from components.text.escaping import escape_markdown
 from components.ui import downloads, people
 from components.ui.blocks import (
     bullets,
@@ -30,7 +31,6 @@ from components.ui.blocks import (
     sourced_line,
 )
 from components.ui.map_bridge import render_map_bridge
-from components.view_state import share_link
 
 MAP_HEIGHT = 580
 

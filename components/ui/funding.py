@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.dataset import Dataset
-from components.escaping import escape_markdown as md
-from components.facts import Citations, differences, format_usd
-from components.i18n import text
+from components.data.schema import Dataset
+from components.facts.details import Citations, differences, format_usd
+from components.text.catalog import text
+from components.text.escaping import escape_markdown as md
 from components.ui.blocks import bullets, cited, render_differences, render_source_list
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import state
-from components.office_map import MapView
+from components.map.builder import MapView
+from components.session import state
 
 _SCRIPT = Path(__file__).resolve().parents[2] / "static" / "office_map" / "bridge.js"
 _bridge = st.components.v2.component("footprint_map_bridge", js=_SCRIPT.read_text(encoding="utf-8"))

@@ -7,18 +7,18 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import state
-from components.dataset import Dataset, DatasetError
-from components.escaping import escape_markdown
-from components.facts import (
+from components.data.schema import Dataset, DatasetError
+from components.facts.details import (
     figures_line,
     format_partial_date,
     headline_metrics,
     since_developments,
 )
-from components.i18n import LANGUAGES, text
+from components.map.view import REGION_FILTERS, STATUS_FILTERS, Notice
+from components.session import state
+from components.text.catalog import LANGUAGES, text
+from components.text.escaping import escape_markdown
 from components.ui.blocks import bullets, render_source_list, sourced_line
-from components.view_state import REGION_FILTERS, STATUS_FILTERS, Notice
 
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
 PAGE_CSS = Path(__file__).resolve().parents[2] / "static" / "page.css"

@@ -6,11 +6,16 @@ from functools import partial
 
 import streamlit as st
 
-from components import state
-from components.dataset import Dataset, Partnership, Person
-from components.escaping import escape_markdown as md
-from components.facts import Citations, differences, format_partial_date, highlighted_offices
-from components.i18n import text
+from components.data.schema import Dataset, Partnership, Person
+from components.facts.details import (
+    Citations,
+    differences,
+    format_partial_date,
+    highlighted_offices,
+)
+from components.session import state
+from components.text.catalog import text
+from components.text.escaping import escape_markdown as md
 from components.ui.blocks import bullets, cited, render_differences, render_source_list
 
 

@@ -11,10 +11,8 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from components import state
-from components.dataset import Dataset, Office
-from components.escaping import escape_markdown
-from components.facts import (
+from components.data.schema import Dataset, Office
+from components.facts.details import (
     filter_offices,
     format_km,
     format_partial_date,
@@ -24,8 +22,10 @@ from components.facts import (
     table_dates,
     table_row,
 )
-from components.i18n import text
-from components.timeline import SELECTION, timeline_chart
+from components.facts.timeline import SELECTION, timeline_chart
+from components.session import state
+from components.text.catalog import text
+from components.text.escaping import escape_markdown
 
 HIGHLIGHT_STYLE = "background-color: #fde68a; color: #1a1a1a"
 

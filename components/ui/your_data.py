@@ -10,17 +10,17 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import state
-from components.columns import FIELDS, ColumnMap, Field, detect, status_values
-from components.dataset import Dataset, DatasetError, parse_dataset
-from components.escaping import escape_markdown as md
-from components.gazetteer import ATTRIBUTION as GAZETTEER_ATTRIBUTION
-from components.geocode import NOMINATIM_ATTRIBUTION, Located, OnlineGeocoder, locate
-from components.i18n import text
-from components.tabular import InputError, Table, read_table
-from components.timeline import timeline_events
+from components.data.schema import Dataset, DatasetError, parse_dataset
+from components.facts.timeline import timeline_events
+from components.session import state
+from components.text.catalog import text
+from components.text.escaping import escape_markdown as md
 from components.ui import explorer, page, tables
-from components.user_dataset import build_dataset
+from components.yourdata.building import build_dataset
+from components.yourdata.columns import FIELDS, ColumnMap, Field, detect, status_values
+from components.yourdata.gazetteer import ATTRIBUTION as GAZETTEER_ATTRIBUTION
+from components.yourdata.placing import NOMINATIM_ATTRIBUTION, Located, OnlineGeocoder, locate
+from components.yourdata.reading import InputError, Table, read_table
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-offices.csv"
 # Fields the reader can edit in the results table: its column → the field it fixes.

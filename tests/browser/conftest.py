@@ -27,7 +27,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from components.i18n import text
+from components.text.catalog import text
 from testing.browser import (
     APP_IDLE,
     CHROMIUM_ARGS,

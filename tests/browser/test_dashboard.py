@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components.dataset import Dataset
+from components.data.schema import Dataset
 from testing.browser import MAP_IFRAME
 from testing.server import StreamlitServer, start_streamlit, stop_streamlit
 from tests.browser.conftest import (

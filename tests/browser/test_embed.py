@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Download, Page, Route, expect
 
-from components.dataset import Dataset
-from components.embed import standalone_map_html
-from components.office_map import MapView
+from components.data.schema import Dataset
+from components.map.builder import MapView
+from components.publish.page import standalone_map_html
 from testing.server import StreamlitServer
 from tests.browser.conftest import PageRecord, keep, load_app
 from tests.browser.test_accessibility import violations

@@ -8,8 +8,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, expect
 
-from components.basemaps import PALETTES
-from components.dataset import Dataset
+from components.data.schema import Dataset
+from components.map.basemaps import PALETTES
 from testing.server import StreamlitServer
 from tests.browser.conftest import (
     PageRecord,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components.dataset import Dataset
+from components.data.schema import Dataset
 from testing.server import StreamlitServer
 from tests.browser.conftest import (
     PageRecord,

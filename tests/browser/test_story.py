@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components.dataset import Dataset
-from components.timeline import timeline_events
+from components.data.schema import Dataset
+from components.facts.timeline import timeline_events
 from testing.server import StreamlitServer
 from tests.browser.conftest import (
     PageRecord,

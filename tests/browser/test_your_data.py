@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from components.dataset import parse_dataset
+from components.data.schema import parse_dataset
 from testing.server import StreamlitServer
 from tests.browser.conftest import (
     PageRecord,

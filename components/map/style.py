@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.dataset import Status
+from components.data.schema import Status
 
 SYMBOL_SIZE = 22
 

@@ -1,5 +1,5 @@
 """A reader's placed rows as a dataset of the app's own schema: the same dashboard for their
-data, and an ``offices.json`` that ``python -m components.dataset validate`` accepts.
+data, and an ``offices.json`` that ``python -m components.data.schema validate`` accepts.
 
 Each placed row becomes an office; rows that were not placed stay out of the dataset and
 are reported by the caller, never dropped without a word. Texts from the table are the
@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from components.columns import DATE_FIELDS, ColumnMap, Status
-from components.dataset import Dataset, parse_dataset, slug
-from components.gazetteer import fold
-from components.geocode import Located
-from components.regions import region_of
-from components.tabular import Table
+from components.data.regions import region_of
+from components.data.schema import Dataset, parse_dataset, slug
+from components.yourdata.columns import DATE_FIELDS, ColumnMap, Status
+from components.yourdata.gazetteer import fold
+from components.yourdata.placing import Located
+from components.yourdata.reading import Table
 
 FILE_SOURCE = "your-data"
 _REGIONS = {

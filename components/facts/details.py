@@ -15,7 +15,8 @@ from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from components.dataset import (
+from components.data.memo import per_object
+from components.data.schema import (
     Dataset,
     DateName,
     Development,
@@ -26,16 +27,15 @@ from components.dataset import (
     Source,
     parse_partial_date,
 )
-from components.geo import distance_km, distances_to_headquarters, nearest_office
-from components.i18n import LANGUAGES, babel_locale, possessive, text
-from components.local_time import (
+from components.facts.geo import distance_km, distances_to_headquarters, nearest_office
+from components.facts.local_time import (
     describe_difference,
     difference,
     format_local_time,
     format_offset,
     utc_offset,
 )
-from components.memo import per_object
+from components.text.catalog import LANGUAGES, babel_locale, possessive, text
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
-from components.basemaps import Palette
+from components.map.basemaps import Palette
 
 
 class CountryOutlines(MacroElement):

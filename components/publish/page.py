@@ -19,10 +19,8 @@ from typing import Any
 from branca.element import Figure
 from folium.template import Template
 
-from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Office, load_dataset
-from components.escaping import escape_markup
-from components.exports import export_file_name, export_offices
-from components.facts import (
+from components.data.schema import DEFAULT_DATA_PATH, Dataset, DatasetError, Office, load_dataset
+from components.facts.details import (
     Citations,
     SourceRef,
     figures_line,
@@ -31,11 +29,13 @@ from components.facts import (
     office_details,
     office_metrics,
 )
-from components.i18n import text
-from components.map_elements import RawHtml, json_for_html
-from components.office_map import MapView, build_map
+from components.map.builder import MapView, build_map
+from components.map.elements import RawHtml, json_for_html
+from components.publish.exports import export_file_name, export_offices
+from components.text.catalog import text
+from components.text.escaping import escape_markup
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
+STATIC = Path(__file__).resolve().parents[2] / "static"
 SCRIPTS = ("leaflet/leaflet.js", "office_map/office_layer.js", "office_map/footprint.js")
 STYLES = ("leaflet/leaflet.css", "office_map.css", "embed.css")
 DETAILS_DATA_ID = "footprint-details-data"
@@ -309,8 +309,8 @@ def _number_elements_in_tree_order(root: Any) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m components.embed``: the map page of a data file, without the app."""
-    parser = argparse.ArgumentParser(prog="python -m components.embed")
+    """``python -m components.publish.page``: the map page of a data file, without the app."""
+    parser = argparse.ArgumentParser(prog="python -m components.publish.page")
     parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA_PATH))
     parser.add_argument("-o", "--output", help="the file to write (default: its name)")
     parser.add_argument("--lang", choices=("en", "de"), default="en")

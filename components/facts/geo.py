@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 from geopy.distance import geodesic
 
-from components.dataset import Dataset, Office
-from components.memo import per_object
+from components.data.memo import per_object
+from components.data.schema import Dataset, Office
 
 # How many offices nearest on the sphere are measured on the ellipsoid: the two orders
 # differ by well under 1 %, so the nearest on the ellipsoid is among the first few.

@@ -12,9 +12,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
-from components.basemaps import BASEMAPS, DEFAULT_BASEMAP
-from components.dataset import REGIONS, STATUSES
-from components.i18n import LANGUAGES
+from components.data.schema import REGIONS, STATUSES
+from components.map.basemaps import BASEMAPS, DEFAULT_BASEMAP
+from components.text.catalog import LANGUAGES
 
 STATUS_FILTERS: tuple[str, ...] = ("all", *STATUSES)
 REGION_FILTERS: tuple[str, ...] = ("all", *REGIONS)

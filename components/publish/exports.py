@@ -9,9 +9,9 @@ import io
 import json
 from typing import Any, Literal
 
-from components.dataset import Dataset, Office, slug
-from components.facts import filter_offices, source_label
-from components.office_map import MapView
+from components.data.schema import Dataset, Office, slug
+from components.facts.details import filter_offices, source_label
+from components.map.builder import MapView
 
 CSV_COLUMNS = (
     "id", "city", "country", "region", "status", "lat", "lon",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.server_sockets import enable_nodelay_on_untyped_listeners
+from components.server.sockets import enable_nodelay_on_untyped_listeners
 
 
 @st.cache_resource(show_spinner=False)
@@ -12,6 +12,6 @@ def once_per_process() -> int:
     """Run the start-up steps once per server process (cached as a resource).
 
     Today one step: small responses go out at once (the listener workaround in
-    :mod:`components.server_sockets`). Returns how many sockets it set.
+    :mod:`components.server.sockets`). Returns how many sockets it set.
     """
     return enable_nodelay_on_untyped_listeners()

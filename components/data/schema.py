@@ -3,7 +3,7 @@
 ``load_dataset(path)`` returns a frozen :class:`Dataset` or raises one
 :class:`DatasetError` that lists *every* problem with its JSON path and the bad value.
 
-Run ``python -m components.dataset validate [PATH]`` to check a file from the shell.
+Run ``python -m components.data.schema validate [PATH]`` to check a file from the shell.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from pydantic import (
     ValidationError,
 )
 
-DEFAULT_DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "offices.json"
+DEFAULT_DATA_PATH = Path(__file__).resolve().parents[2] / "data" / "offices.json"
 
 Status = Literal["existing", "announced"]
 Region = Literal["Americas", "EMEA", "APAC"]
@@ -501,7 +501,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m components.dataset")
+    parser = argparse.ArgumentParser(prog="python -m components.data.schema")
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check a data file and list its problems")
     validate.add_argument("path", nargs="?", default=str(DEFAULT_DATA_PATH))

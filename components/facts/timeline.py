@@ -14,10 +14,10 @@ from typing import Any
 import altair as alt
 from babel import Locale
 
-from components.dataset import STATUSES, Dataset, DateName, partial_date_start
-from components.facts import office_date, source_label
-from components.i18n import babel_locale, text
-from components.map_style import STATUS_COLOURS, STATUS_SHAPES
+from components.data.schema import STATUSES, Dataset, DateName, partial_date_start
+from components.facts.details import office_date, source_label
+from components.map.style import STATUS_COLOURS, STATUS_SHAPES
+from components.text.catalog import babel_locale, text
 
 EVENTS: tuple[DateName, ...] = ("founded", "announced", "opened", "planned_opening")
 SELECTION = "office"  # the chart's point selection, by office id

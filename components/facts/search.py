@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from components.dataset import Dataset
-from components.i18n import LANGUAGES, babel_locale
-from components.memo import per_object
+from components.data.memo import per_object
+from components.data.schema import Dataset
+from components.text.catalog import LANGUAGES, babel_locale
 
 
 @dataclass(frozen=True)

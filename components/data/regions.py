@@ -3,7 +3,7 @@ Africa (EMEA); or Asia-Pacific (APAC), as companies report their footprint."""
 
 from __future__ import annotations
 
-from components.dataset import Region
+from components.data.schema import Region
 
 # fmt: off
 _AMERICAS = frozenset((

@@ -18,19 +18,19 @@ from typing import Any, Literal
 
 import folium
 
-from components.basemaps import BASEMAPS, OUTLINES_ATTRIBUTION, OUTLINES_URL, PALETTES
-from components.dataset import REGIONS, STATUSES, Dataset, Office
-from components.i18n import LANGUAGES, text
-from components.map_elements import (
+from components.data.memo import per_object
+from components.data.schema import REGIONS, STATUSES, Dataset, Office
+from components.map.basemaps import BASEMAPS, OUTLINES_ATTRIBUTION, OUTLINES_URL, PALETTES
+from components.map.elements import (
     CountryOutlines,
     FocusWithoutScrolling,
     FootprintMap,
     OfficeLayer,
     json_for_html,
 )
-from components.map_style import STATUS_COLOURS, SYMBOL_SIZE, status_symbol
-from components.map_views import DEFAULT_CENTER, DEFAULT_ZOOM, MIN_ZOOM, geodesic_arc
-from components.memo import per_object
+from components.map.geometry import DEFAULT_CENTER, DEFAULT_ZOOM, MIN_ZOOM, geodesic_arc
+from components.map.style import STATUS_COLOURS, SYMBOL_SIZE, status_symbol
+from components.text.catalog import LANGUAGES, text
 
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/leaflet/leaflet.css"

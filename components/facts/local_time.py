@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_time
 
-from components.i18n import babel_locale, text
+from components.text.catalog import babel_locale, text
 
 MINUS = "\u2212"  # the typographic minus sign reads better than a hyphen in "UTC-7"
 

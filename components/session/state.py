@@ -24,10 +24,9 @@ from typing import Any, Literal, TypeVar
 
 import streamlit as st
 
-from components.basemaps import BASEMAPS
-from components.dataset import DEFAULT_DATA_PATH, Dataset, DatasetError, Problem, load_dataset
-from components.i18n import LANGUAGES
-from components.view_state import (
+from components.data.schema import DEFAULT_DATA_PATH, Dataset, DatasetError, Problem, load_dataset
+from components.map.basemaps import BASEMAPS
+from components.map.view import (
     PARAMETERS,
     REGION_FILTERS,
     STATUS_FILTERS,
@@ -37,6 +36,7 @@ from components.view_state import (
     parse_query,
     to_query,
 )
+from components.text.catalog import LANGUAGES
 
 DATA_ENV_VAR = "OFFICES_DATA"
 T = TypeVar("T")
@@ -135,7 +135,7 @@ def _load_cached(path: str, modified_ns: int, size: int) -> Dataset:
 
     A resource, not data: every session gets the same immutable object, where
     ``st.cache_data`` would unpickle a copy on every run (tens of milliseconds at thousands
-    of offices), and results kept per dataset (:mod:`components.memo`) stay valid.
+    of offices), and results kept per dataset (:mod:`components.data.memo`) stay valid.
     """
     return load_dataset(path)
 

@@ -6,7 +6,7 @@ else, only when the reader switched it on, by OpenStreetMap's Nominatim (geopy).
 dropped: each row comes back matched, ambiguous (placed at the most populous candidate, the
 others named) or unmatched (with the reason).
 
-    python -m components.geocode INPUT [-o OUTPUT] [--online]
+    python -m components.yourdata.placing INPUT [-o OUTPUT] [--online]
 
 writes a dataset of the rows it placed (``OUTPUT``, default ``INPUT`` with ``.offices.json``)
 and a report of the others (``….report.csv``); exit 0 when every row was placed, 1 otherwise.
@@ -28,8 +28,8 @@ from geopy.exc import GeocoderRateLimited, GeocoderServiceError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 
-from components import gazetteer
-from components.columns import ColumnMap, parse_number
+from components.yourdata import gazetteer
+from components.yourdata.columns import ColumnMap, parse_number
 
 USER_AGENT = "footprint-map/1.0 (interactive map of a company's offices; geopy)"
 NOMINATIM_ATTRIBUTION = "© OpenStreetMap contributors, ODbL; geocoding by Nominatim"
@@ -260,12 +260,12 @@ def locate(
 
 def main(argv: Sequence[str] | None = None) -> int:
     # Imported here: user_dataset builds on this module's Located.
-    from components.columns import detect, status_values
-    from components.tabular import InputError, read_table
-    from components.user_dataset import build_dataset
+    from components.yourdata.building import build_dataset
+    from components.yourdata.columns import detect, status_values
+    from components.yourdata.reading import InputError, read_table
 
     parser = argparse.ArgumentParser(
-        prog="python -m components.geocode",
+        prog="python -m components.yourdata.placing",
         description="Place a table of offices on the map: write a dataset and a report.",
     )
     parser.add_argument("input", type=Path, help="CSV, XLSX, JSON or GeoJSON")
