@@ -11,13 +11,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components.server import startup
-from components.session import state
+from components.session import view as view_session
 from components.text.catalog import text
 
 st.set_page_config(page_title=text("page_title"), page_icon="🗺️", layout="wide")
 startup.once_per_process()
 
-lang = state.language()
+lang = view_session.language()
 st.navigation(
     [
         st.Page(

@@ -32,7 +32,7 @@ from pathlib import Path
 from playwright.async_api import Browser, Page, Request, WebSocket, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from components.data.schema import load_dataset
+from components.data.loading import load_dataset
 from testing.browser import (
     CHROMIUM_ARGS,
     MAP_IFRAME,
@@ -147,17 +147,17 @@ async def one_session(
         received = conversation.bytes_received
         try:
             samples.clicks.append(
-                await click_office(page, office.id, office.lat, office.lon, office.city.en)
+                await click_office(page, office.id, office.lat, office.lon, office.city.get("en"))
             )
         except PlaywrightTimeout:
             shown = await page.locator(".st-key-office-details").inner_text()
-            samples.errors.append(f"no details for {office.city.en} in 30 s: {shown[:60]!r}")
+            samples.errors.append(f"no details for {office.city.get('en')} in 30 s: {shown[:60]!r}")
             continue
         await until_answered(page, conversation, seconds=ANSWER_SECONDS)
         samples.click_bytes.append(conversation.bytes_received - received)
         heading = await page.locator(".st-key-office-details h3").inner_text()
-        if heading.strip() != office.city.en:
-            samples.errors.append(f"expected {office.city.en}, saw {heading!r}")
+        if heading.strip() != office.city.get("en"):
+            samples.errors.append(f"expected {office.city.get('en')}, saw {heading!r}")
 
     sent = conversation.messages_sent
     box = await page.locator(MAP_IFRAME).bounding_box()

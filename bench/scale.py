@@ -39,8 +39,9 @@ from playwright.async_api import Browser, WebSocket, async_playwright
 from streamlit.testing.v1 import AppTest
 
 from bench.generate import generate
-from components.data.schema import DEFAULT_DATA_PATH, load_dataset
-from components.session.state import DATA_ENV_VAR, MAP_BRIDGE_KEY
+from components.data.current import DATA_ENV_VAR
+from components.data.loading import DEFAULT_DATA_PATH, load_dataset
+from components.session.view import MAP_BRIDGE_KEY
 from testing.browser import (
     CHROMIUM_ARGS,
     MAP_IFRAME,

@@ -22,7 +22,8 @@ from streamlit.elements.lib.pandas_styler_utils import marshall_styler
 from streamlit.proto.ArrowData_pb2 import ArrowData
 
 from bench.generate import generate
-from components.data.schema import DEFAULT_DATA_PATH, Dataset, load_dataset, parse_dataset
+from components.data.loading import DEFAULT_DATA_PATH, load_dataset, parse_dataset
+from components.data.schema import Dataset
 from components.ui.tables import office_table
 
 

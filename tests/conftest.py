@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from components.data.schema import Dataset, load_dataset
+from components.data.loading import load_dataset
+from components.data.schema import Dataset
 
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 

@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-from components.data.schema import DEFAULT_DATA_PATH, Dataset, DatasetError, parse_dataset
+from components.data.loading import DEFAULT_DATA_PATH, parse_dataset
+from components.data.problems import DatasetError
+from components.data.schema import Dataset
 
 HOSTILE_TEXT = "<img src=x onerror=alert(1)>`${1}` \\"
 

@@ -13,8 +13,8 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.session.state import (
-    DATA_ENV_VAR,
+from components.data.current import DATA_ENV_VAR
+from components.session.view import (
     HQ_TABLE_OPEN_KEY,
     LANG_KEY,
     MAP_BRIDGE_KEY,

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from bench.generate import generate
-from components.data.schema import Dataset, parse_dataset
+from components.data.loading import parse_dataset
+from components.data.schema import Dataset
 from components.facts.geo import distance_km, distances_to_headquarters, nearest_office
 from tests.helpers import dataset_from, raw_data
 

@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from components.data.schema import parse_dataset
-from components.yourdata.building import Built, build_dataset, partial_date, region
+from components.data.dates import read_date
+from components.data.loading import parse_dataset
+from components.yourdata.building import Built, build_dataset, region
 from components.yourdata.columns import ColumnMap, Status
 from components.yourdata.placing import locate
 from components.yourdata.reading import read_pasted
@@ -37,7 +38,7 @@ def built(headquarters_row: int | None = None) -> Built:
      ("soon", None)],
 )  # fmt: skip
 def test_dates_are_read_as_the_schema_writes_them(text: str, written: str | None) -> None:
-    assert partial_date(text) == written
+    assert read_date(text) == written
 
 
 def test_regions_come_from_the_cell_or_the_country() -> None:
@@ -56,7 +57,7 @@ def test_placed_rows_make_a_valid_dataset_of_the_apps_schema() -> None:
     assert munich.status == "announced" and munich.dates.announced == "2024-10-09"
     assert head.dates.opened == "2015-03-01"
     assert dataset.company.headquarters == "head-office"
-    assert dataset.company.name.en == "Example GmbH"
+    assert dataset.company.name.get("en") == "Example GmbH"
     # A row's web address is a source of its own, with its link.
     assert [source.url for source in dataset.sources] == [None, "https://example.com/berlin"]
     assert head.sources == ("your-data", "row-2")
@@ -65,7 +66,11 @@ def test_placed_rows_make_a_valid_dataset_of_the_apps_schema() -> None:
 def test_nothing_is_lost_what_cannot_be_read_is_kept_and_said() -> None:
     result = built()
     second = result.dataset.offices[2]
-    assert second.notes is not None and "keep" in second.notes.en and "Q3 2025" in second.notes.en
+    assert (
+        second.notes is not None
+        and "keep" in second.notes.get("en")
+        and "Q3 2025" in second.notes.get("en")
+    )
     warnings = " ".join(result.warnings)
     assert "not read as a date" in warnings
     assert "not a web address" in warnings

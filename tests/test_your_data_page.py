@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.session.state import DATA_ENV_VAR, LANG_KEY, NO_COLUMN, PASTE_KEY, column_choice_key
+from components.data.current import DATA_ENV_VAR
+from components.session.view import LANG_KEY
+from components.session.your_data import NO_COLUMN, PASTE_KEY, column_choice_key
 from tests.helpers import raw_data
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

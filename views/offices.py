@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data.schema import DatasetError
+from components.data import current
+from components.data.problems import DatasetError
 from components.facts.details import headline
 from components.map.view import language_from_locale
-from components.session import state
+from components.session import view as view_session
 from components.ui import explorer, funding, page, tables
 
-state.enter_page("offices")
+view_session.enter_page("offices")
 try:
-    dataset = state.load_current_dataset()
+    dataset = current.load_current_dataset()
 except DatasetError as error:
     page.render_data_error(error, language_from_locale(st.context.locale))
     st.stop()
 
-notices = state.init_view_from_url(dataset)
-ui = state.snapshot()
+notices = view_session.init_view_from_url(dataset)
+ui = view_session.snapshot()
 
 st.set_page_config(page_title=headline(dataset, ui.lang))
 page.render_page_style()

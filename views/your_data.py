@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.session import state
+from components.session import view as view_session
 from components.text.catalog import text
 from components.ui import page, your_data
 
-state.enter_page("your-data")
-notices = state.init_view_from_url(None)
-lang = state.snapshot().lang
+view_session.enter_page("your-data")
+notices = view_session.init_view_from_url(None)
+lang = view_session.snapshot().lang
 
 st.set_page_config(page_title=text("yours_title", lang))
 page.render_page_style()

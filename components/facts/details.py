@@ -15,6 +15,7 @@ from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
+from components.data.dates import parse_partial_date
 from components.data.memo import per_object
 from components.data.schema import (
     Dataset,
@@ -25,7 +26,6 @@ from components.data.schema import (
     Partnership,
     Person,
     Source,
-    parse_partial_date,
 )
 from components.facts.geo import distance_km, distances_to_headquarters, nearest_office
 from components.facts.local_time import (

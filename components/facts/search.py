@@ -45,7 +45,7 @@ def _entries(dataset: Dataset, lang: str) -> list[tuple[SearchResult, set[str]]]
     entries = []
     countries = {code: Locale.parse(babel_locale(code)).territories for code in LANGUAGES}
     for office in dataset.offices:
-        names = {office.city.en, office.city.de, office.id}
+        names = {office.city.get("en"), office.city.get("de"), office.id}
         entries.append((SearchResult("office", office.city.get(lang), office.id), names))
         country_names = {countries[code].get(office.country, office.country) for code in LANGUAGES}
         label = f"{countries[lang].get(office.country, office.country)} · {office.city.get(lang)}"

@@ -14,7 +14,8 @@ from typing import Any
 import altair as alt
 from babel import Locale
 
-from components.data.schema import STATUSES, Dataset, DateName, partial_date_start
+from components.data.dates import partial_date_start
+from components.data.schema import STATUSES, Dataset, DateName
 from components.facts.details import office_date, source_label
 from components.map.style import STATUS_COLOURS, STATUS_SHAPES
 from components.text.catalog import babel_locale, text

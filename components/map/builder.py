@@ -84,8 +84,8 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
     offices = [
         [
             office.id, round(office.lat, 5), round(office.lon, 5), office.status,
-            office.region, office.city.en,
-            None if office.city.de == office.city.en else office.city.de,
+            office.region, office.city.get("en"),
+            None if office.city.get("de") == office.city.get("en") else office.city.get("de"),
             label_rank(dataset, office),
         ]
         for office in dataset.offices

@@ -9,9 +9,11 @@ import io
 import json
 from typing import Any, Literal
 
-from components.data.schema import Dataset, Office, slug
+from components.data.schema import Dataset, Office
 from components.facts.details import filter_offices, source_label
 from components.map.builder import MapView
+from components.text.catalog import LANGUAGES
+from components.text.folding import slug
 
 CSV_COLUMNS = (
     "id", "city", "country", "region", "status", "lat", "lon",
@@ -24,6 +26,8 @@ BYTE_ORDER_MARK = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 ExportKind = Literal["csv", "geojson", "html"]
+# GeoJSON carries every text in every language the app speaks.
+_EVERY_LANGUAGE = {"languages": LANGUAGES}
 
 
 def _cell(value: object) -> str:
@@ -50,7 +54,10 @@ def export_file_name(dataset: Dataset, view: MapView, kind: ExportKind) -> str:
     """``openai-offices-announced-emea-de.csv``: the company, what the file holds, the
     filters that narrowed it, its language (GeoJSON holds both) and, for the map, the office
     it opens on."""
-    parts = [slug(dataset.company.name.en, "company"), "map" if kind == "html" else "offices"]
+    parts = [
+        slug(dataset.company.name.get("en"), "company"),
+        "map" if kind == "html" else "offices",
+    ]
     if view.status != "all":
         parts.append(view.status)
     if view.region != "all":
@@ -89,10 +96,11 @@ def offices_csv(dataset: Dataset, view: MapView | None = None) -> str:
 
 
 def _office_properties(dataset: Dataset, office: Office) -> dict[str, Any]:
-    properties = office.model_dump(exclude={"lat", "lon", "sources"})
+    properties = office.model_dump(exclude={"lat", "lon", "sources"}, context=_EVERY_LANGUAGE)
     properties["headquarters"] = office.id == dataset.company.headquarters
     properties["sources"] = [
-        dataset.sources_by_id[source_id].model_dump() for source_id in office.sources
+        dataset.sources_by_id[source_id].model_dump(context=_EVERY_LANGUAGE)
+        for source_id in office.sources
     ]
     return properties
 

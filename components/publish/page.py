@@ -19,7 +19,9 @@ from typing import Any
 from branca.element import Figure
 from folium.template import Template
 
-from components.data.schema import DEFAULT_DATA_PATH, Dataset, DatasetError, Office, load_dataset
+from components.data.loading import DEFAULT_DATA_PATH, load_dataset
+from components.data.problems import DatasetError
+from components.data.schema import Dataset, Office
 from components.facts.details import (
     Citations,
     SourceRef,

@@ -3,5 +3,5 @@
 Data texts are shown with Streamlit elements that render them as text (``st.text``,
 ``st.caption`` or ``st.markdown`` on escaped Markdown), never with ``unsafe_allow_html``.
 Drawing code reads a :class:`components.state.UIState` and changes the session only through
-:mod:`components.session.state`.
+:mod:`components.session.offices`.
 """

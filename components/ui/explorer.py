@@ -19,7 +19,7 @@ from components.facts.details import (
 from components.facts.search import search
 from components.map.builder import MapView, build_map
 from components.map.view import share_link
-from components.session import state
+from components.session import view as view_session
 from components.text.catalog import text
 from components.text.escaping import escape_markdown
 from components.ui import downloads, people
@@ -42,7 +42,7 @@ def render_explorer(dataset: Dataset) -> None:
     A fragment: a click on the map reruns (and resends) only this part of the page, and the
     map's own code is the same in every run (the view reaches it through its bridge).
     """
-    ui = state.explorer_snapshot(dataset)
+    ui = view_session.explorer_snapshot(dataset)
     lang = ui.lang
     shown = filter_offices(dataset, ui.view.status, ui.view.region)
     map_column, details_column = st.columns([5, 3], gap="medium")
@@ -51,7 +51,7 @@ def render_explorer(dataset: Dataset) -> None:
     with details_column:
         render_search(dataset, ui)
         render_office_picker(dataset, lang)
-        if state.current_page() == "offices":  # the reader's own data has no shareable link
+        if view_session.current_page() == "offices":  # the reader's own data has no shareable link
             render_share_link(ui)
         render_details(dataset, ui, shown)
     with map_column:
@@ -62,12 +62,12 @@ def render_explorer(dataset: Dataset) -> None:
         people.render_leaders(dataset, ui)
     with partnerships_column:
         people.render_partnerships(dataset, ui)
-    state.write_view_to_url(ui.view)
-    if state.highlight_needs_page_redraw(ui.highlight):
+    view_session.write_view_to_url(ui.view)
+    if view_session.highlight_needs_page_redraw(ui.highlight):
         st.rerun(scope="app")
 
 
-def render_map(dataset: Dataset, ui: state.UIState) -> None:
+def render_map(dataset: Dataset, ui: view_session.UIState) -> None:
     """The office map, and its bridge carrying the reader's view to it.
 
     streamlit-folium reports nothing (``returned_objects=[]``): panning, zooming and even the
@@ -85,7 +85,7 @@ def render_map(dataset: Dataset, ui: state.UIState) -> None:
     with st.container(key="office-map"):
         st_folium(
             build_map(dataset),
-            key=state.MAP_KEY,
+            key=view_session.MAP_KEY,
             height=MAP_HEIGHT,
             use_container_width=True,
             returned_objects=[],
@@ -95,12 +95,12 @@ def render_map(dataset: Dataset, ui: state.UIState) -> None:
     downloads.render_exports(dataset, view)
 
 
-def render_search(dataset: Dataset, ui: state.UIState) -> None:
+def render_search(dataset: Dataset, ui: view_session.UIState) -> None:
     """One box for offices, countries, people and partners; a result selects its office."""
     lang = ui.lang
     st.text_input(
         text("search_label", lang),
-        key=state.SEARCH_KEY,
+        key=view_session.SEARCH_KEY,
         placeholder=text("search_placeholder", lang),
         icon=":material/search:",
         max_chars=100,
@@ -111,13 +111,13 @@ def render_search(dataset: Dataset, ui: state.UIState) -> None:
     if not results:
         st.caption(text("search_nothing", lang))
         return
-    key = state.remount_key("search-results", ui.search, lang)
+    key = view_session.remount_key("search-results", ui.search, lang)
     st.pills(
         text("search_results", lang),
         options=range(len(results)),
         format_func=lambda index: results[index].label,
         key=key,
-        on_change=partial(state.on_search_result, key, tuple(r.office_id for r in results)),
+        on_change=partial(view_session.on_search_result, key, tuple(r.office_id for r in results)),
         label_visibility="collapsed",
     )
 
@@ -125,26 +125,26 @@ def render_search(dataset: Dataset, ui: state.UIState) -> None:
 def render_office_picker(dataset: Dataset, lang: str) -> None:
     """A list of offices bound to the same selection as the map (for keyboard users too)."""
     labels = office_labels(dataset)[lang]
-    key = state.view_widget("office", lang)
+    key = view_session.view_widget("office", lang)
     st.selectbox(
         text("select_office", lang),
         options=list(labels),
         format_func=labels.__getitem__,
         placeholder=text("select_placeholder", lang),
         key=key,
-        on_change=state.on_view_widget,
+        on_change=view_session.on_view_widget,
         args=("office", key),
     )
 
 
-def render_share_link(ui: state.UIState) -> None:
+def render_share_link(ui: view_session.UIState) -> None:
     """The link to exactly this view, with a copy button."""
     with st.popover(text("share_link", ui.lang), icon=":material/link:"):
         st.caption(text("share_link_help", ui.lang))
         st.code(share_link(st.context.url, ui.view), language=None, wrap_lines=True)
 
 
-def render_details(dataset: Dataset, ui: state.UIState, shown: tuple[Office, ...]) -> None:
+def render_details(dataset: Dataset, ui: view_session.UIState, shown: tuple[Office, ...]) -> None:
     """The selected office: status, place, role, dates, distances, time, people, partners."""
     md = escape_markdown
     lang = ui.lang
@@ -159,7 +159,9 @@ def render_details(dataset: Dataset, ui: state.UIState, shown: tuple[Office, ...
         if details.office not in shown:
             st.warning(text("hidden_by_filters", lang), icon=":material/filter_alt_off:")
             st.button(
-                text("show_all_offices", lang), key="show-all-offices", on_click=state.clear_filters
+                text("show_all_offices", lang),
+                key="show-all-offices",
+                on_click=view_session.clear_filters,
             )
         st.markdown(f"**{details.status}** · {md(details.country)} · {details.region}")
         st.markdown(f"**{text('field_role', lang)}:** {md(details.role)}")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.data.schema import Dataset, DatasetError
+from components.data.problems import DatasetError
+from components.data.schema import Dataset
 from components.facts.details import (
     figures_line,
     format_partial_date,
@@ -15,7 +16,7 @@ from components.facts.details import (
     since_developments,
 )
 from components.map.view import REGION_FILTERS, STATUS_FILTERS, Notice
-from components.session import state
+from components.session import view as view_session
 from components.text.catalog import LANGUAGES, text
 from components.text.escaping import escape_markdown
 from components.ui.blocks import bullets, render_source_list, sourced_line
@@ -42,7 +43,7 @@ def render_title_and_language(title: str) -> None:
             options=list(LANGUAGES),
             format_func=LANGUAGE_NAMES.__getitem__,
             required=True,
-            key=state.LANG_KEY,
+            key=view_session.LANG_KEY,
             label_visibility="collapsed",
         )
     with title_column:
@@ -106,23 +107,23 @@ def region_label(value: str, lang: str) -> str:
 def render_filters(lang: str) -> None:
     """Status and region filters (``?status=``, ``?region=``) for the map and the table."""
     with st.container(key="filters", horizontal=True):
-        status_key = state.view_widget("status", lang)
+        status_key = view_session.view_widget("status", lang)
         st.segmented_control(
             text("filter_status", lang),
             options=list(STATUS_FILTERS),
             format_func=lambda value: text(f"filter_status_{value}", lang),
             required=True,
             key=status_key,
-            on_change=state.on_view_widget,
+            on_change=view_session.on_view_widget,
             args=("status", status_key),
         )
-        region_key = state.view_widget("region", lang)
+        region_key = view_session.view_widget("region", lang)
         st.segmented_control(
             text("filter_region", lang),
             options=list(REGION_FILTERS),
             format_func=partial(region_label, lang=lang),
             required=True,
             key=region_key,
-            on_change=state.on_view_widget,
+            on_change=view_session.on_view_widget,
             args=("region", region_key),
         )

@@ -13,13 +13,13 @@ from components.facts.details import (
     format_partial_date,
     highlighted_offices,
 )
-from components.session import state
+from components.session import view as view_session
 from components.text.catalog import text
 from components.text.escaping import escape_markdown as md
 from components.ui.blocks import bullets, cited, render_differences, render_source_list
 
 
-def render_leaders(dataset: Dataset, ui: state.UIState) -> None:
+def render_leaders(dataset: Dataset, ui: view_session.UIState) -> None:
     if not dataset.people:
         return
     with st.container(key="leaders", border=True):
@@ -33,7 +33,7 @@ def render_leaders(dataset: Dataset, ui: state.UIState) -> None:
         render_source_list(citations.listed, ui.lang)
 
 
-def render_partnerships(dataset: Dataset, ui: state.UIState) -> None:
+def render_partnerships(dataset: Dataset, ui: view_session.UIState) -> None:
     if not dataset.partnerships:
         return
     with st.container(key="partnerships", border=True):
@@ -45,7 +45,7 @@ def render_partnerships(dataset: Dataset, ui: state.UIState) -> None:
 
 
 def _render_person(
-    dataset: Dataset, person: Person, ui: state.UIState, citations: Citations
+    dataset: Dataset, person: Person, ui: view_session.UIState, citations: Citations
 ) -> None:
     lang = ui.lang
     numbers = cited(citations.cite(person.sources))
@@ -78,7 +78,7 @@ def _render_person(
 
 
 def _render_partnership(
-    dataset: Dataset, partnership: Partnership, ui: state.UIState, citations: Citations
+    dataset: Dataset, partnership: Partnership, ui: view_session.UIState, citations: Citations
 ) -> None:
     lang = ui.lang
     numbers = cited(citations.cite(partnership.sources))
@@ -100,7 +100,10 @@ def _render_partnership(
 
 
 def _render_cross_links(
-    dataset: Dataset, target: state.Highlight, office_ids: frozenset[str], ui: state.UIState
+    dataset: Dataset,
+    target: view_session.Highlight,
+    office_ids: frozenset[str],
+    ui: view_session.UIState,
 ) -> None:
     """A badge when the selected office is one of this item's, and a button that rings the
     item's offices on the map and in the table (or clears that)."""
@@ -117,13 +120,13 @@ def _render_cross_links(
         st.button(
             text("clear_highlight", lang),
             key=f"clear-{key}",
-            on_click=partial(state.set_highlight, None),
+            on_click=partial(view_session.set_highlight, None),
             icon=":material/close:",
         )
     elif office_ids:
         st.button(
             text("show_on_map", lang),
             key=f"highlight-{key}",
-            on_click=partial(state.set_highlight, target),
+            on_click=partial(view_session.set_highlight, target),
             icon=":material/my_location:",
         )

@@ -23,7 +23,7 @@ from components.facts.details import (
     table_row,
 )
 from components.facts.timeline import SELECTION, timeline_chart
-from components.session import state
+from components.session import view as view_session
 from components.text.catalog import text
 from components.text.escaping import escape_markdown
 
@@ -43,7 +43,7 @@ def lazy_section(key: str, label: str, icon: str) -> Iterator[bool]:
         yield bool(section.open)
 
 
-def render_office_table(dataset: Dataset, ui: state.UIState) -> None:
+def render_office_table(dataset: Dataset, ui: view_session.UIState) -> None:
     """A summary and a table of the offices shown; choosing a row selects that office, as a
     marker click does. Outside the map's fragment, so a click on the map does not resend it."""
     lang = ui.lang
@@ -52,12 +52,12 @@ def render_office_table(dataset: Dataset, ui: state.UIState) -> None:
         st.subheader(text("table_heading", lang), anchor=False)
         st.markdown(escape_markdown(summary_paragraph(dataset, shown, lang)))
         with lazy_section(
-            state.TABLE_OPEN_KEY, text("table_show", lang), ":material/table_rows:"
+            view_session.TABLE_OPEN_KEY, text("table_show", lang), ":material/table_rows:"
         ) as open_:
             if open_:
                 _office_table(dataset, shown, ui)
         with lazy_section(
-            state.HQ_TABLE_OPEN_KEY, text("hq_table_heading", lang), ":material/schedule:"
+            view_session.HQ_TABLE_OPEN_KEY, text("hq_table_heading", lang), ":material/schedule:"
         ) as open_:
             if open_:
                 _from_headquarters_table(dataset, lang)
@@ -91,7 +91,7 @@ def office_table(
     return table
 
 
-def _office_table(dataset: Dataset, shown: tuple[Office, ...], ui: state.UIState) -> None:
+def _office_table(dataset: Dataset, shown: tuple[Office, ...], ui: view_session.UIState) -> None:
     lang = ui.lang
     ids = [office.id for office in shown]
     # The offices of a highlighted leader or partnership, as on the map. The selected
@@ -99,11 +99,11 @@ def _office_table(dataset: Dataset, shown: tuple[Office, ...], ui: state.UIState
     # (measured in bench/table_marking.py).
     table = office_table(dataset, shown, lang, highlighted_offices(dataset, ui.highlight))
     date_columns = [text(f"date_{name}", lang) for name in table_dates(shown)]
-    key = state.remount_key("office-table", *ids)
+    key = view_session.remount_key("office-table", *ids)
     st.dataframe(
         table,
         hide_index=True,
-        on_select=partial(state.on_table_row, key, tuple(ids)),
+        on_select=partial(view_session.on_table_row, key, tuple(ids)),
         selection_mode="single-row",
         key=key,
         width="stretch",
@@ -132,21 +132,21 @@ def _from_headquarters_table(dataset: Dataset, lang: str) -> None:
     st.dataframe(table, hide_index=True)
 
 
-def render_timeline(dataset: Dataset, ui: state.UIState) -> None:
+def render_timeline(dataset: Dataset, ui: view_session.UIState) -> None:
     """The expansion over time; clicking a point selects that office. Drawn once opened."""
     lang = ui.lang
     with st.container(key="timeline"):
         st.subheader(text("timeline_heading", lang), anchor=False)
         with lazy_section(
-            state.TIMELINE_OPEN_KEY, text("timeline_show", lang), ":material/timeline:"
+            view_session.TIMELINE_OPEN_KEY, text("timeline_show", lang), ":material/timeline:"
         ) as open_:
             if not open_:
                 return
             st.caption(text("timeline_help", lang))
-            key = state.remount_key("timeline-chart", ui.selected)
+            key = view_session.remount_key("timeline-chart", ui.selected)
             st.altair_chart(
                 timeline_chart(dataset, lang),
-                on_select=partial(state.on_timeline_point, key, SELECTION),
+                on_select=partial(view_session.on_timeline_point, key, SELECTION),
                 selection_mode=SELECTION,
                 key=key,
                 width="stretch",

@@ -10,9 +10,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.data.schema import Dataset, DatasetError, parse_dataset
+from components.data.loading import parse_dataset
+from components.data.problems import DatasetError
+from components.data.schema import Dataset
 from components.facts.timeline import timeline_events
-from components.session import state
+from components.session import view as view_session
+from components.session import your_data as your_data_session
 from components.text.catalog import text
 from components.text.escaping import escape_markdown as md
 from components.ui import explorer, page, tables
@@ -31,7 +34,7 @@ def render(lang: str) -> None:
     """The page below its title: the table, its columns, its places, its dashboard."""
     st.markdown(text("yours_intro", lang))
     _render_input(lang)
-    result = state.user_table(_read)
+    result = your_data_session.user_table(_read)
     if result is None:
         return
     if isinstance(result, InputError):
@@ -69,12 +72,12 @@ def _render_input(lang: str) -> None:
         uploaded = st.file_uploader(
             text("yours_upload", lang),
             type=["csv", "tsv", "txt", "xlsx", "json", "geojson"],
-            key=state.UPLOAD_KEY,
+            key=your_data_session.UPLOAD_KEY,
             help=text("yours_upload_help", lang),
         )
         st.caption(f":material/sync_problem: {text('yours_session_note', lang)}")
         if uploaded is not None:
-            state.use_upload(uploaded.name, uploaded.getvalue())
+            your_data_session.use_upload(uploaded.name, uploaded.getvalue())
         st.download_button(
             text("yours_sample", lang),
             data=SAMPLE.read_bytes(),
@@ -86,16 +89,18 @@ def _render_input(lang: str) -> None:
     with paste_column:
         st.text_area(
             text("yours_paste", lang),
-            key=state.PASTE_KEY,
+            key=your_data_session.PASTE_KEY,
             height=120,
             placeholder="name\tcity\tcountry\nBerlin office\tBerlin\tDE",
         )
-        st.button(text("yours_paste_use", lang), on_click=state.on_paste, key="use-paste")
+        st.button(
+            text("yours_paste_use", lang), on_click=your_data_session.on_paste, key="use-paste"
+        )
 
 
 def _render_own_dataset(dataset_text: str, lang: str) -> None:
     """The app's own dataset file, shown as it is (or every problem in it)."""
-    source = state.user_source()
+    source = your_data_session.user_source()
     try:
         dataset = parse_dataset(dataset_text, source[0] if source else "dataset")
     except DatasetError as error:
@@ -106,21 +111,23 @@ def _render_own_dataset(dataset_text: str, lang: str) -> None:
 
 def _render_columns(table: Table, lang: str) -> ColumnMap | None:
     """The mapping step: what each column was taken to hold, changeable."""
-    columns = state.user_columns(detect(table.columns, table.rows))
+    columns = your_data_session.user_columns(detect(table.columns, table.rows))
     with st.expander(text("yours_columns", lang), expanded=True, icon=":material/view_column:"):
         st.caption(text("yours_columns_help", lang))
-        options = [state.NO_COLUMN, *table.columns]
+        options = [your_data_session.NO_COLUMN, *table.columns]
         with st.container(horizontal=True):
             for field in FIELDS:
-                key = state.seed_column_choice(field, columns.column(field))
+                key = your_data_session.seed_column_choice(field, columns.column(field))
                 st.selectbox(
                     text(f"field_{field}", lang),
                     options=options,
                     format_func=lambda column: (
-                        text("yours_no_column", lang) if column == state.NO_COLUMN else column
+                        text("yours_no_column", lang)
+                        if column == your_data_session.NO_COLUMN
+                        else column
                     ),
                     key=key,
-                    on_change=state.on_column_choice,
+                    on_change=your_data_session.on_column_choice,
                     args=(field, key),
                     width=180,
                 )
@@ -137,7 +144,7 @@ def _render_columns(table: Table, lang: str) -> ColumnMap | None:
 def _render_statuses(table: Table, columns: ColumnMap, lang: str) -> dict[str, str]:
     """Each status value of the table as existing or announced, changeable."""
     guessed = status_values(table.rows, columns.status)
-    statuses = state.user_statuses(guessed)
+    statuses = your_data_session.user_statuses(guessed)
     if not statuses:
         return statuses
     counts = Counter(row.get(columns.status or "", "").strip() for row in table.rows)
@@ -165,21 +172,21 @@ def _render_statuses(table: Table, columns: ColumnMap, lang: str) -> dict[str, s
                     required=True,
                 ),
             },
-            on_change=state.on_status_values,
+            on_change=your_data_session.on_status_values,
             args=(key, values),
         )
     return statuses
 
 
 def _edited_rows(table: Table) -> list[dict[str, str]]:
-    edits = state.user_edits()
+    edits = your_data_session.user_edits()
     return [{**row, **edits.get(index + 2, {})} for index, row in enumerate(table.rows)]
 
 
 def _render_places(table: Table, columns: ColumnMap, lang: str) -> list[Located]:
     """Every row placed or told why not, with a count, a table to fix rows in, and the
     sources of the places."""
-    online = st.toggle(text("yours_online", lang), key=state.ONLINE_KEY, value=False)
+    online = st.toggle(text("yours_online", lang), key=your_data_session.ONLINE_KEY, value=False)
     st.caption(text("yours_online_help", lang))
     rows = _edited_rows(table)
     geocoder: list[OnlineGeocoder] = []
@@ -191,7 +198,7 @@ def _render_places(table: Table, columns: ColumnMap, lang: str) -> list[Located]
                 return locate(rows, columns, geocoder[0])
         return locate(rows, columns)
 
-    located = state.user_located((repr(columns), repr(rows), online), place)
+    located = your_data_session.user_located((repr(columns), repr(rows), online), place)
     if geocoder and geocoder[0].failure:
         st.warning(geocoder[0].failure, icon=":material/cloud_off:")
     outcomes = Counter(item.outcome for item in located)
@@ -256,7 +263,7 @@ def _render_results(
             "place": st.column_config.TextColumn(text("yours_place", lang)),
             "note": st.column_config.TextColumn(text("yours_note", lang), width="large"),
         },
-        on_change=state.on_results_edit,
+        on_change=your_data_session.on_results_edit,
         args=(
             key,
             [item.row for item in located],
@@ -283,13 +290,15 @@ def _render_dataset(
     }
     company_column, hq_column = st.columns(2, gap="medium")
     with company_column:
-        company = st.text_input(text("yours_company", lang), key=state.COMPANY_KEY, max_chars=80)
+        company = st.text_input(
+            text("yours_company", lang), key=your_data_session.COMPANY_KEY, max_chars=80
+        )
     with hq_column:
         headquarters = st.selectbox(
             text("yours_headquarters", lang),
             options=list(labels),
             format_func=lambda row: f"{labels[row]} ({text('yours_row', lang)} {row})",
-            key=state.HEADQUARTERS_KEY,
+            key=your_data_session.HEADQUARTERS_KEY,
         )
     try:
         built = build_dataset(
@@ -321,7 +330,7 @@ def _render_dashboard(dataset: Dataset, lang: str) -> None:
     st.divider()
     page.render_header(dataset, lang)
     explorer.render_explorer(dataset)
-    ui = state.snapshot()
+    ui = view_session.snapshot()
     tables.render_office_table(dataset, ui)
     if timeline_events(dataset, lang):
         tables.render_timeline(dataset, ui)

@@ -1,5 +1,5 @@
 """A reader's placed rows as a dataset of the app's own schema: the same dashboard for their
-data, and an ``offices.json`` that ``python -m components.data.schema validate`` accepts.
+data, and an ``offices.json`` that ``python -m components.data validate`` accepts.
 
 Each placed row becomes an office; rows that were not placed stay out of the dataset and
 are reported by the caller, never dropped without a word. Texts from the table are the
@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from components.data.dates import read_date
+from components.data.loading import parse_dataset
 from components.data.regions import region_of
-from components.data.schema import Dataset, parse_dataset, slug
+from components.data.schema import Dataset
+from components.text.folding import slug
 from components.yourdata.columns import DATE_FIELDS, ColumnMap, Status
 from components.yourdata.gazetteer import fold
 from components.yourdata.placing import Located
@@ -32,35 +35,6 @@ _REGIONS = {
     "apac": "APAC", "asia": "APAC", "asien": "APAC", "asia pacific": "APAC",
     "asien pazifik": "APAC", "oceania": "APAC", "ozeanien": "APAC",
 }  # fmt: skip
-_DATE_FORMS = (
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:T.*)?"), ("y", "m", "d")),
-    (re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"), ("y", "m", "d")),
-    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), ("d", "m", "y")),
-    (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
-    (re.compile(r"(\d{1,2})/(\d{4})"), ("m", "y")),
-    (re.compile(r"(\d{4})"), ("y",)),
-)
-
-
-def partial_date(text: str) -> str | None:
-    """A date as the schema writes it (``2024-10-09``, ``2024-10``, ``2024``) from ISO dates,
-    ``9.10.2024``, ``2024/10/09`` or ``10/2024``; ``None`` for anything else."""
-    for pattern, parts in _DATE_FORMS:
-        match = pattern.fullmatch(text.strip())
-        if not match:
-            continue
-        values = dict(zip(parts, (int(group) for group in match.groups()), strict=True))
-        try:
-            date(values["y"], values.get("m", 1), values.get("d", 1))
-        except ValueError:
-            return None
-        written = f"{values['y']:04d}"
-        if "m" in values:
-            written += f"-{values['m']:02d}"
-        if "d" in values:
-            written += f"-{values['d']:02d}"
-        return written
-    return None
 
 
 def region(value: str, country: str) -> str | None:
@@ -156,7 +130,7 @@ def build_dataset(
         for field in DATE_FIELDS:
             text = _cell(row, columns.column(field))
             if text:
-                dates[field] = partial_date(text)
+                dates[field] = read_date(text)
                 if dates[field] is None:
                     unread.append(f"{field.replace('_', ' ')}: {text[:60]}")
         notes = _cell(row, columns.notes)

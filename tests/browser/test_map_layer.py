@@ -88,7 +88,7 @@ def test_all_nine_labels_are_shown_legible_and_clear_at_the_default_view(
     load_app(page, record, app_server.url)
     drawn = map_frame_object(page).evaluate(DRAWN)
     assert {label["id"]: label["text"] for label in drawn["labels"]} == {
-        office.id: office.city.en for office in dataset.offices
+        office.id: office.city.get("en") for office in dataset.offices
     }
     assert_nothing_collides(drawn)
     # Dark ink with a white halo: legible on the land, the sea and any tile.

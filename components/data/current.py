@@ -1,0 +1,44 @@
+"""The dataset the app shows: the file ``OFFICES_DATA`` names, else ``data/offices.json``,
+validated once per version of the file and shared by every session of the process."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from components.data.loading import DEFAULT_DATA_PATH, load_dataset
+from components.data.problems import DatasetError, Problem
+from components.data.schema import Dataset
+
+DATA_ENV_VAR = "OFFICES_DATA"
+
+
+def data_path() -> Path:
+    """The data file: ``$OFFICES_DATA`` if set, else ``data/offices.json`` (read every run)."""
+    configured = os.environ.get(DATA_ENV_VAR, "").strip()
+    return Path(configured) if configured else DEFAULT_DATA_PATH
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _load_cached(path: str, modified_ns: int, size: int) -> Dataset:
+    """Keyed on the file's path, modification time and size: an edited file is reread.
+
+    A resource, not data: every session gets the same immutable object, where
+    ``st.cache_data`` would unpickle a copy on every run (tens of milliseconds at thousands
+    of offices), and results kept per dataset (:mod:`components.data.memo`) stay valid.
+    """
+    return load_dataset(path)
+
+
+def load_current_dataset() -> Dataset:
+    """The dataset the app shows; raises :class:`DatasetError` naming every problem."""
+    path = data_path()
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise DatasetError(str(path), [Problem("", "file not found")]) from None
+    except OSError as exc:
+        raise DatasetError(str(path), [Problem("", f"cannot read file: {exc.strerror}")]) from None
+    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size)

@@ -1,0 +1,52 @@
+"""Reading a data file: ``load_dataset(path)`` returns a frozen
+:class:`~components.data.schema.Dataset` or raises one
+:class:`~components.data.problems.DatasetError` that lists *every* problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from components.data.problems import DatasetError, Problem, reference_problems, validation_problems
+from components.data.schema import Dataset
+
+DEFAULT_DATA_PATH = Path(__file__).resolve().parents[2] / "data" / "offices.json"
+
+
+def parse_dataset(text: str, source: str = "<data>") -> Dataset:
+    """Validate the JSON text of a data file; raise :class:`DatasetError` listing all problems."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = Problem("", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+        raise DatasetError(source, [problem]) from None
+    if not isinstance(raw, dict):
+        raise DatasetError(source, [Problem("", "expected a JSON object", raw, has_value=True)])
+
+    problems: list[Problem] = []
+    dataset: Dataset | None = None
+    try:
+        dataset = Dataset.model_validate_json(text)
+    except ValidationError as exc:
+        problems.extend(validation_problems(exc))
+    problems.extend(reference_problems(raw))
+    if problems or dataset is None:
+        raise DatasetError(source, problems)
+    return dataset
+
+
+def load_dataset(path: str | Path = DEFAULT_DATA_PATH) -> Dataset:
+    """Read and validate a data file; raise :class:`DatasetError` naming every problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DatasetError(str(path), [Problem("", "file not found")]) from None
+    except UnicodeDecodeError as exc:
+        problem = Problem("", f"not UTF-8 text (byte {exc.start}: {exc.reason})")
+        raise DatasetError(str(path), [problem]) from None
+    except OSError as exc:
+        raise DatasetError(str(path), [Problem("", f"cannot read file: {exc.strerror}")]) from None
+    return parse_dataset(text, str(path))
