@@ -5,26 +5,19 @@ import re
 import pytest
 
 from components.data.schema import Dataset
-from components.facts.details import (
-    Citations,
-    country_name,
+from components.facts.citations import Citations, source_label
+from components.facts.details import office_date, office_details
+from components.facts.queries import (
     filter_offices,
-    format_partial_date,
-    format_usd,
-    headline,
     headline_metrics,
     highlighted_offices,
-    office_date,
-    office_details,
     partnerships_for_office,
     people_for_office,
-    since_developments,
-    source_label,
-    summary_paragraph,
-    table_dates,
-    table_row,
 )
+from components.facts.summary import headline, since_developments, summary_paragraph
+from components.facts.tables import table_dates, table_row
 from components.text.catalog import LANGUAGES, STRINGS, possessive
+from components.text.formatting import country_name, format_partial_date, format_usd
 from tests.helpers import dataset_from, raw_data
 
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from components.data.schema import Dataset
-from components.facts.details import from_headquarters_rows, office_details
+from components.facts.details import office_details
 from components.facts.local_time import (
     describe_difference,
     difference,
@@ -14,6 +14,7 @@ from components.facts.local_time import (
     format_offset,
     utc_offset,
 )
+from components.facts.tables import from_headquarters_rows
 from tests.helpers import problems_of, raw_data
 
 ANNOUNCEMENT = datetime(2024, 10, 9, 12, 0, tzinfo=UTC)

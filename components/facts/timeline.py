@@ -16,7 +16,8 @@ from babel import Locale
 
 from components.data.dates import partial_date_start
 from components.data.schema import STATUSES, Dataset, DateName
-from components.facts.details import office_date, source_label
+from components.facts.citations import source_label
+from components.facts.details import office_date
 from components.map.style import STATUS_COLOURS, STATUS_SHAPES
 from components.text.catalog import babel_locale, text
 

@@ -10,7 +10,8 @@ import json
 from typing import Any, Literal
 
 from components.data.schema import Dataset, Office
-from components.facts.details import filter_offices, source_label
+from components.facts.citations import source_label
+from components.facts.queries import filter_offices
 from components.map.builder import MapView
 from components.text.catalog import LANGUAGES
 from components.text.folding import slug

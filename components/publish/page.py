@@ -22,20 +22,16 @@ from folium.template import Template
 from components.data.loading import DEFAULT_DATA_PATH, load_dataset
 from components.data.problems import DatasetError
 from components.data.schema import Dataset, Office
-from components.facts.details import (
-    Citations,
-    SourceRef,
-    figures_line,
-    format_partial_date,
-    headline,
-    office_details,
-    office_metrics,
-)
+from components.facts.citations import Citations, SourceRef
+from components.facts.details import office_details
+from components.facts.queries import office_metrics
+from components.facts.summary import figures_line, headline
 from components.map.builder import MapView, build_map
 from components.map.elements import RawHtml, json_for_html
 from components.publish.exports import export_file_name, export_offices
 from components.text.catalog import text
 from components.text.escaping import escape_markup
+from components.text.formatting import format_partial_date
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
 SCRIPTS = ("leaflet/leaflet.js", "office_map/office_layer.js", "office_map/footprint.js")

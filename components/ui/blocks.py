@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from components.facts.details import SourcedLine, SourceRef
+from components.facts.citations import SourcedLine, SourceRef
 from components.text.catalog import text
 from components.text.escaping import escape_markdown, markdown_link
 

@@ -9,19 +9,15 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from components.data.schema import Dataset, Office
-from components.facts.details import (
-    filter_offices,
-    format_partial_date,
-    highlighted_offices,
-    office_details,
-    office_labels,
-)
+from components.facts.details import office_details
+from components.facts.queries import filter_offices, highlighted_offices, office_labels
 from components.facts.search import search
 from components.map.builder import MapView, build_map
 from components.map.view import share_link
 from components.session import view as view_session
 from components.text.catalog import text
 from components.text.escaping import escape_markdown
+from components.text.formatting import format_partial_date
 from components.ui import downloads, people
 from components.ui.blocks import (
     bullets,

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data.schema import Dataset
-from components.facts.details import Citations, differences, format_usd
+from components.facts.citations import Citations, differences
 from components.text.catalog import text
 from components.text.escaping import escape_markdown as md
+from components.text.formatting import format_usd
 from components.ui.blocks import bullets, cited, render_differences, render_source_list
 
 

@@ -9,16 +9,13 @@ import streamlit as st
 
 from components.data.problems import DatasetError
 from components.data.schema import Dataset
-from components.facts.details import (
-    figures_line,
-    format_partial_date,
-    headline_metrics,
-    since_developments,
-)
+from components.facts.queries import headline_metrics
+from components.facts.summary import figures_line, since_developments
 from components.map.view import REGION_FILTERS, STATUS_FILTERS, Notice
 from components.session import view as view_session
 from components.text.catalog import LANGUAGES, text
 from components.text.escaping import escape_markdown
+from components.text.formatting import format_partial_date
 from components.ui.blocks import bullets, render_source_list, sourced_line
 
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}

@@ -7,15 +7,12 @@ from functools import partial
 import streamlit as st
 
 from components.data.schema import Dataset, Partnership, Person
-from components.facts.details import (
-    Citations,
-    differences,
-    format_partial_date,
-    highlighted_offices,
-)
+from components.facts.citations import Citations, differences
+from components.facts.queries import highlighted_offices
 from components.session import view as view_session
 from components.text.catalog import text
 from components.text.escaping import escape_markdown as md
+from components.text.formatting import format_partial_date
 from components.ui.blocks import bullets, cited, render_differences, render_source_list
 
 

@@ -12,20 +12,14 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from components.data.schema import Dataset, Office
-from components.facts.details import (
-    filter_offices,
-    format_km,
-    format_partial_date,
-    from_headquarters_rows,
-    highlighted_offices,
-    summary_paragraph,
-    table_dates,
-    table_row,
-)
+from components.facts.queries import filter_offices, highlighted_offices
+from components.facts.summary import summary_paragraph
+from components.facts.tables import from_headquarters_rows, table_dates, table_row
 from components.facts.timeline import SELECTION, timeline_chart
 from components.session import view as view_session
 from components.text.catalog import text
 from components.text.escaping import escape_markdown
+from components.text.formatting import format_km, format_partial_date
 
 HIGHLIGHT_STYLE = "background-color: #fde68a; color: #1a1a1a"
 
