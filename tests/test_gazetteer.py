@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.yourdata.gazetteer import country_code, find, fold, nearest
+from components.text.folding import fold
+from components.yourdata.gazetteer import country_code, find, nearest
 
 
 @pytest.mark.parametrize(

@@ -15,12 +15,12 @@ from components.map.builder import (
     MAP_CSS,
     MAX_ARCS,
     OFFICE_LAYER_JS,
-    MapView,
     build_map,
     label_rank,
 )
 from components.map.elements import OfficeLayer
 from components.map.style import STATUS_COLOURS, status_symbol
+from components.map.view import View
 from tests.helpers import HOSTILE_TEXT, dataset_from, hostile_raw_data, raw_data
 
 
@@ -132,7 +132,7 @@ def test_the_app_map_takes_its_view_from_the_page_and_the_export_fixes_it(
 ) -> None:
     app = generate_leaflet_string(build_map(dataset))
     assert '"mode": "app"' in app and '"view"' not in app
-    view = MapView(lang="de", status="announced", selected="paris")
+    view = View(lang="de", status="announced", office="paris")
     standalone = generate_leaflet_string(build_map(dataset, mode="standalone", view=view))
     assert '"mode": "standalone"' in standalone
     assert '"lang": "de"' in standalone and '"selected": "paris"' in standalone
@@ -144,8 +144,8 @@ def test_map_focuses_without_scrolling_the_page(page: str) -> None:
 
 
 def test_a_view_message_lists_highlighted_offices_in_order() -> None:
-    view = MapView(highlighted=("tokyo", "singapore"))
-    assert view.message()["highlighted"] == ["singapore", "tokyo"]
+    view = View(highlighted=("tokyo", "singapore"))
+    assert view.map_message()["highlighted"] == ["singapore", "tokyo"]
 
 
 def test_other_data_is_other_code_so_the_mounted_map_is_replaced(dataset: Dataset) -> None:

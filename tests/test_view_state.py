@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.map.view import (
-    ViewState,
+from components.map.view import View
+from components.session.link import (
     language_from_locale,
     parse_query,
     share_link,
@@ -24,12 +24,12 @@ def test_a_full_link_is_read() -> None:
         },
         OFFICES,
     )
-    assert view == ViewState("paris", "de", "announced", "EMEA", "osm")
+    assert view == View("paris", "de", "announced", "EMEA", "osm")
     assert notices == ()
 
 
 def test_no_parameters_give_the_defaults() -> None:
-    assert parse_query({}, OFFICES) == (ViewState(), ())
+    assert parse_query({}, OFFICES) == (View(), ())
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_no_parameters_give_the_defaults() -> None:
 )
 def test_unusable_values_fall_back_with_a_notice(params: dict[str, list[str]], reason: str) -> None:
     view, notices = parse_query(params, OFFICES)
-    assert view == ViewState()
+    assert view == View()
     assert [notice.reason for notice in notices] == [reason]
     assert len(notices[0].value) <= 40
 
@@ -57,7 +57,7 @@ def test_the_same_value_twice_is_not_a_conflict() -> None:
 
 
 def test_an_empty_value_counts_as_absent() -> None:
-    assert parse_query({"office": [""]}, OFFICES) == (ViewState(), ())
+    assert parse_query({"office": [""]}, OFFICES) == (View(), ())
 
 
 @pytest.mark.parametrize(
@@ -83,8 +83,8 @@ def test_the_link_language_beats_the_browser() -> None:
 
 
 def test_to_query_leaves_out_defaults_but_keeps_the_language() -> None:
-    assert to_query(ViewState()) == {"lang": "en"}
-    assert to_query(ViewState("tokyo", "de", "existing", "APAC", "carto-dark")) == {
+    assert to_query(View()) == {"lang": "en"}
+    assert to_query(View("tokyo", "de", "existing", "APAC", "carto-dark")) == {
         "office": "tokyo",
         "lang": "de",
         "status": "existing",
@@ -94,13 +94,13 @@ def test_to_query_leaves_out_defaults_but_keeps_the_language() -> None:
 
 
 def test_a_view_survives_the_round_trip() -> None:
-    view = ViewState("paris", "de", "announced", "EMEA", "osm")
+    view = View("paris", "de", "announced", "EMEA", "osm")
     params = {key: [value] for key, value in to_query(view).items()}
     assert parse_query(params, OFFICES) == (view, ())
 
 
 def test_share_link() -> None:
-    view = ViewState(office="paris", lang="de")
+    view = View(office="paris", lang="de")
     assert share_link("https://x.streamlit.app/", view) == (
         "https://x.streamlit.app/?office=paris&lang=de"
     )

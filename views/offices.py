@@ -7,8 +7,8 @@ import streamlit as st
 from components.data import current
 from components.data.problems import DatasetError
 from components.facts.summary import headline
-from components.map.view import language_from_locale
 from components.session import view as view_session
+from components.session.link import language_from_locale
 from components.ui import explorer, funding, page, tables
 
 view_session.enter_page("offices")

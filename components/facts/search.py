@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from babel import Locale
@@ -10,6 +9,7 @@ from babel import Locale
 from components.data.memo import per_object
 from components.data.schema import Dataset
 from components.text.catalog import LANGUAGES, babel_locale
+from components.text.folding import fold
 
 
 @dataclass(frozen=True)
@@ -21,19 +21,13 @@ class SearchResult:
     office_id: str
 
 
-def _fold(value: str) -> str:
-    """Lower case without accents: "Brüssel" and "brussel" match."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 @per_object()
 def _all_entries(dataset: Dataset) -> dict[str, list[tuple[SearchResult, tuple[str, ...]]]]:
     """Every searchable thing per language: the result it gives and the names it is found
     by, folded (computed once per dataset: thousands of offices are searched per keystroke)."""
     return {
         lang: [
-            (result, tuple(_fold(name) for name in names))
+            (result, tuple(fold(name) for name in names))
             for result, names in _entries(dataset, lang)
         ]
         for lang in LANGUAGES
@@ -70,7 +64,7 @@ def _entries(dataset: Dataset, lang: str) -> list[tuple[SearchResult, set[str]]]
 def search(dataset: Dataset, query: str, lang: str = "en", limit: int = 8) -> list[SearchResult]:
     """Matches for ``query`` in either language: names starting with it first, then names
     containing it. An empty query finds nothing."""
-    wanted = _fold(query.strip())[:100]
+    wanted = fold(query.strip())[:100]
     if not wanted:
         return []
     starts, contains = [], []

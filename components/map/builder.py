@@ -13,7 +13,6 @@ a tile server.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 import folium
@@ -30,6 +29,7 @@ from components.map.elements import (
 )
 from components.map.geometry import DEFAULT_CENTER, DEFAULT_ZOOM, MIN_ZOOM, geodesic_arc
 from components.map.style import STATUS_COLOURS, SYMBOL_SIZE, status_symbol
+from components.map.view import View
 from components.text.catalog import LANGUAGES, text
 
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
@@ -48,26 +48,6 @@ MAP_STRINGS = (
     *(f"region_short_{region}" for region in REGIONS),
     *(f"basemap_{basemap}" for basemap in BASEMAPS),
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class MapView:
-    """What the map shows of the data: the reader's choices (the app sends them as they
-    change; the export fixes them in the file)."""
-
-    lang: str = "en"
-    status: str = "all"
-    region: str = "all"
-    basemap: str = "offline"
-    theme: str = "light"
-    selected: str | None = None
-    highlighted: tuple[str, ...] = field(default=())
-
-    def message(self) -> dict[str, Any]:
-        """The view as the map's script reads it."""
-        view = asdict(self)
-        view["highlighted"] = sorted(self.highlighted)
-        return view
 
 
 def label_rank(dataset: Dataset, office: Office) -> int:
@@ -141,7 +121,7 @@ def _arcs(dataset: Dataset) -> list[dict[str, Any]]:
 def build_map(
     dataset: Dataset,
     mode: Literal["app", "standalone"] = "app",
-    view: MapView | None = None,
+    view: View | None = None,
     outlines_data: str | None = None,
 ) -> folium.Map:
     """The office map.
@@ -188,6 +168,6 @@ def build_map(
     layer.add_to(office_map)
     footprint: dict[str, Any] = {"mode": mode}
     if mode == "standalone":
-        footprint["view"] = (view or MapView()).message()
+        footprint["view"] = (view or View()).map_message()
     FootprintMap(layer, footprint).add_to(office_map)
     return office_map

@@ -1,97 +1,44 @@
-"""What the reader is looking at, as it travels in a link: parsing and writing the URL.
+"""What the reader is looking at: one view for the page, the map, its link and its exports.
 
-    ?office=paris&lang=de&status=announced&region=EMEA&basemap=osm
-
-Pure functions: ``parse_query`` never raises. A value that is unknown, repeated or
-oversized falls back to the default and yields a :class:`Notice` for the page to show.
+A link carries part of it (:data:`LINK_PARAMETERS`, see :mod:`components.session.link`); the
+page adds what only it knows (the theme, the offices of a highlighted person or partnership).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
-from urllib.parse import urlencode
+from dataclasses import dataclass
+from typing import Any
 
 from components.data.schema import REGIONS, STATUSES
-from components.map.basemaps import BASEMAPS, DEFAULT_BASEMAP
-from components.text.catalog import LANGUAGES
+from components.map.basemaps import DEFAULT_BASEMAP
 
 STATUS_FILTERS: tuple[str, ...] = ("all", *STATUSES)
 REGION_FILTERS: tuple[str, ...] = ("all", *REGIONS)
-MAX_VALUE_LENGTH = 64
-PARAMETERS = ("office", "lang", "status", "region", "basemap")
+# The parts of the view a link carries, in the order the address writes them.
+LINK_PARAMETERS = ("office", "lang", "status", "region", "basemap")
 
 
 @dataclass(frozen=True)
-class ViewState:
+class View:
+    """The selected office, the language, the filters, the basemap, the theme and the
+    offices ringed for a highlighted person or partnership."""
+
     office: str | None = None
     lang: str = "en"
     status: str = "all"
     region: str = "all"
     basemap: str = DEFAULT_BASEMAP
+    theme: str = "light"
+    highlighted: tuple[str, ...] = ()
 
-
-@dataclass(frozen=True)
-class Notice:
-    """A URL value that was not used: ``reason`` is "invalid", "repeated" or "oversized"."""
-
-    parameter: str
-    value: str
-    reason: str
-
-
-def language_from_locale(locale: str | None) -> str:
-    """``de-AT`` → ``de``; anything not offered → ``en``."""
-    prefix = (locale or "").replace("_", "-").split("-")[0].lower()
-    return prefix if prefix in LANGUAGES else "en"
-
-
-def _shown(value: str) -> str:
-    return value if len(value) <= 40 else value[:39] + "…"
-
-
-def parse_query(
-    params: Mapping[str, Sequence[str]],
-    office_ids: Collection[str],
-    browser_locale: str | None = None,
-) -> tuple[ViewState, tuple[Notice, ...]]:
-    """The view a link asks for, and what in it could not be used."""
-    allowed: dict[str, Collection[str]] = {
-        "office": office_ids,
-        "lang": LANGUAGES,
-        "status": STATUS_FILTERS,
-        "region": REGION_FILTERS,
-        "basemap": BASEMAPS,
-    }
-    view = ViewState(lang=language_from_locale(browser_locale))
-    notices: list[Notice] = []
-    for parameter in PARAMETERS:
-        values = [value for value in params.get(parameter, ()) if value != ""]
-        if not values:
-            continue
-        if len(set(values)) > 1:
-            notices.append(Notice(parameter, _shown(" / ".join(values)), "repeated"))
-        elif len(values[0]) > MAX_VALUE_LENGTH:
-            notices.append(Notice(parameter, _shown(values[0]), "oversized"))
-        elif values[0] not in allowed[parameter]:
-            notices.append(Notice(parameter, _shown(values[0]), "invalid"))
-        else:
-            view = replace(view, **{parameter: values[0]})
-    return view, tuple(notices)
-
-
-def to_query(view: ViewState) -> dict[str, str]:
-    """The URL parameters of a view; defaults are left out, the language always stays."""
-    defaults = ViewState()
-    query = {}
-    for parameter in PARAMETERS:
-        value = getattr(view, parameter)
-        if value is not None and (parameter == "lang" or value != getattr(defaults, parameter)):
-            query[parameter] = value
-    return query
-
-
-def share_link(base_url: str | None, view: ViewState) -> str:
-    """The full link to this view: ``https://host/?office=paris&lang=de`` (relative when the
-    app's address is unknown)."""
-    return f"{(base_url or '').split('?')[0]}?{urlencode(to_query(view))}"
+    def map_message(self) -> dict[str, Any]:
+        """The view as the map's script reads it (``static/office_map/footprint.js``)."""
+        return {
+            "lang": self.lang,
+            "status": self.status,
+            "region": self.region,
+            "basemap": self.basemap,
+            "theme": self.theme,
+            "selected": self.office,
+            "highlighted": sorted(self.highlighted),
+        }

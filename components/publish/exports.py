@@ -12,7 +12,7 @@ from typing import Any, Literal
 from components.data.schema import Dataset, Office
 from components.facts.citations import source_label
 from components.facts.queries import filter_offices
-from components.map.builder import MapView
+from components.map.view import View
 from components.text.catalog import LANGUAGES
 from components.text.folding import slug
 
@@ -46,12 +46,12 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def export_offices(dataset: Dataset, view: MapView) -> tuple[Office, ...]:
+def export_offices(dataset: Dataset, view: View) -> tuple[Office, ...]:
     """The offices an export of ``view`` holds: those its filters let through."""
     return filter_offices(dataset, view.status, view.region)
 
 
-def export_file_name(dataset: Dataset, view: MapView, kind: ExportKind) -> str:
+def export_file_name(dataset: Dataset, view: View, kind: ExportKind) -> str:
     """``openai-offices-announced-emea-de.csv``: the company, what the file holds, the
     filters that narrowed it, its language (GeoJSON holds both) and, for the map, the office
     it opens on."""
@@ -66,16 +66,16 @@ def export_file_name(dataset: Dataset, view: MapView, kind: ExportKind) -> str:
     if kind != "geojson":
         parts.append(view.lang)
     shown = {office.id for office in export_offices(dataset, view)}
-    if kind == "html" and view.selected in shown:
-        parts.append(str(view.selected))
+    if kind == "html" and view.office in shown:
+        parts.append(str(view.office))
     return "-".join(parts) + "." + kind
 
 
-def offices_csv(dataset: Dataset, view: MapView | None = None) -> str:
+def offices_csv(dataset: Dataset, view: View | None = None) -> str:
     """One row per office of the view; texts in its language; dates as ISO 8601 (``2015-12``
     where only the month is known) in their own columns; each source's label and address;
     cells a spreadsheet would run are quoted; a byte-order mark first."""
-    view = view or MapView()
+    view = view or View()
     lang = view.lang
     out = io.StringIO()
     out.write(BYTE_ORDER_MARK)
@@ -106,7 +106,7 @@ def _office_properties(dataset: Dataset, office: Office) -> dict[str, Any]:
     return properties
 
 
-def offices_geojson(dataset: Dataset, view: MapView | None = None) -> str:
+def offices_geojson(dataset: Dataset, view: View | None = None) -> str:
     """An RFC 7946 FeatureCollection of the view's offices: one Point per office,
     ``[lon, lat]``, every field in both languages."""
     features = [
@@ -116,6 +116,6 @@ def offices_geojson(dataset: Dataset, view: MapView | None = None) -> str:
             "geometry": {"type": "Point", "coordinates": [office.lon, office.lat]},
             "properties": _office_properties(dataset, office),
         }
-        for office in export_offices(dataset, view or MapView())
+        for office in export_offices(dataset, view or View())
     ]
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)

@@ -26,8 +26,9 @@ from components.facts.citations import Citations, SourceRef
 from components.facts.details import office_details
 from components.facts.queries import office_metrics
 from components.facts.summary import figures_line, headline
-from components.map.builder import MapView, build_map
+from components.map.builder import build_map
 from components.map.elements import RawHtml, json_for_html
+from components.map.view import View
 from components.publish.exports import export_file_name, export_offices
 from components.text.catalog import text
 from components.text.escaping import escape_markup
@@ -196,7 +197,7 @@ def _sources_of(dataset: Dataset, offices: tuple[Office, ...], lang: str) -> tup
     return citations.listed
 
 
-def embed_title(dataset: Dataset, view: MapView) -> str:
+def embed_title(dataset: Dataset, view: View) -> str:
     """The page's title: the headline, and the region where the view shows one."""
     title = headline(dataset, view.lang)
     if view.region != "all":
@@ -204,7 +205,7 @@ def embed_title(dataset: Dataset, view: MapView) -> str:
     return title
 
 
-def _header(dataset: Dataset, offices: tuple[Office, ...], view: MapView) -> str:
+def _header(dataset: Dataset, offices: tuple[Office, ...], view: View) -> str:
     lang = view.lang
     parts = [figures_line(office_metrics(offices), lang)]
     if view.region != "all":
@@ -252,16 +253,16 @@ def _inline_images(css: str, folder: Path) -> str:
     return _CSS_IMAGE.sub(inline, css)
 
 
-def standalone_map_html(dataset: Dataset, view: MapView | None = None) -> str:
+def standalone_map_html(dataset: Dataset, view: View | None = None) -> str:
     """The map of ``view`` (language, filters, selection) as one self-contained HTML page.
 
     Built by the same builder as the app's map, with the offline basemap; Leaflet, the
     stylesheets, the country outlines and every shown office's details are inlined.
     """
-    view = view or MapView()
+    view = view or View()
     offices = export_offices(dataset, view)
-    selected = view.selected if view.selected in {office.id for office in offices} else None
-    fixed = MapView(lang=view.lang, status=view.status, region=view.region, selected=selected)
+    selected = view.office if view.office in {office.id for office in offices} else None
+    fixed = View(lang=view.lang, status=view.status, region=view.region, office=selected)
     outlines = (STATIC / "basemap" / "countries-110m.geo.json").read_text(encoding="utf-8")
     office_map = build_map(dataset, mode="standalone", view=fixed, outlines_data=outlines)
     office_map.default_js, office_map.default_css = [], []
@@ -321,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     except DatasetError as error:
         print(error, file=sys.stderr)
         return 1
-    view = MapView(lang=args.lang, status=args.status, region=args.region, selected=args.office)
+    view = View(lang=args.lang, status=args.status, region=args.region, office=args.office)
     output = Path(args.output or export_file_name(dataset, view, "html"))
     output.write_text(standalone_map_html(dataset, view), encoding="utf-8")
     print(f"{output}: {output.stat().st_size / 1000:.0f} kB")

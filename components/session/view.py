@@ -24,16 +24,8 @@ import streamlit as st
 
 from components.data.schema import Dataset
 from components.map.basemaps import BASEMAPS
-from components.map.view import (
-    PARAMETERS,
-    REGION_FILTERS,
-    STATUS_FILTERS,
-    Notice,
-    ViewState,
-    language_from_locale,
-    parse_query,
-    to_query,
-)
+from components.map.view import LINK_PARAMETERS, REGION_FILTERS, STATUS_FILTERS, View
+from components.session.link import Notice, language_from_locale, parse_query, to_query
 from components.text.catalog import LANGUAGES
 
 # Widget keys that never change (their labels are the same in every language).
@@ -101,7 +93,7 @@ def _key(part: str) -> str:
 class UIState:
     """What the reader has chosen, as it stands at the start of this run."""
 
-    view: ViewState  # what a link carries: office, language, filters, basemap
+    view: View  # what a link carries: office, language, filters, basemap
     highlight: Highlight | None
     selected_by: SelectionSource | None  # the route of the latest selection
     search: str
@@ -126,13 +118,13 @@ def init_view_from_url(dataset: Dataset | None) -> tuple[Notice, ...]:
     """
     if st.session_state.get(_VIEW_READ_KEY):
         return ()
-    params = {parameter: st.query_params.get_all(parameter) for parameter in PARAMETERS}
+    params = {parameter: st.query_params.get_all(parameter) for parameter in LINK_PARAMETERS}
     if dataset is None:
         params.pop("office", None)
     offices = dataset.offices_by_id if dataset is not None else {}
     view, notices = parse_query(params, offices, st.context.locale)
     st.session_state[_VIEW_READ_KEY] = True
-    for parameter in PARAMETERS:
+    for parameter in LINK_PARAMETERS:
         st.session_state[_key(parameter)] = getattr(view, parameter)
     if view.office is not None:
         st.session_state[_SELECTED_BY_KEY] = "link"
@@ -155,13 +147,13 @@ def language() -> str:
 def snapshot() -> UIState:
     """The reader's choices as they stand now (anything unset counts as its default).
     Take it once at the start of a run and pass it to the drawing code."""
-    defaults = ViewState()
+    defaults = View()
     values = {}
-    for parameter in PARAMETERS:
+    for parameter in LINK_PARAMETERS:
         value = st.session_state.get(_key(parameter))
         values[parameter] = getattr(defaults, parameter) if value is None else value
     return UIState(
-        view=ViewState(**values),
+        view=View(**values),
         highlight=st.session_state.get(_key("highlight")),
         selected_by=st.session_state.get(_SELECTED_BY_KEY),
         search=str(st.session_state.get(SEARCH_KEY) or ""),
@@ -308,15 +300,16 @@ def remount_key(name: str, *parts: object) -> str:
 # The address ---------------------------------------------------------------------------------
 
 
-def write_view_to_url(view: ViewState) -> None:
+def write_view_to_url(view: View) -> None:
     """Keep the address a shareable link of the view. Written only on a change: every
     write is a message to the browser. The reader's own data has no link (no one else can
     open it): there only the language is written."""
     wanted = to_query(view)
     if current_page() == "your-data":
         wanted = {"lang": view.lang}
-    current = {parameter: st.query_params.get_all(parameter) for parameter in PARAMETERS}
+    current = {parameter: st.query_params.get_all(parameter) for parameter in LINK_PARAMETERS}
     if current != {
-        parameter: ([wanted[parameter]] if parameter in wanted else []) for parameter in PARAMETERS
+        parameter: ([wanted[parameter]] if parameter in wanted else [])
+        for parameter in LINK_PARAMETERS
     }:
         st.query_params.from_dict(wanted)

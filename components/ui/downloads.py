@@ -9,13 +9,13 @@ from functools import partial
 import streamlit as st
 
 from components.data.schema import Dataset
-from components.map.builder import MapView
+from components.map.view import View
 from components.publish.exports import ExportKind, export_file_name, offices_csv, offices_geojson
 from components.publish.page import standalone_map_html
 from components.text.catalog import text
 
 
-def render_exports(dataset: Dataset, view: MapView) -> None:
+def render_exports(dataset: Dataset, view: View) -> None:
     """Three buttons for what the reader sees: the filters and language of ``view`` and,
     for the map, its selection. In the map's fragment, so a click changes the map's file."""
     lang = view.lang

