@@ -12,20 +12,17 @@ import streamlit as st
 
 from components.server import startup
 from components.session import view as view_session
-from components.text.catalog import text
-
-st.set_page_config(page_title=text("page_title"), page_icon="🗺️", layout="wide")
-startup.once_per_process()
+from components.text.catalog import _
 
 lang = view_session.language()
+st.set_page_config(page_title=_("Global footprint", lang), page_icon="🗺️", layout="wide")
+startup.once_per_process()
 st.navigation(
     [
-        st.Page(
-            "views/offices.py", title=text("nav_map", lang), icon=":material/map:", default=True
-        ),
+        st.Page("views/offices.py", title=_("Map", lang), icon=":material/map:", default=True),
         st.Page(
             "views/your_data.py",
-            title=text("yours_title", lang),
+            title=_("Your data", lang),
             icon=":material/upload_file:",
             url_path="your-data",
         ),

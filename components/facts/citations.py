@@ -12,7 +12,7 @@ from components.data.schema import (
     Difference,
     Source,
 )
-from components.text.catalog import text
+from components.text.catalog import _
 from components.text.formatting import format_partial_date, language_name
 
 
@@ -22,11 +22,9 @@ def source_label(source: Source, lang: str = "en") -> str:
     when = f", {format_partial_date(source.date, lang)}" if source.date else ""
     qualifiers = []
     if source.language and source.language != lang:
-        qualifiers.append(
-            text("source_in_language", lang, language=language_name(source.language, lang))
-        )
+        qualifiers.append(_("in {language}", lang, language=language_name(source.language, lang)))
     if source.is_copy:
-        qualifiers.append(text("source_copy", lang))
+        qualifiers.append(_("reprint; original not seen", lang))
     after = f" ({'; '.join(qualifiers)})" if qualifiers else ""
     return f"{source.publisher.get(lang)}{when}: {source.title.get(lang)}{after}"
 

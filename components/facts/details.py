@@ -24,8 +24,9 @@ from components.facts.local_time import (
     format_local_time,
 )
 from components.facts.queries import partnerships_for_office, people_for_office
-from components.text.catalog import text
+from components.text.catalog import _
 from components.text.formatting import country_name, format_km, format_partial_date
+from components.text.names import date_name, region_name, status_name
 
 
 def office_date(office: Office, name: DateName, lang: str = "en") -> str | None:
@@ -80,8 +81,8 @@ def _office_dates(
         shown.append("planned_opening")
     return tuple(
         DatedEvent(
-            text(f"date_{name}", lang),
-            office_date(office, name, lang) or text("not_announced", lang),
+            date_name(name, lang),
+            office_date(office, name, lang) or _("not announced", lang),
             citations.cite(dates.sources.get(name, ())) if citations else (),
         )
         for name in shown
@@ -96,18 +97,18 @@ def office_details(
     office = dataset.office(office_id)
     hq = dataset.headquarters
     if office.id == hq.id:
-        to_hq = text("distance_is_hq", lang)
+        to_hq = _("This is the headquarters.", lang)
     else:
-        to_hq = text(
-            "distance_to_hq",
+        to_hq = _(
+            "To headquarters ({city}): {km} km",
             lang,
             city=hq.city.get(lang),
             km=format_km(distance_km(office, hq), lang),
         )
     neighbour = nearest_office(dataset, office)
     nearest = (
-        text(
-            "distance_nearest",
+        _(
+            "Nearest office: {city}, {km} km",
             lang,
             city=neighbour.office.city.get(lang),
             km=format_km(neighbour.distance_km, lang),
@@ -123,9 +124,9 @@ def office_details(
     return OfficeDetails(
         office=office,
         city=office.city.get(lang),
-        status=text(f"status_{office.status}", lang),
+        status=status_name(office.status, lang),
         country=country_name(office.country, lang),
-        region=text(f"region_{office.region}", lang),
+        region=region_name(office.region, lang),
         role=office.role.get(lang),
         notes=office.notes.get(lang) if office.notes else None,
         dates=shown_dates,
@@ -136,7 +137,7 @@ def office_details(
         partnerships=partnerships_for_office(dataset, office.id),
         distance_to_hq=to_hq,
         nearest=nearest,
-        local_time=text("local_time", lang, time=format_local_time(office.timezone, at, lang)),
+        local_time=_("Local time: {time}", lang, time=format_local_time(office.timezone, at, lang)),
         time_to_hq=None if office.id == hq.id else time_to_hq(office, hq, at, lang),
     )
 

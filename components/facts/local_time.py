@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_time
 
-from components.text.catalog import babel_locale, text
+from components.text.catalog import _, babel_locale
 
 MINUS = "\u2212"  # the typographic minus sign reads better than a hyphen in "UTC-7"
 
@@ -44,18 +44,20 @@ def format_offset(delta: timedelta) -> str:
 def format_duration(delta: timedelta, lang: str = "en") -> str:
     """``17 h`` / ``17 Std.``, ``5 h 30 min``."""
     hours, minutes = _hours_minutes(delta)
-    parts = [text("hours", lang, count=hours)] if hours else []
+    parts = [_("{count} h", lang, count=hours)] if hours else []
     if minutes:
-        parts.append(text("minutes", lang, count=minutes))
+        parts.append(_("{count} min", lang, count=minutes))
     return " ".join(parts)
 
 
 def describe_difference(delta: timedelta, city: str, lang: str = "en") -> str:
     """``17 h ahead of San Francisco`` / ``3 Std. hinter New York`` / ``same time as …``."""
     if delta == timedelta(0):
-        return text("time_same", lang, city=city)
-    key = "time_ahead" if delta > timedelta(0) else "time_behind"
-    return text(key, lang, duration=format_duration(delta, lang), city=city)
+        return _("same time as {city}", lang, city=city)
+    duration = format_duration(delta, lang)
+    if delta > timedelta(0):
+        return _("{duration} ahead of {city}", lang, duration=duration, city=city)
+    return _("{duration} behind {city}", lang, duration=duration, city=city)
 
 
 def format_local_time(zone: str, at: datetime, lang: str = "en") -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babel.lists import format_list
-from babel.numbers import format_decimal
 
 from components.data.schema import (
     Dataset,
@@ -15,32 +14,35 @@ from components.data.schema import (
 )
 from components.facts.citations import Citations, SourcedLine, developments
 from components.facts.queries import Metrics
-from components.text.catalog import babel_locale, possessive, text
+from components.text.catalog import _, babel_locale, format_number, n_, possessive
 from components.text.formatting import format_partial_date
 
 
 def figures_line(metrics: Metrics, lang: str = "en", number: str = "{}") -> str:
     """ "4 existing · 5 announced · 7 countries · 1 region"; ``number`` formats each count
     (``"**{}**"`` sets them in bold Markdown)."""
-    counts = (
-        ("figure_existing", metrics.existing),
-        ("figure_announced", metrics.announced),
-        ("figure_countries", metrics.countries),
-        ("figure_regions", metrics.regions),
-    )
+
+    def shown(count: int) -> str:
+        return number.format(format_number(count, lang))
+
     return " · ".join(
-        text(
-            f"{key}_one" if count == 1 else key,
-            lang,
-            count=number.format(format_decimal(count, locale=babel_locale(lang))),
+        (
+            n_("{count} existing", "{count} existing", metrics.existing, lang,
+               count=shown(metrics.existing)),
+            n_("{count} announced", "{count} announced", metrics.announced, lang,
+               count=shown(metrics.announced)),
+            n_("{count} country", "{count} countries", metrics.countries, lang,
+               count=shown(metrics.countries)),
+            n_("{count} region", "{count} regions", metrics.regions, lang,
+               count=shown(metrics.regions)),
         )
-        for key, count in counts
-    )
+    )  # fmt: skip
 
 
 def headline(dataset: Dataset, lang: str = "en") -> str:
     """ "OpenAI's global footprint" / "OpenAIs globale Präsenz", for the data's company."""
-    return text("headline", lang, company=possessive(dataset.company.name.get(lang), lang))
+    owner = possessive(dataset.company.name.get(lang), lang)
+    return _("{company} global footprint", lang, company=owner)
 
 
 @dataclass(frozen=True)
@@ -72,12 +74,6 @@ def since_developments(dataset: Dataset, lang: str = "en") -> tuple[LaterDevelop
     )
 
 
-def _counted(count: int, key: str, lang: str, **values: object) -> str:
-    """The ``key_one`` string for one, ``key`` for any other count (written "3,333")."""
-    shown = format_decimal(count, locale=babel_locale(lang))
-    return text(f"{key}_one" if count == 1 else key, lang, count=shown, **values)
-
-
 SUMMARY_CITIES = 10
 
 
@@ -88,11 +84,8 @@ def _city_list(dataset: Dataset, offices: list[Office], lang: str) -> str:
     if len(names) > SUMMARY_CITIES:
         first = sorted(offices, key=lambda office: office.id != dataset.company.headquarters)
         named = [office.city.get(lang) for office in first[: SUMMARY_CITIES - 2]]
-        more = text(
-            "summary_more_cities",
-            lang,
-            count=format_decimal(len(names) - len(named), locale=babel_locale(lang)),
-        )
+        rest = len(names) - len(named)
+        more = n_("{count} more", "{count} more", rest, lang)
         names = [*named, more]
     return format_list(names, locale=babel_locale(lang))
 
@@ -100,7 +93,7 @@ def _city_list(dataset: Dataset, offices: list[Office], lang: str) -> str:
 def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str = "en") -> str:
     """One paragraph on the offices shown, written from the data in ``lang``."""
     if not offices:
-        return text("summary_none", lang)
+        return _("No office matches these filters.", lang)
     company = dataset.company.name.get(lang)
     existing = [o for o in offices if o.status == "existing"]
     announced = [o for o in offices if o.status == "announced"]
@@ -108,35 +101,35 @@ def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str =
     if existing:
         cities = _city_list(dataset, existing, lang)
         sentences.append(
-            _counted(len(existing), "summary_existing", lang, company=company, cities=cities)
-        )
+            n_("{company} has one existing office: {cities}.",
+               "{company} has {count} existing offices: {cities}.",
+               len(existing), lang, company=company, cities=cities)
+        )  # fmt: skip
     if announced:
         cities = _city_list(dataset, announced, lang)
         dates = {o.dates.announced for o in announced}
         common = dates.pop() if len(dates) == 1 else None
         if common is not None:
-            when = format_partial_date(common, lang)
             sentences.append(
-                _counted(
-                    len(announced),
-                    "summary_announced_on",
-                    lang,
-                    company=company,
-                    date=when,
-                    cities=cities,
-                )
-            )
+                n_("On {date} {company} announced one new office: {cities}.",
+                   "On {date} {company} announced {count} new offices: {cities}.",
+                   len(announced), lang, company=company, cities=cities,
+                   date=format_partial_date(common, lang))
+            )  # fmt: skip
         else:
             sentences.append(
-                _counted(len(announced), "summary_announced", lang, company=company, cities=cities)
-            )
+                n_("{company} has announced one new office: {cities}.",
+                   "{company} has announced {count} new offices: {cities}.",
+                   len(announced), lang, company=company, cities=cities)
+            )  # fmt: skip
     countries = len({o.country for o in offices})
     regions = len({o.region for o in offices})
     sentences.append(
-        _counted(countries, "summary_countries", lang)
+        n_("They are in one country", "They are in {count} countries", countries, lang)
         + " "
-        + _counted(regions, "summary_regions", lang)
+        + n_("in one region.", "across {count} regions.", regions, lang)
     )
     if dataset.headquarters in offices:
-        sentences.append(text("summary_hq", lang, city=dataset.headquarters.city.get(lang)))
+        city = dataset.headquarters.city.get(lang)
+        sentences.append(_("The headquarters is in {city}.", lang, city=city))
     return " ".join(sentences)

@@ -16,8 +16,9 @@ from components.facts.local_time import (
     format_offset,
     utc_offset,
 )
-from components.text.catalog import text
+from components.text.catalog import _
 from components.text.formatting import country_name
+from components.text.names import date_name, region_name, status_name
 
 TABLE_DATES: tuple[DateName, ...] = ("founded", "announced", "opened", "planned_opening")
 
@@ -43,15 +44,15 @@ def table_row(
     month is known; sorted as text, that is in time) or empty, and the address of its
     first source (without the distances, which a table of thousands would wait for)."""
     row: dict[str, str | None] = {
-        text("column_city", lang): office.city.get(lang),
-        text("column_country", lang): country_name(office.country, lang),
-        text("column_region", lang): text(f"region_short_{office.region}", lang),
-        text("column_status", lang): text(f"status_{office.status}", lang),
+        _("City", lang): office.city.get(lang),
+        _("Country", lang): country_name(office.country, lang),
+        _("Region", lang): region_name(office.region, lang, short=True),
+        _("Status", lang): status_name(office.status, lang),
     }
     for name in dates:
-        row[text(f"date_{name}", lang)] = getattr(office.dates, name) or ""
+        row[date_name(name, lang)] = getattr(office.dates, name) or ""
     first = dataset.sources_by_id[office.sources[0]]
-    row[text("column_source", lang)] = first.url
+    row[_("Source", lang)] = first.url
     return row
 
 
@@ -64,10 +65,10 @@ def from_headquarters_rows(
     distances = distances_to_headquarters(dataset)
     return [
         {
-            text("column_city", lang): office.city.get(lang),
-            text("column_distance_km", lang): round(distances[office.id]),
-            text("column_time_difference", lang): time_to_hq(office, hq, at, lang),
-            text("column_utc_offset", lang): format_offset(utc_offset(office.timezone, at)),
+            _("City", lang): office.city.get(lang),
+            _("Distance (km)", lang): round(distances[office.id]),
+            _("Time difference", lang): time_to_hq(office, hq, at, lang),
+            _("UTC offset", lang): format_offset(utc_offset(office.timezone, at)),
         }
         for office in dataset.offices
     ]

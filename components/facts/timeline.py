@@ -19,7 +19,8 @@ from components.data.schema import STATUSES, Dataset, DateName
 from components.facts.citations import source_label
 from components.facts.details import office_date
 from components.map.style import STATUS_COLOURS, STATUS_SHAPES
-from components.text.catalog import babel_locale, text
+from components.text.catalog import _, babel_locale
+from components.text.names import date_name, status_name
 
 EVENTS: tuple[DateName, ...] = ("founded", "announced", "opened", "planned_opening")
 SELECTION = "office"  # the chart's point selection, by office id
@@ -39,20 +40,18 @@ def timeline_events(dataset: Dataset, lang: str = "en") -> list[dict[str, Any]]:
             if not value:
                 continue
             source_ids = dates.sources.get(event) or office.sources
-            status = text(f"status_{office.status}", lang)
+            status = status_name(office.status, lang)
             rows.append(
                 {
                     "office_id": office.id,
                     "city": office.city.get(lang),
                     "status": office.status,
                     "status_label": status,
-                    "event": text(f"date_{event}", lang),
+                    "event": date_name(event, lang),
                     "planned": event == "planned_opening",
                     # The symbol's name in the legend: a planned date is drawn hollow.
-                    "symbol": text(
-                        "timeline_planned" if event == "planned_opening" else
-                        f"status_{office.status}", lang, status=status,
-                    ),
+                    "symbol": _("{status}: date planned (hollow)", lang, status=status)
+                    if event == "planned_opening" else status,
                     # The first day a partial date can mean, a day Vega-Lite can place.
                     "date": partial_date_start(value).isoformat(),
                     "date_label": office_date(office, event, lang),
@@ -122,12 +121,17 @@ def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.LayerChart:
     # only planned.
     symbols: list[tuple[str, str, str, str]] = []  # name, colour, fill, shape
     for status in STATUSES:
-        label = text(f"status_{status}", lang)
+        label = status_name(status, lang)
         colour, shape = STATUS_COLOURS[status], STATUS_SHAPES[status]
         symbols.append((label, colour, colour, shape))
         if any(row["planned"] and row["status"] == status for row in rows):
             symbols.append(
-                (text("timeline_planned", lang, status=label), colour, "transparent", shape)
+                (
+                    _("{status}: date planned (hollow)", lang, status=label),
+                    colour,
+                    "transparent",
+                    shape,
+                )
             )
     names = [symbol[0] for symbol in symbols]
     legend = alt.Legend(orient="bottom", title=None, labelLimit=0)
@@ -162,10 +166,10 @@ def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.LayerChart:
             ),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
             tooltip=[
-                alt.Tooltip("city:N", title=text("column_city", lang)),
-                alt.Tooltip("event:N", title=text("column_event", lang)),
-                alt.Tooltip("date_label:N", title=text("column_date", lang)),
-                alt.Tooltip("source:N", title=text("column_sources", lang)),
+                alt.Tooltip("city:N", title=_("City", lang)),
+                alt.Tooltip("event:N", title=_("Event", lang)),
+                alt.Tooltip("date_label:N", title=_("Date", lang)),
+                alt.Tooltip("source:N", title=_("Sources", lang)),
             ],
         )
         .add_params(pick)

@@ -30,7 +30,8 @@ from components.map.elements import (
 from components.map.geometry import DEFAULT_CENTER, DEFAULT_ZOOM, MIN_ZOOM, geodesic_arc
 from components.map.style import STATUS_COLOURS, SYMBOL_SIZE, status_symbol
 from components.map.view import View
-from components.text.catalog import LANGUAGES, text
+from components.text.catalog import LANGUAGES, N_, _
+from components.text.names import region_name, status_name
 
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
@@ -40,14 +41,35 @@ MAP_CSS = "/app/static/office_map.css"
 SEPARATION = 28  # px between marker centres; closer, two markers overlap
 MAX_ARCS = 300  # more arcs than this from one point read as a smudge
 # The map's own texts, in every language (the map switches language without a rebuild).
-MAP_STRINGS = (
-    "legend_title", "legend_fanned", "legend_cluster", "legend_selected",
-    "legend_highlighted", "legend_arcs", "layer_arcs", "region_view_label", "filter_all",
-    "cluster", "details_close",
-    *(f"status_{status}" for status in STATUSES),
-    *(f"region_short_{region}" for region in REGIONS),
-    *(f"basemap_{basemap}" for basemap in BASEMAPS),
-)  # fmt: skip
+# The texts the map's script writes itself, by the key it asks for them under, in every
+# language (the map switches language without a rebuild).
+_MAP_TEXTS: dict[str, str] = {
+    "legend_title": N_("Legend"),
+    "legend_fanned": N_("Marker moved aside; the dot is the true position"),
+    "legend_cluster": N_("Several offices; click to zoom in"),
+    "legend_selected": N_("Selected office"),
+    "legend_highlighted": N_("Offices of the person or partner shown"),
+    "legend_arcs": N_("Expansion from headquarters (layer)"),
+    "layer_arcs": N_("Expansion from headquarters"),
+    "region_view_label": N_("Zoom to"),
+    "cluster": N_("{count} offices: zoom in"),
+    "details_close": N_("Close the details"),
+    "basemap_offline": N_("Offline outlines"),
+    "basemap_osm": N_("OpenStreetMap"),
+    "basemap_carto-light": N_("CARTO light"),
+    "basemap_carto-dark": N_("CARTO dark"),
+}
+
+
+def map_texts(lang: str) -> dict[str, str]:
+    """Every text the map's script writes, in ``lang``, by its key."""
+    texts = {key: _(message, lang) for key, message in _MAP_TEXTS.items()}
+    texts["filter_all"] = region_name("all", lang, short=True)
+    texts.update({f"status_{status}": status_name(status, lang) for status in STATUSES})
+    texts.update(
+        {f"region_short_{region}": region_name(region, lang, short=True) for region in REGIONS}
+    )
+    return texts
 
 
 def label_rank(dataset: Dataset, office: Office) -> int:
@@ -73,7 +95,7 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
     return {
         "offices": offices,
         "footprint": {
-            "strings": {key: {lang: text(key, lang) for lang in LANGUAGES} for key in MAP_STRINGS},
+            "strings": _strings_by_key(),
             "basemaps": [
                 {
                     "id": basemap.id,
@@ -90,6 +112,12 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
             "arcs": _arcs(dataset),
         },
     }
+
+
+def _strings_by_key() -> dict[str, dict[str, str]]:
+    """``{key: {lang: text}}``, as the map's script looks its texts up."""
+    by_lang = {lang: map_texts(lang) for lang in LANGUAGES}
+    return {key: {lang: by_lang[lang][key] for lang in LANGUAGES} for key in by_lang["en"]}
 
 
 @per_object()

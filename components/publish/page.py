@@ -30,9 +30,10 @@ from components.map.builder import build_map
 from components.map.elements import RawHtml, json_for_html
 from components.map.view import View
 from components.publish.exports import export_file_name, export_offices
-from components.text.catalog import text
+from components.text.catalog import _
 from components.text.escaping import escape_markup
 from components.text.formatting import format_partial_date
+from components.text.names import region_name
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
 SCRIPTS = ("leaflet/leaflet.js", "office_map/office_layer.js", "office_map/footprint.js")
@@ -97,7 +98,7 @@ def source_line(refs: tuple[SourceRef, ...], lang: str) -> str:
         else:
             numbered = " ".join(_link(ref, str(index)) for index, ref in enumerate(group, 1))
             parts.append(f"{escape_markup(publisher)} {numbered}")
-    return f"{escape_markup(text('field_sources', lang))}: " + " · ".join(parts)
+    return f"{escape_markup(_('Sources', lang))}: " + " · ".join(parts)
 
 
 def _office_entry(dataset: Dataset, office: Office, lang: str) -> dict[str, Any]:
@@ -105,13 +106,13 @@ def _office_entry(dataset: Dataset, office: Office, lang: str) -> dict[str, Any]
     know when it is read)."""
     details = office_details(dataset, office.id, lang)
     sections: list[dict[str, Any]] = [
-        {"heading": text("field_role", lang), "items": [{"text": details.role}]},
+        {"heading": _("Role", lang), "items": [{"text": details.role}]},
     ]
     if details.notes:
-        sections.append({"heading": text("field_notes", lang), "items": [{"text": details.notes}]})
+        sections.append({"heading": _("Notes", lang), "items": [{"text": details.notes}]})
     sections.append(
         {
-            "heading": text("field_dates", lang),
+            "heading": _("Dates", lang),
             "items": [
                 {"text": f"{event.label}: {event.value}", "cites": list(event.sources)}
                 for event in details.dates
@@ -138,23 +139,21 @@ def _office_entry(dataset: Dataset, office: Office, lang: str) -> dict[str, Any]
 
     if details.differences:
         sections.append(
-            {"heading": text("sources_differ", lang), "items": sourced(details.differences)}
+            {"heading": _("Sources differ", lang), "items": sourced(details.differences)}
         )
     distances = [line for line in (details.distance_to_hq, details.nearest) if line]
-    sections.append(
-        {"heading": text("field_distances", lang), "items": [{"text": d} for d in distances]}
-    )
+    sections.append({"heading": _("Distances", lang), "items": [{"text": d} for d in distances]})
     if details.people:
         sections.append(
             {
-                "heading": text("field_people", lang),
+                "heading": _("People", lang),
                 "items": [{"text": f"{p.name}: {p.role.get(lang)}"} for p in details.people],
             }
         )
     if details.partnerships:
         sections.append(
             {
-                "heading": text("field_partnerships", lang),
+                "heading": _("Partnerships", lang),
                 "items": [
                     {"text": f"{p.partner}: {p.aim.get(lang)}"} for p in details.partnerships
                 ],
@@ -163,13 +162,13 @@ def _office_entry(dataset: Dataset, office: Office, lang: str) -> dict[str, Any]
     if details.since:
         as_of = format_partial_date(dataset.as_of, lang)
         sections.append(
-            {"heading": text("since_heading", lang, as_of=as_of), "items": sourced(details.since)}
+            {"heading": _("Since {as_of}", lang, as_of=as_of), "items": sourced(details.since)}
         )
     return {
         "title": details.city,
         "meta": f"{details.status} · {details.country} · {details.region}",
         "sections": sections,
-        "sourcesHeading": text("field_sources", lang),
+        "sourcesHeading": _("Sources", lang),
         "sources": [
             {"number": ref.number, "label": ref.label, "url": ref.url, "note": ref.note}
             for ref in details.sources
@@ -201,21 +200,22 @@ def embed_title(dataset: Dataset, view: View) -> str:
     """The page's title: the headline, and the region where the view shows one."""
     title = headline(dataset, view.lang)
     if view.region != "all":
-        title += f" · {text(f'region_short_{view.region}', view.lang)}"
+        title += " · " + region_name(view.region, view.lang, short=True)
     return title
 
 
 def _header(dataset: Dataset, offices: tuple[Office, ...], view: View) -> str:
     lang = view.lang
+    hint = _("Click a marker for the office's details.", lang)
     parts = [figures_line(office_metrics(offices), lang)]
     if view.region != "all":
-        parts.append(text(f"region_short_{view.region}", lang))
-    parts.append(text("embed_as_of", lang, as_of=format_partial_date(dataset.as_of, lang)))
+        parts.append(region_name(view.region, lang, short=True))
+    parts.append(_("statuses as of {as_of}", lang, as_of=format_partial_date(dataset.as_of, lang)))
     return (
         '<header class="footprint-embed-header">'
         f"<h1>{escape_markup(headline(dataset, lang))}</h1>"
         f'<p class="footprint-embed-figures">{escape_markup(" · ".join(parts))}</p>'
-        f'<p class="footprint-embed-hint">{escape_markup(text("embed_hint", lang))}</p>'
+        f'<p class="footprint-embed-hint">{escape_markup(hint)}</p>'
         "</header>"
     )
 
@@ -233,7 +233,7 @@ def _footer(dataset: Dataset, offices: tuple[Office, ...], lang: str) -> str:
         if licence.attribution:
             credit = escape_markup(licence.attribution.get(lang))
             name += f' <span class="footprint-embed-credit">({credit})</span>'
-        parts.append(text("embed_data_licence", lang, licence=name))
+        parts.append(_("Data: {licence}", lang, licence=name))
     return f'<footer class="footprint-embed-footer"><p>{" · ".join(parts)}</p></footer>'
 
 

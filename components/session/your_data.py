@@ -11,6 +11,8 @@ from typing import TypeVar
 
 import streamlit as st
 
+from components.yourdata.columns import Status
+
 T = TypeVar("T")
 
 
@@ -19,12 +21,15 @@ PASTE_KEY = "paste"
 ONLINE_KEY = "geocode-online"
 COMPANY_KEY = "your-company"
 HEADQUARTERS_KEY = "your-headquarters"
-_USER_SOURCE_KEY = "_user_source"  # (name, bytes) of the table in use
+_USER_SOURCE_KEY = "_user_source"  # (file name or None for pasted rows, bytes) in use
 _USER_TABLE_KEY = "_user_table"  # (digest, Table or InputError)
 _USER_COLUMNS_KEY = "_user_columns"
 _USER_STATUSES_KEY = "_user_statuses"
 _USER_EDITS_KEY = "_user_edits"
-_USER_LOCATED_KEY = "_user_located"  # (inputs, result)
+_USER_PLACED_KEY = "_user_placed"  # (inputs, result)
+
+
+Source = tuple[str | None, bytes]
 
 
 def use_upload(name: str, data: bytes) -> None:
@@ -37,20 +42,25 @@ def on_paste() -> None:
     """Callback of "Use these rows": the pasted text is the table."""
     text = str(st.session_state.get(PASTE_KEY) or "")
     if text.strip():
-        _new_source("pasted table", text.encode("utf-8"))
+        _new_source(None, text.encode("utf-8"))
 
 
-def _new_source(name: str, data: bytes) -> None:
+def _new_source(name: str | None, data: bytes) -> None:
+    """A new table: everything chosen for the old one is forgotten."""
     st.session_state[_USER_SOURCE_KEY] = (name, data)
     for key in (_USER_TABLE_KEY, _USER_COLUMNS_KEY, _USER_STATUSES_KEY, _USER_EDITS_KEY,
-                _USER_LOCATED_KEY, COMPANY_KEY, HEADQUARTERS_KEY):  # fmt: skip
+                _USER_PLACED_KEY, COMPANY_KEY, HEADQUARTERS_KEY):  # fmt: skip
         st.session_state.pop(key, None)
-    stem = name.rsplit(".", 1)[0] if name != "pasted table" else ""
-    st.session_state[COMPANY_KEY] = stem.replace("_", " ").replace("-", " ").strip()[:80]
 
 
-def user_source() -> tuple[str, bytes] | None:
-    """The name and content of the reader's table, if any."""
+def source_digest(source: Source) -> str:
+    """A content hash of a table: its key wherever a result of it is kept."""
+    name = (source[0] or "").encode()
+    return hashlib.sha256(name + b"\0" + source[1]).hexdigest()
+
+
+def user_source() -> Source | None:
+    """The file name (``None`` for pasted rows) and content of the reader's table, if any."""
     source = st.session_state.get(_USER_SOURCE_KEY)
     return source if isinstance(source, tuple) else None
 
@@ -67,19 +77,18 @@ def remembered(key: str, inputs: object, compute: Callable[[], T]) -> T:
     return result
 
 
-def user_table(read: Callable[[str, bytes], T]) -> T | None:
+def user_table(read: Callable[[str | None, bytes], T]) -> T | None:
     """The reader's table as ``read`` makes it, read once per table."""
     source = user_source()
     if source is None:
         return None
-    digest = hashlib.sha256(source[0].encode() + b"\0" + source[1]).hexdigest()
-    return remembered(_USER_TABLE_KEY, digest, lambda: read(*source))
+    return remembered(_USER_TABLE_KEY, source_digest(source), lambda: read(*source))
 
 
-def user_located(inputs: object, compute: Callable[[], T]) -> T:
-    """Where the table's rows landed, placed again only when the mapping, the edits or the
-    online switch change."""
-    return remembered(_USER_LOCATED_KEY, inputs, compute)
+def user_placed(inputs: object, compute: Callable[[], T]) -> T:
+    """The table placed, again only when something it depends on (``inputs``: the table's
+    digest and the reader's choices) changes."""
+    return remembered(_USER_PLACED_KEY, inputs, compute)
 
 
 def user_columns(detected: T) -> T:
@@ -115,10 +124,20 @@ def on_column_choice(field: str, key: str) -> None:
         st.session_state[_USER_COLUMNS_KEY] = current.with_column(field, chosen)
 
 
-def user_statuses(guessed: Mapping[str, str]) -> dict[str, str]:
-    """Status values as the reader mapped them (the guesses until changed)."""
-    kept = dict(st.session_state.get(_USER_STATUSES_KEY) or {})
-    return {value: kept.get(value, status) for value, status in guessed.items()}
+def user_statuses() -> dict[str, Status]:
+    """Status values as the reader mapped them (the others as guessed)."""
+    return dict(st.session_state.get(_USER_STATUSES_KEY) or {})
+
+
+def company() -> str:
+    """The company's name as the reader wrote it (empty: not given)."""
+    return str(st.session_state.get(COMPANY_KEY) or "").strip()[:80]
+
+
+def headquarters_row() -> int | None:
+    """The row the reader chose as headquarters, if any."""
+    chosen = st.session_state.get(HEADQUARTERS_KEY)
+    return chosen if isinstance(chosen, int) else None
 
 
 def on_status_values(key: str, values: Sequence[str]) -> None:

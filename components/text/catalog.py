@@ -1,513 +1,120 @@
-"""User-interface strings, one table per language. Data texts carry their own translations."""
+"""The app's words in every language it speaks: gettext message catalogs, managed with Babel.
+
+The code writes each message in English (the source language) and names the reader's
+language on every call, since one server process serves readers of several languages at once::
+
+    _("Existing office", lang)
+    n_("{count} country", "{count} countries", count, lang)   # each language's plural rules
+    p_("filter", "All", lang)                                   # the same English, another role
+    N_("Existing office")                                       # marked now, translated later
+    Nn_("{count} office", "{count} offices")                    # the same, with a plural
+
+The translations live in ``components/text/locales/<language>/LC_MESSAGES/messages.po``:
+``scripts/update_catalogs.sh`` extracts the messages from the code (``pybabel extract``) and
+updates every catalog (``pybabel update``). A catalog is compiled in memory the first time a
+language is used, so there is no build step to forget; a language is offered as soon as its
+catalog exists (see ``docs/languages.md``).
+"""
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "de")
-# Babel locales for dates and numbers: English the British way ("9 October 2024").
-BABEL_LOCALES = {"en": "en_GB", "de": "de_DE"}
+import gettext
+from functools import cache
+from io import BytesIO
+from pathlib import Path
 
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "page_title": "Global footprint",
-        "headline": "{company} global footprint",
-        "subtitle": "Offices, leaders, partnerships and funding; statuses as of {as_of}.",
-        "subtitle_offices": "Offices as of {as_of}.",
-        "metric_existing": "Existing offices",
-        "metric_announced": "Announced offices",
-        "metric_countries": "Countries",
-        "metric_regions": "Regions",
-        "status_existing": "Existing office",
-        "status_announced": "Announced office",
-        "layer_existing": "Existing offices",
-        "layer_announced": "Announced offices",
-        "layer_arcs": "Expansion from headquarters",
-        "show_on_map": "Show offices on map",
-        "clear_highlight": "Clear highlight",
-        "tied_to_selected": "Tied to {city}",
-        "region_view_label": "Zoom to",
-        "legend_title": "Legend",
-        "legend_fanned": "Marker moved aside; the dot is the true position",
-        "legend_cluster": "Several offices; click to zoom in",
-        "legend_selected": "Selected office",
-        "legend_highlighted": "Offices of the person or partner shown",
-        "legend_arcs": "Expansion from headquarters (layer)",
-        "cluster": "{count} offices: zoom in",
-        "details_close": "Close the details",
-        "embed_hint": "Click a marker for the office's details.",
-        "embed_data_licence": "Data: {licence}",
-        "embed_as_of": "statuses as of {as_of}",
-        "map_help": "Click a marker, or choose an office from the list, to see its details.",
-        "select_office": "Office",
-        "search_label": "Search",
-        "search_placeholder": "City, country, person or partner",
-        "search_results": "Results",
-        "search_nothing": "Nothing found.",
-        "select_placeholder": "Choose an office…",
-        "details_heading": "Office details",
-        "hidden_by_filters": "Not on the map: the status or region filter hides this office.",
-        "show_all_offices": "Show all offices",
-        "figure_existing": "{count} existing",
-        "figure_existing_one": "{count} existing",
-        "figure_announced": "{count} announced",
-        "figure_announced_one": "{count} announced",
-        "figure_countries": "{count} countries",
-        "figure_countries_one": "{count} country",
-        "figure_regions": "{count} regions",
-        "figure_regions_one": "{count} region",
-        "details_empty": "Click a marker on the map, or choose an office above.",
-        "field_role": "Role",
-        "field_notes": "Notes",
-        "field_dates": "Dates",
-        "field_sources": "Sources",
-        "source_in_language": "in {language}",
-        "source_copy": "reprint; original not seen",
-        "sources_differ": "Sources differ",
-        "since_heading": "Since {as_of}",
-        "since_header": "Since {as_of}: {count} later developments",
-        "since_header_help": "The map shows the offices as of {as_of}; these came later.",
-        "field_people": "People",
-        "field_partnerships": "Partnerships",
-        "field_distances": "Distances",
-        "date_founded": "Founded",
-        "date_announced": "Announced",
-        "date_opened": "Opened",
-        "date_planned_opening": "Planned opening",
-        "not_announced": "not announced",
-        "none_listed": "none in the sources",
-        "distance_to_hq": "To headquarters ({city}): {km} km",
-        "distance_is_hq": "This is the headquarters.",
-        "distance_nearest": "Nearest office: {city}, {km} km",
-        "leaders_heading": "Leaders",
-        "leader_previously": "Previously",
-        "leader_also": "Also",
-        "leader_base": "Base office",
-        "leader_base_unknown": "not stated in the sources",
-        "leader_related": "Tied to",
-        "quote": "Quote",
-        "paraphrase": "Statement (reported speech)",
-        "translated_from_de": "translated from the German original",
-        "partnerships_heading": "Partnerships",
-        "partner_since": "Since",
-        "partner_initiated_by": "Initiated by",
-        "partner_aim": "Aim of the partnership",
-        "funding_heading": "Funding",
-        "funding_round": "Funding round",
-        "funding_uses": "What it funds",
-        "funding_credit_line": "Credit line",
-        "funding_valuation": "Reported valuation",
-        "funding_context": "Singapore in figures",
-        "data_error": "The data file cannot be used. Fix these problems and reload:",
-        "region_Americas": "Americas",
-        "region_EMEA": "Europe, Middle East and Africa",
-        "region_APAC": "Asia-Pacific",
-        "billion_usd": "USD {amount} billion",
-        "million_usd": "USD {amount} million",
-        "usd": "USD {amount}",
-        "summary_none": "No office matches these filters.",
-        "summary_existing": "{company} has {count} existing offices: {cities}.",
-        "summary_existing_one": "{company} has one existing office: {cities}.",
-        "summary_announced_on": "On {date} {company} announced {count} new offices: {cities}.",
-        "summary_announced_on_one": "On {date} {company} announced one new office: {cities}.",
-        "summary_announced": "{company} has announced {count} new offices: {cities}.",
-        "summary_announced_one": "{company} has announced one new office: {cities}.",
-        "summary_countries": "They are in {count} countries",
-        "summary_countries_one": "They are in one country",
-        "summary_regions": "across {count} regions.",
-        "summary_regions_one": "in one region.",
-        "summary_hq": "The headquarters is in {city}.",
-        "summary_more_cities": "{count} more",
-        "notice_invalid": "Ignored “{parameter}={value}” in the link: not a known value.",
-        "notice_repeated": "Ignored “{parameter}” in the link: it was given more than once.",
-        "notice_oversized": "Ignored “{parameter}” in the link: the value is too long.",
-        "filter_status": "Status",
-        "filter_status_all": "All",
-        "filter_status_existing": "Existing",
-        "filter_status_announced": "Announced",
-        "filter_region": "Region",
-        "filter_all": "All",
-        "region_short_Americas": "Americas",
-        "region_short_EMEA": "Europe",
-        "region_short_APAC": "Asia-Pacific",
-        "share_link": "Share link",
-        "share_link_help": "This link opens the dashboard exactly as you see it now.",
-        "table_heading": "All offices at a glance",
-        "table_show": "Table of the offices shown",
-        "column_city": "City",
-        "column_country": "Country",
-        "column_region": "Region",
-        "column_status": "Status",
-        "column_sources": "Sources",
-        "column_source": "Source",
-        "timeline_planned": "{status}: date planned (hollow)",
-        "column_event": "Event",
-        "column_date": "Date",
-        "timeline_heading": "Expansion over time",
-        "timeline_help": "Hover a point for its date and source; click it to select the office.",
-        "timeline_show": "Timeline of founding, announcements and openings",
-        "download_csv": "Offices as CSV",
-        "download_geojson": "Offices as GeoJSON",
-        "download_html": "Map as HTML (works offline)",
-        "field_time": "Time",
-        "local_time": "Local time: {time}",
-        "time_ahead": "{duration} ahead of {city}",
-        "time_behind": "{duration} behind {city}",
-        "time_same": "same time as {city}",
-        "hours": "{count} h",
-        "minutes": "{count} min",
-        "hq_table_heading": "From headquarters",
-        "column_distance_km": "Distance (km)",
-        "column_time_difference": "Time difference",
-        "column_utc_offset": "UTC offset",
-        "basemap_label": "Basemap",
-        "basemap_offline": "Offline outlines",
-        "basemap_osm": "OpenStreetMap",
-        "basemap_carto-light": "CARTO light",
-        "basemap_carto-dark": "CARTO dark",
-        "nav_map": "Map",
-        "yours_title": "Your data",
-        "yours_intro": (
-            "Map your own list of places: upload a spreadsheet or paste its rows. Places are looked"
-            " up **offline**, in GeoNames' cities; your data stays in this browser session and is "
-            "not stored."
-        ),
-        "yours_session_note": (
-            "Your table lives only in this session, on the one server that holds it: if the "
-            "connection to that server is lost (a restart, or the server going away), the map "
-            "page reconnects with its view, but your table is gone. Upload it again, or keep "
-            "the dataset download below."
-        ),
-        "yours_upload": "Upload a table",
-        "yours_upload_help": (
-            "CSV, Excel (.xlsx), this app's JSON or GeoJSON points; up to 10,000 rows."
-        ),
-        "yours_sample": "Download a sample table",
-        "yours_paste": "…or paste rows from a spreadsheet",
-        "yours_paste_use": "Use these rows",
-        "yours_columns": "Columns: what each one holds",
-        "yours_columns_help": (
-            "Detected from the column names; change any of them. Coordinates are used where a row "
-            "has them, else city and country are looked up."
-        ),
-        "yours_no_column": "— none —",
-        "yours_columns_problem": "To place rows:",
-        "yours_statuses": "Status values: existing or announced",
-        "yours_status_value": "Value in your table",
-        "yours_rows": "Rows",
-        "yours_empty_value": "(empty)",
-        "yours_online": "Also look up places online (OpenStreetMap Nominatim)",
-        "yours_online_help": (
-            "Off by default: the places of rows the offline list lacks would be sent to "
-            "OpenStreetMap's Nominatim, one a second. Results are kept on this server for next "
-            "time."
-        ),
-        "yours_online_running": "Looking up places online, one a second…",
-        "yours_count": "{placed} of {total} rows on the map.",
-        "yours_count_ambiguous": "{count} placed at the likeliest of several places: check them.",
-        "yours_count_unmatched": "{count} not placed: see why below, fix them in the table.",
-        "yours_row": "Row",
-        "yours_outcome": "Result",
-        "yours_outcome_matched": "placed",
-        "yours_outcome_ambiguous": "ambiguous",
-        "yours_outcome_unmatched": "not placed",
-        "yours_how": "How",
-        "yours_how_column": "your coordinates",
-        "yours_how_gazetteer": "offline city list",
-        "yours_how_country": "country only (capital)",
-        "yours_how_nominatim": "Nominatim (online)",
-        "yours_place": "Found",
-        "yours_note": "Note",
-        "yours_fix_help": (
-            "Fix a row in place: correct its city or country, or give its coordinates (columns "
-            "marked ✎). The map follows."
-        ),
-        "yours_credits": "Places:",
-        "yours_nothing_placed": (
-            "No row could be placed yet: check the columns above, or fix rows in the table."
-        ),
-        "yours_company": "Company",
-        "yours_headquarters": "Headquarters",
-        "yours_dataset_error": "These rows do not make a valid dataset:",
-        "yours_download_dataset": "Download as dataset (offices.json)",
-        "yours_download_dataset_help": (
-            "A file of this app's own format: run it with OFFICES_DATA=offices.json streamlit run "
-            "app.py, or commit it for a hosted link."
-        ),
-        "field_name": "Name",
-        "field_lat": "Latitude",
-        "field_lon": "Longitude",
-        "field_city": "City",
-        "field_country": "Country",
-        "field_state": "State or province",
-        "field_address": "Address",
-        "field_status": "Status",
-        "field_region": "Region",
-        "field_founded": "Founded",
-        "field_announced": "Announced",
-        "field_opened": "Opened",
-        "field_planned_opening": "Planned opening",
-        "field_url": "Web address",
-    },
-    "de": {
-        "page_title": "Globale Präsenz",
-        "headline": "{company} globale Präsenz",
-        "subtitle": (
-            "Büros, Führungskräfte, Partnerschaften und Finanzierung; Status mit Stand {as_of}."
-        ),
-        "subtitle_offices": "Büros, Stand {as_of}.",
-        "metric_existing": "Bestehende Büros",
-        "metric_announced": "Angekündigte Büros",
-        "metric_countries": "Länder",
-        "metric_regions": "Regionen",
-        "status_existing": "Bestehendes Büro",
-        "status_announced": "Angekündigtes Büro",
-        "layer_existing": "Bestehende Büros",
-        "layer_announced": "Angekündigte Büros",
-        "layer_arcs": "Expansion vom Hauptsitz",
-        "show_on_map": "Büros auf der Karte zeigen",
-        "clear_highlight": "Hervorhebung aufheben",
-        "tied_to_selected": "Verbunden mit {city}",
-        "region_view_label": "Zoomen auf",
-        "legend_title": "Legende",
-        "legend_fanned": "Markierung verschoben; der Punkt zeigt die wahre Lage",
-        "legend_cluster": "Mehrere Büros; zum Vergrößern klicken",
-        "legend_selected": "Ausgewähltes Büro",
-        "legend_highlighted": "Büros der gezeigten Person oder Partnerschaft",
-        "legend_arcs": "Expansion vom Hauptsitz (Ebene)",
-        "cluster": "{count} Büros: vergrößern",
-        "details_close": "Details schließen",
-        "embed_hint": "Klicken Sie auf eine Markierung für die Details des Büros.",
-        "embed_data_licence": "Daten: {licence}",
-        "embed_as_of": "Status mit Stand {as_of}",
-        "map_help": "Klicken Sie auf eine Markierung oder wählen Sie ein Büro aus der Liste.",
-        "select_office": "Büro",
-        "search_label": "Suche",
-        "search_placeholder": "Stadt, Land, Person oder Partner",
-        "search_results": "Treffer",
-        "search_nothing": "Nichts gefunden.",
-        "select_placeholder": "Büro auswählen…",
-        "details_heading": "Details zum Büro",
-        "hidden_by_filters": (
-            "Nicht auf der Karte: der Status- oder Regionsfilter blendet dieses Büro aus."
-        ),
-        "show_all_offices": "Alle Büros zeigen",
-        "figure_existing": "{count} bestehend",
-        "figure_existing_one": "{count} bestehend",
-        "figure_announced": "{count} angekündigt",
-        "figure_announced_one": "{count} angekündigt",
-        "figure_countries": "{count} Länder",
-        "figure_countries_one": "{count} Land",
-        "figure_regions": "{count} Regionen",
-        "figure_regions_one": "{count} Region",
-        "details_empty": "Klicken Sie auf eine Markierung oder wählen Sie oben ein Büro aus.",
-        "field_role": "Rolle",
-        "field_notes": "Hinweise",
-        "field_dates": "Daten",
-        "field_sources": "Quellen",
-        "source_in_language": "auf {language}",
-        "source_copy": "Nachdruck; Original nicht gesehen",
-        "sources_differ": "Quellen weichen ab",
-        "since_heading": "Seit {as_of}",
-        "since_header": "Seit {as_of}: {count} spätere Entwicklungen",
-        "since_header_help": "Die Karte zeigt die Büros mit Stand {as_of}; dies kam später.",
-        "field_people": "Personen",
-        "field_partnerships": "Partnerschaften",
-        "field_distances": "Entfernungen",
-        "date_founded": "Gegründet",
-        "date_announced": "Angekündigt",
-        "date_opened": "Eröffnet",
-        "date_planned_opening": "Geplante Eröffnung",
-        "not_announced": "nicht bekannt gegeben",
-        "none_listed": "keine in den Quellen",
-        "distance_to_hq": "Zum Hauptsitz ({city}): {km} km",
-        "distance_is_hq": "Dies ist der Hauptsitz.",
-        "distance_nearest": "Nächstes Büro: {city}, {km} km",
-        "leaders_heading": "Führungskräfte",
-        "leader_previously": "Zuvor",
-        "leader_also": "Außerdem",
-        "leader_base": "Standort",
-        "leader_base_unknown": "in den Quellen nicht genannt",
-        "leader_related": "Verbunden mit",
-        "quote": "Zitat",
-        "paraphrase": "Aussage (indirekte Rede)",
-        "translated_from_de": "aus dem deutschen Original übersetzt",
-        "partnerships_heading": "Partnerschaften",
-        "partner_since": "Seit",
-        "partner_initiated_by": "Initiiert von",
-        "partner_aim": "Ziel der Partnerschaft",
-        "funding_heading": "Finanzierung",
-        "funding_round": "Finanzierungsrunde",
-        "funding_uses": "Wofür das Geld ist",
-        "funding_credit_line": "Kreditlinie",
-        "funding_valuation": "Berichtete Bewertung",
-        "funding_context": "Singapur in Zahlen",
-        "data_error": "Die Datendatei ist nicht verwendbar. Bitte beheben und neu laden:",
-        "region_Americas": "Amerika",
-        "region_EMEA": "Europa, Nahost und Afrika",
-        "region_APAC": "Asien-Pazifik",
-        "billion_usd": "{amount} Mrd. USD",
-        "million_usd": "{amount} Mio. USD",
-        "usd": "{amount} USD",
-        "summary_none": "Kein Büro entspricht diesen Filtern.",
-        "summary_existing": "{company} hat {count} bestehende Büros: {cities}.",
-        "summary_existing_one": "{company} hat ein bestehendes Büro: {cities}.",
-        "summary_announced_on": "Am {date} kündigte {company} {count} neue Büros an: {cities}.",
-        "summary_announced_on_one": "Am {date} kündigte {company} ein neues Büro an: {cities}.",
-        "summary_announced": "{company} hat {count} neue Büros angekündigt: {cities}.",
-        "summary_announced_one": "{company} hat ein neues Büro angekündigt: {cities}.",
-        "summary_countries": "Sie liegen in {count} Ländern",
-        "summary_countries_one": "Sie liegen in einem Land",
-        "summary_regions": "und {count} Regionen.",
-        "summary_regions_one": "und einer Region.",
-        "summary_hq": "Der Hauptsitz ist in {city}.",
-        "summary_more_cities": "{count} weiteren",
-        "notice_invalid": "„{parameter}={value}“ im Link ignoriert: kein bekannter Wert.",
-        "notice_repeated": "„{parameter}“ im Link ignoriert: mehrfach angegeben.",
-        "notice_oversized": "„{parameter}“ im Link ignoriert: der Wert ist zu lang.",
-        "filter_status": "Status",
-        "filter_status_all": "Alle",
-        "filter_status_existing": "Bestehend",
-        "filter_status_announced": "Angekündigt",
-        "filter_region": "Region",
-        "filter_all": "Alle",
-        "region_short_Americas": "Amerika",
-        "region_short_EMEA": "Europa",
-        "region_short_APAC": "Asien-Pazifik",
-        "share_link": "Link teilen",
-        "share_link_help": "Dieser Link öffnet das Dashboard genau so, wie Sie es gerade sehen.",
-        "table_heading": "Alle Büros im Überblick",
-        "table_show": "Tabelle der gezeigten Büros",
-        "column_city": "Stadt",
-        "column_country": "Land",
-        "column_region": "Region",
-        "column_status": "Status",
-        "column_sources": "Quellen",
-        "column_source": "Quelle",
-        "timeline_planned": "{status}: Datum geplant (hohl)",
-        "column_event": "Ereignis",
-        "column_date": "Datum",
-        "timeline_heading": "Expansion im Zeitverlauf",
-        "timeline_help": "Ein Punkt zeigt Datum und Quelle; ein Klick wählt das Büro.",
-        "timeline_show": "Zeitleiste von Gründung, Ankündigungen und Eröffnungen",
-        "download_csv": "Büros als CSV",
-        "download_geojson": "Büros als GeoJSON",
-        "download_html": "Karte als HTML (funktioniert offline)",
-        "field_time": "Uhrzeit",
-        "local_time": "Ortszeit: {time}",
-        "time_ahead": "{duration} vor {city}",
-        "time_behind": "{duration} hinter {city}",
-        "time_same": "gleiche Zeit wie {city}",
-        "hours": "{count} Std.",
-        "minutes": "{count} Min.",
-        "hq_table_heading": "Vom Hauptsitz aus",
-        "column_distance_km": "Entfernung (km)",
-        "column_time_difference": "Zeitunterschied",
-        "column_utc_offset": "UTC-Abstand",
-        "basemap_label": "Grundkarte",
-        "basemap_offline": "Offline-Umrisse",
-        "basemap_osm": "OpenStreetMap",
-        "basemap_carto-light": "CARTO hell",
-        "basemap_carto-dark": "CARTO dunkel",
-        "nav_map": "Karte",
-        "yours_title": "Ihre Daten",
-        "yours_intro": (
-            "Kartieren Sie Ihre eigene Liste von Orten: Laden Sie eine Tabelle hoch oder fügen Sie "
-            "ihre Zeilen ein. Orte werden **offline** in den Städten von GeoNames gesucht; Ihre "
-            "Daten bleiben in dieser Browser-Sitzung und werden nicht gespeichert."
-        ),
-        "yours_session_note": (
-            "Ihre Tabelle lebt nur in dieser Sitzung, auf dem einen Server, der sie hält: Geht "
-            "die Verbindung zu ihm verloren (ein Neustart oder ein Ausfall des Servers), kommt "
-            "die Kartenseite mit ihrer Ansicht zurück, Ihre Tabelle aber nicht. Laden Sie sie "
-            "dann erneut hoch, oder behalten Sie den Datensatz-Download unten."
-        ),
-        "yours_upload": "Tabelle hochladen",
-        "yours_upload_help": (
-            "CSV, Excel (.xlsx), das JSON dieser App oder GeoJSON-Punkte; bis zu 10.000 Zeilen."
-        ),
-        "yours_sample": "Beispieltabelle herunterladen",
-        "yours_paste": "…oder Zeilen aus einer Tabelle einfügen",
-        "yours_paste_use": "Diese Zeilen verwenden",
-        "yours_columns": "Spalten: was jede enthält",
-        "yours_columns_help": (
-            "Aus den Spaltennamen erkannt; jede lässt sich ändern. Koordinaten werden verwendet, wo"
-            " eine Zeile sie hat, sonst werden Stadt und Land gesucht."
-        ),
-        "yours_no_column": "— keine —",
-        "yours_columns_problem": "Um Zeilen zu platzieren:",
-        "yours_statuses": "Statuswerte: bestehend oder angekündigt",
-        "yours_status_value": "Wert in Ihrer Tabelle",
-        "yours_rows": "Zeilen",
-        "yours_empty_value": "(leer)",
-        "yours_online": "Orte auch online suchen (OpenStreetMap Nominatim)",
-        "yours_online_help": (
-            "Standardmäßig aus: Die Orte von Zeilen, die die Offline-Liste nicht kennt, würden an "
-            "Nominatim von OpenStreetMap gesendet, einer pro Sekunde. Ergebnisse werden für das "
-            "nächste Mal auf diesem Server aufbewahrt."
-        ),
-        "yours_online_running": "Orte werden online gesucht, einer pro Sekunde…",
-        "yours_count": "{placed} von {total} Zeilen auf der Karte.",
-        "yours_count_ambiguous": (
-            "{count} am wahrscheinlichsten von mehreren Orten platziert: bitte prüfen."
-        ),
-        "yours_count_unmatched": (
-            "{count} nicht platziert: Gründe unten, in der Tabelle korrigierbar."
-        ),
-        "yours_row": "Zeile",
-        "yours_outcome": "Ergebnis",
-        "yours_outcome_matched": "platziert",
-        "yours_outcome_ambiguous": "mehrdeutig",
-        "yours_outcome_unmatched": "nicht platziert",
-        "yours_how": "Wie",
-        "yours_how_column": "Ihre Koordinaten",
-        "yours_how_gazetteer": "Offline-Städteliste",
-        "yours_how_country": "nur Land (Hauptstadt)",
-        "yours_how_nominatim": "Nominatim (online)",
-        "yours_place": "Gefunden",
-        "yours_note": "Hinweis",
-        "yours_fix_help": (
-            "Korrigieren Sie eine Zeile direkt: Stadt oder Land berichtigen oder Koordinaten "
-            "angeben (Spalten mit ✎). Die Karte folgt."
-        ),
-        "yours_credits": "Orte:",
-        "yours_nothing_placed": (
-            "Noch keine Zeile konnte platziert werden: Spalten oben prüfen oder Zeilen in der "
-            "Tabelle korrigieren."
-        ),
-        "yours_company": "Unternehmen",
-        "yours_headquarters": "Hauptsitz",
-        "yours_dataset_error": "Diese Zeilen ergeben keinen gültigen Datensatz:",
-        "yours_download_dataset": "Als Datensatz herunterladen (offices.json)",
-        "yours_download_dataset_help": (
-            "Eine Datei im Format dieser App: mit OFFICES_DATA=offices.json streamlit run app.py "
-            "starten oder für einen gehosteten Link einchecken."
-        ),
-        "field_name": "Name",
-        "field_lat": "Breitengrad",
-        "field_lon": "Längengrad",
-        "field_city": "Stadt",
-        "field_country": "Land",
-        "field_state": "Bundesland oder Provinz",
-        "field_address": "Adresse",
-        "field_status": "Status",
-        "field_region": "Region",
-        "field_founded": "Gegründet",
-        "field_announced": "Angekündigt",
-        "field_opened": "Eröffnet",
-        "field_planned_opening": "Geplante Eröffnung",
-        "field_url": "Webadresse",
-    },
-}
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+LOCALES = Path(__file__).resolve().parent / "locales"
+DOMAIN = "messages"
+SOURCE_LANGUAGE = "en"
+# Babel locales for dates and numbers where a language's own default is not the one wanted:
+# English the British way ("9 October 2024"), German as written in Germany.
+_BABEL_LOCALES = {"en": "en_GB", "de": "de_DE"}
 
 
-def text(key: str, lang: str = "en", **values: object) -> str:
-    """The UI string ``key`` in ``lang`` (English for an unknown language), filled in."""
-    table = STRINGS.get(lang, STRINGS["en"])
-    return table[key].format(**values) if values else table[key]
+def catalog_path(lang: str) -> Path:
+    return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _languages() -> tuple[str, ...]:
+    """English, then every language with a catalog, in the order of their codes."""
+    found = sorted(path.parent.parent.name for path in LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return (SOURCE_LANGUAGE, *(lang for lang in found if lang != SOURCE_LANGUAGE))
+
+
+LANGUAGES: tuple[str, ...] = _languages()
+
+
+@cache
+def _translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``lang`` (English, and any language without one, reads the
+    messages as written). Fuzzy entries are left out: a guess is not a translation."""
+    path = catalog_path(lang)
+    if lang == SOURCE_LANGUAGE or not path.is_file():
+        return gettext.NullTranslations()
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def _fill(message: str, values: dict[str, object]) -> str:
+    return message.format(**values) if values else message
+
+
+def _(message: str, lang: str, /, **values: object) -> str:
+    """``message`` in ``lang``, its ``{placeholders}`` filled in."""
+    return _fill(_translations(lang).gettext(message), values)
+
+
+def p_(context: str, message: str, lang: str, /, **values: object) -> str:
+    """``message`` in ``lang`` where the same English has another role elsewhere
+    (``context`` tells translators which)."""
+    return _fill(_translations(lang).pgettext(context, message), values)
+
+
+def n_(singular: str, plural: str, count: int, lang: str, /, **values: object) -> str:
+    """The form of ``lang`` for ``count`` (by that language's plural rules); ``{count}`` is
+    filled in as the language writes numbers ("3,333" / "3.333") unless given."""
+    values.setdefault("count", format_number(count, lang))
+    return _fill(_translations(lang).ngettext(singular, plural, count), values)
+
+
+def N_(message: str) -> str:  # noqa: N802  # gettext's name, which pybabel extracts by default
+    """Mark ``message`` for the catalogs without translating it (it is translated where it
+    is shown, with :func:`_`)."""
+    return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802  # as N_, for n_
+    """Mark a message with a plural for the catalogs without translating it (it is
+    translated where it is shown, with :func:`n_`)."""
+    return singular, plural
 
 
 def babel_locale(lang: str) -> str:
     """The Babel locale that formats dates and numbers for ``lang``."""
-    return BABEL_LOCALES.get(lang, BABEL_LOCALES["en"])
+    return _BABEL_LOCALES.get(lang, lang if lang in LANGUAGES else _BABEL_LOCALES["en"])
+
+
+def format_number(number: float, lang: str) -> str:
+    """``3333`` → "3,333" / "3.333"."""
+    return str(format_decimal(number, locale=babel_locale(lang)))
+
+
+def native_language_name(lang: str) -> str:
+    """A language's name in itself: "English", "Deutsch" (for the language switch)."""
+    try:
+        name = Locale.parse(lang).get_display_name(lang) or lang
+    except (UnknownLocaleError, ValueError):
+        return lang
+    return name[:1].upper() + name[1:]
 
 
 def possessive(name: str, lang: str = "en") -> str:

@@ -10,7 +10,7 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 from components.data.dates import parse_partial_date
-from components.text.catalog import babel_locale, text
+from components.text.catalog import N_, _, babel_locale
 
 
 def format_partial_date(value: str, lang: str = "en") -> str:
@@ -26,14 +26,13 @@ def format_partial_date(value: str, lang: str = "en") -> str:
 def format_usd(amount: int, lang: str = "en") -> str:
     """``6_600_000_000`` → ``USD 6.6 billion`` / ``6,6 Mrd. USD``."""
     if amount >= 1_000_000_000:
-        key, scaled = "billion_usd", amount / 1_000_000_000
+        message, scaled = N_("USD {amount} billion"), amount / 1_000_000_000
     elif amount >= 1_000_000:
-        key, scaled = "million_usd", amount / 1_000_000
+        message, scaled = N_("USD {amount} million"), amount / 1_000_000
     else:
-        key, scaled = "usd", amount
-    return text(
-        key, lang, amount=format_decimal(scaled, format="#,##0.##", locale=babel_locale(lang))
-    )
+        message, scaled = N_("USD {amount}"), amount
+    written = format_decimal(scaled, format="#,##0.##", locale=babel_locale(lang))
+    return _(message, lang, amount=written)
 
 
 def format_km(km: float, lang: str = "en") -> str:

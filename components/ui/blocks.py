@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from components.facts.citations import SourcedLine, SourceRef
-from components.text.catalog import text
+from components.text.catalog import _
 from components.text.escaping import escape_markdown, markdown_link
 
 
@@ -40,7 +40,7 @@ def render_differences(lines: Iterable[SourcedLine], lang: str) -> None:
     """ "Sources differ: …", each side's source linked."""
     for line in lines:
         st.markdown(
-            f":material/compare_arrows: **{text('sources_differ', lang)}:** {sourced_line(line)}"
+            f":material/compare_arrows: **{_('Sources differ', lang)}:** {sourced_line(line)}"
         )
 
 
@@ -51,4 +51,4 @@ def render_source_list(refs: Iterable[SourceRef], lang: str) -> None:
         note = f" — {escape_markdown(ref.note)}" if ref.note else ""
         items.append(f"{ref.number}. {markdown_link(ref.label, ref.url)}{note}")
     if items:
-        st.caption(f"**{text('field_sources', lang)}**\n\n" + "\n".join(items))
+        st.caption(f"**{_('Sources', lang)}**\n\n" + "\n".join(items))

@@ -12,7 +12,7 @@ from components.data.schema import Dataset
 from components.map.view import View
 from components.publish.exports import ExportKind, export_file_name, offices_csv, offices_geojson
 from components.publish.page import standalone_map_html
-from components.text.catalog import text
+from components.text.catalog import N_, _
 
 
 def render_exports(dataset: Dataset, view: View) -> None:
@@ -20,17 +20,17 @@ def render_exports(dataset: Dataset, view: View) -> None:
     for the map, its selection. In the map's fragment, so a click changes the map's file."""
     lang = view.lang
     downloads: tuple[tuple[str, Callable[[], str], ExportKind, str, str], ...] = (
-        ("download_csv", partial(offices_csv, dataset, view), "csv", "text/csv",
+        (N_("Offices as CSV"), partial(offices_csv, dataset, view), "csv", "text/csv",
          ":material/table:"),
-        ("download_geojson", partial(offices_geojson, dataset, view), "geojson",
+        (N_("Offices as GeoJSON"), partial(offices_geojson, dataset, view), "geojson",
          "application/geo+json", ":material/map:"),
-        ("download_html", partial(standalone_map_html, dataset, view), "html",
+        (N_("Map as HTML (works offline)"), partial(standalone_map_html, dataset, view), "html",
          "text/html", ":material/public:"),
     )  # fmt: skip
     with st.container(key="exports", horizontal=True):
         for label, data, kind, mime, icon in downloads:
             st.download_button(
-                text(label, lang),
+                _(label, lang),
                 data=data,
                 file_name=export_file_name(dataset, view, kind),
                 mime=mime,

@@ -16,7 +16,7 @@ from components.map.builder import build_map
 from components.map.view import View
 from components.session import view as view_session
 from components.session.link import share_link
-from components.text.catalog import text
+from components.text.catalog import _
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_partial_date
 from components.ui import downloads, people
@@ -88,7 +88,7 @@ def render_map(dataset: Dataset, ui: view_session.UIState) -> None:
             returned_objects=[],
         )
         render_map_bridge(view)
-    st.caption(text("map_help", ui.lang))
+    st.caption(_("Click a marker, or choose an office from the list, to see its details.", ui.lang))
     downloads.render_exports(dataset, view)
 
 
@@ -96,9 +96,9 @@ def render_search(dataset: Dataset, ui: view_session.UIState) -> None:
     """One box for offices, countries, people and partners; a result selects its office."""
     lang = ui.lang
     st.text_input(
-        text("search_label", lang),
+        _("Search", lang),
         key=view_session.SEARCH_KEY,
-        placeholder=text("search_placeholder", lang),
+        placeholder=_("City, country, person or partner", lang),
         icon=":material/search:",
         max_chars=100,
     )
@@ -106,11 +106,11 @@ def render_search(dataset: Dataset, ui: view_session.UIState) -> None:
         return
     results = search(dataset, ui.search, lang)
     if not results:
-        st.caption(text("search_nothing", lang))
+        st.caption(_("Nothing found.", lang))
         return
     key = view_session.remount_key("search-results", ui.search, lang)
     st.pills(
-        text("search_results", lang),
+        _("Results", lang),
         options=range(len(results)),
         format_func=lambda index: results[index].label,
         key=key,
@@ -124,10 +124,10 @@ def render_office_picker(dataset: Dataset, lang: str) -> None:
     labels = office_labels(dataset)[lang]
     key = view_session.view_widget("office", lang)
     st.selectbox(
-        text("select_office", lang),
+        _("Office", lang),
         options=list(labels),
         format_func=labels.__getitem__,
-        placeholder=text("select_placeholder", lang),
+        placeholder=_("Choose an office…", lang),
         key=key,
         on_change=view_session.on_view_widget,
         args=("office", key),
@@ -136,8 +136,8 @@ def render_office_picker(dataset: Dataset, lang: str) -> None:
 
 def render_share_link(ui: view_session.UIState) -> None:
     """The link to exactly this view, with a copy button."""
-    with st.popover(text("share_link", ui.lang), icon=":material/link:"):
-        st.caption(text("share_link_help", ui.lang))
+    with st.popover(_("Share link", ui.lang), icon=":material/link:"):
+        st.caption(_("This link opens the dashboard exactly as you see it now.", ui.lang))
         st.code(share_link(st.context.url, ui.view), language=None, wrap_lines=True)
 
 
@@ -147,52 +147,58 @@ def render_details(dataset: Dataset, ui: view_session.UIState, shown: tuple[Offi
     lang = ui.lang
     with st.container(key="office-details", border=True):
         if ui.selected is None:
-            st.markdown(f"**{text('details_heading', lang)}**")
-            st.info(text("details_empty", lang), icon=":material/touch_app:")
+            st.markdown(f"**{_('Office details', lang)}**")
+            st.info(
+                _("Click a marker on the map, or choose an office above.", lang),
+                icon=":material/touch_app:",
+            )
             return
         details = office_details(dataset, ui.selected, lang)
         # The panel's first line is the city name: tests and screen readers rely on it.
         st.subheader(md(details.city), anchor=False)
         if details.office not in shown:
-            st.warning(text("hidden_by_filters", lang), icon=":material/filter_alt_off:")
+            st.warning(
+                _("Not on the map: the status or region filter hides this office.", lang),
+                icon=":material/filter_alt_off:",
+            )
             st.button(
-                text("show_all_offices", lang),
+                _("Show all offices", lang),
                 key="show-all-offices",
                 on_click=view_session.clear_filters,
             )
         st.markdown(f"**{details.status}** · {md(details.country)} · {details.region}")
-        st.markdown(f"**{text('field_role', lang)}:** {md(details.role)}")
+        st.markdown(f"**{_('Role', lang)}:** {md(details.role)}")
         if details.notes:
-            st.markdown(f"**{text('field_notes', lang)}:** {md(details.notes)}")
+            st.markdown(f"**{_('Notes', lang)}:** {md(details.notes)}")
         st.markdown(
-            f"**{text('field_dates', lang)}**\n\n"
+            f"**{_('Dates', lang)}**\n\n"
             + bullets(
                 f"{event.label}: {md(event.value)}{cited(event.sources)}" for event in details.dates
             )
         )
         render_differences(details.differences, lang)
         st.markdown(
-            f"**{text('field_distances', lang)}**\n\n"
+            f"**{_('Distances', lang)}**\n\n"
             + bullets(md(line) for line in (details.distance_to_hq, details.nearest) if line)
         )
         st.markdown(
-            f"**{text('field_time', lang)}**\n\n"
+            f"**{_('Time', lang)}**\n\n"
             + bullets(md(line) for line in (details.local_time, details.time_to_hq) if line)
         )
         people_lines = [f"{md(p.name)}: {md(p.role.get(lang))}" for p in details.people]
         st.markdown(
-            f"**{text('field_people', lang)}**\n\n"
-            + (bullets(people_lines) if people_lines else md(text("none_listed", lang)))
+            f"**{_('People', lang)}**\n\n"
+            + (bullets(people_lines) if people_lines else md(_("none in the sources", lang)))
         )
         partners = [f"{md(p.partner)}: {md(p.aim.get(lang))}" for p in details.partnerships]
         st.markdown(
-            f"**{text('field_partnerships', lang)}**\n\n"
-            + (bullets(partners) if partners else md(text("none_listed", lang)))
+            f"**{_('Partnerships', lang)}**\n\n"
+            + (bullets(partners) if partners else md(_("none in the sources", lang)))
         )
         if details.since:
             as_of = format_partial_date(dataset.as_of, lang)
             st.markdown(
-                f"**{text('since_heading', lang, as_of=md(as_of))}**\n\n"
+                f"**{_('Since {as_of}', lang, as_of=md(as_of))}**\n\n"
                 + bullets(sourced_line(line) for line in details.since)
             )
         render_source_list(details.sources, lang)

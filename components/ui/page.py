@@ -14,9 +14,10 @@ from components.facts.summary import figures_line, since_developments
 from components.map.view import REGION_FILTERS, STATUS_FILTERS
 from components.session import view as view_session
 from components.session.link import Notice
-from components.text.catalog import LANGUAGES, text
+from components.text.catalog import LANGUAGES, N_, _, n_
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_partial_date
+from components.text.names import region_name, status_filter_name
 from components.ui.blocks import bullets, render_source_list, sourced_line
 
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
@@ -26,9 +27,9 @@ PAGE_CSS = Path(__file__).resolve().parents[2] / "static" / "page.css"
 def render_data_error(error: DatasetError, lang: str = "en") -> None:
     """Every problem of a data file that cannot be used, instead of the page."""
     problems = "\n".join(f"- {escape_markdown(str(problem))}" for problem in error.problems)
+    intro = _("The data file cannot be used. Fix these problems and reload:", lang)
     st.error(
-        f"{text('data_error', lang)}\n\n**{escape_markdown(error.source)}**\n\n{problems}",
-        icon=":material/error:",
+        f"{intro}\n\n**{escape_markdown(error.source)}**\n\n{problems}", icon=":material/error:"
     )
 
 
@@ -61,8 +62,16 @@ def render_header(dataset: Dataset, lang: str) -> None:
     with figures_column:
         with st.container(key="figures"):
             more = dataset.people or dataset.partnerships or dataset.funding
-            subtitle = "subtitle" if more else "subtitle_offices"
-            st.caption(text(subtitle, lang, as_of=format_partial_date(dataset.as_of, lang)))
+            as_of = format_partial_date(dataset.as_of, lang)
+            if more:
+                subtitle = _(
+                    "Offices, leaders, partnerships and funding; statuses as of {as_of}.",
+                    lang,
+                    as_of=as_of,
+                )
+            else:
+                subtitle = _("Offices as of {as_of}.", lang, as_of=as_of)
+            st.caption(subtitle)
             st.markdown(figures_line(headline_metrics(dataset), lang, number="**{}**"))
         render_since(dataset, lang)
     with filters_column:
@@ -75,9 +84,17 @@ def render_since(dataset: Dataset, lang: str) -> None:
     if not later:
         return
     as_of = escape_markdown(format_partial_date(dataset.as_of, lang))
-    label = text("since_header", lang, as_of=as_of, count=len(later))
+    label = n_(
+        "Since {as_of}: {count} later development",
+        "Since {as_of}: {count} later developments",
+        len(later),
+        lang,
+        as_of=as_of,
+    )
     with st.expander(label, icon=":material/update:"):
-        st.caption(text("since_header_help", lang, as_of=as_of))
+        st.caption(
+            _("The map shows the offices as of {as_of}; these came later.", lang, as_of=as_of)
+        )
         lines = []
         for item in later:
             place = f"**{escape_markdown(item.place)}** · " if item.place else ""
@@ -88,18 +105,24 @@ def render_since(dataset: Dataset, lang: str) -> None:
         )
 
 
+# Why a part of the link was not used.
+NOTICES = {
+    "invalid": N_("Ignored “{parameter}={value}” in the link: not a known value."),
+    "repeated": N_("Ignored “{parameter}” in the link: it was given more than once."),
+    "oversized": N_("Ignored “{parameter}” in the link: the value is too long."),
+}
+
+
 def render_notices(notices: tuple[Notice, ...], lang: str) -> None:
     """A small note for each part of the link that could not be used."""
     for notice in notices:
-        message = text(
-            f"notice_{notice.reason}", lang, parameter=notice.parameter, value=notice.value
-        )
+        message = _(NOTICES[notice.reason], lang, parameter=notice.parameter, value=notice.value)
         st.caption(f":material/info: {escape_markdown(message)}")
 
 
 def region_label(value: str, lang: str) -> str:
     """A region button's short label: "All", "Americas", "Europe", "Asia-Pacific"."""
-    return text("filter_all" if value == "all" else f"region_short_{value}", lang)
+    return region_name(value, lang, short=True)
 
 
 def render_filters(lang: str) -> None:
@@ -107,9 +130,9 @@ def render_filters(lang: str) -> None:
     with st.container(key="filters", horizontal=True):
         status_key = view_session.view_widget("status", lang)
         st.segmented_control(
-            text("filter_status", lang),
+            _("Status", lang),
             options=list(STATUS_FILTERS),
-            format_func=lambda value: text(f"filter_status_{value}", lang),
+            format_func=partial(status_filter_name, lang=lang),
             required=True,
             key=status_key,
             on_change=view_session.on_view_widget,
@@ -117,7 +140,7 @@ def render_filters(lang: str) -> None:
         )
         region_key = view_session.view_widget("region", lang)
         st.segmented_control(
-            text("filter_region", lang),
+            _("Region", lang),
             options=list(REGION_FILTERS),
             format_func=partial(region_label, lang=lang),
             required=True,

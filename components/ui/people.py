@@ -10,17 +10,19 @@ from components.data.schema import Dataset, Partnership, Person
 from components.facts.citations import Citations, differences
 from components.facts.queries import highlighted_offices
 from components.session import view as view_session
-from components.text.catalog import text
+from components.text.catalog import N_, _
 from components.text.escaping import escape_markdown as md
 from components.text.formatting import format_partial_date
 from components.ui.blocks import bullets, cited, render_differences, render_source_list
+
+STATEMENT_KINDS = {"quote": N_("Quote"), "paraphrase": N_("Statement (reported speech)")}
 
 
 def render_leaders(dataset: Dataset, ui: view_session.UIState) -> None:
     if not dataset.people:
         return
     with st.container(key="leaders", border=True):
-        st.subheader(text("leaders_heading", ui.lang), anchor=False)
+        st.subheader(_("Leaders", ui.lang), anchor=False)
         citations = Citations(dataset, ui.lang)
         for index, person in enumerate(dataset.people):
             if index:
@@ -34,7 +36,7 @@ def render_partnerships(dataset: Dataset, ui: view_session.UIState) -> None:
     if not dataset.partnerships:
         return
     with st.container(key="partnerships", border=True):
-        st.subheader(text("partnerships_heading", ui.lang), anchor=False)
+        st.subheader(_("Partnerships", ui.lang), anchor=False)
         citations = Citations(dataset, ui.lang)
         for partnership in dataset.partnerships:
             _render_partnership(dataset, partnership, ui, citations)
@@ -50,24 +52,25 @@ def _render_person(
     lines = []
     if person.previous_positions:
         previous = "; ".join(md(p.get(lang)) for p in person.previous_positions)
-        lines.append(f"{text('leader_previously', lang)}: {previous}")
-    lines += [f"{text('leader_also', lang)}: {md(r.get(lang))}" for r in person.other_roles]
+        lines.append(f"{_('Previously', lang)}: {previous}")
+    lines += [f"{_('Also', lang)}: {md(r.get(lang))}" for r in person.other_roles]
     base = (
         md(dataset.office(person.base_office).city.get(lang))
         if person.base_office
-        else md(text("leader_base_unknown", lang))
+        else md(_("not stated in the sources", lang))
     )
-    lines.append(f"{text('leader_base', lang)}: {base}")
+    lines.append(f"{_('Base office', lang)}: {base}")
     if person.related_offices:
         cities = ", ".join(md(dataset.office(o).city.get(lang)) for o in person.related_offices)
-        lines.append(f"{text('leader_related', lang)}: {cities}")
+        lines.append(f"{_('Tied to', lang)}: {cities}")
     st.markdown(bullets(lines))
     if person.statement:
         statement = person.statement
         note = ""
         if statement.original_language != lang and lang == "en":
-            note = f" ({text('translated_from_de', lang)})"
-        st.markdown(f"*{text(statement.kind, lang)}{note}:*")
+            note = f" ({_('translated from the German original', lang)})"
+        kind = _(STATEMENT_KINDS[statement.kind], lang)
+        st.markdown(f"*{kind}{note}:*")
         st.markdown("> " + md(statement.text.get(lang)))
     render_differences(differences(citations, person.differences, lang), lang)
     target = ("person", person.id)
@@ -84,10 +87,10 @@ def _render_partnership(
     facts = []
     if partnership.partner_since:
         since = format_partial_date(partnership.partner_since, lang)
-        facts.append(f"{text('partner_since', lang)}: {md(since)}")
+        facts.append(f"{_('Since', lang)}: {md(since)}")
     if partnership.initiated_by:
-        facts.append(f"{text('partner_initiated_by', lang)}: {md(partnership.initiated_by)}")
-    facts.append(f"{text('partner_aim', lang)}: {md(partnership.aim.get(lang))}")
+        facts.append(f"{_('Initiated by', lang)}: {md(partnership.initiated_by)}")
+    facts.append(f"{_('Aim of the partnership', lang)}: {md(partnership.aim.get(lang))}")
     st.markdown(bullets(facts))
     for note in partnership.notes:
         st.markdown(md(note.text.get(lang)) + cited(citations.cite(note.sources)))
@@ -108,21 +111,21 @@ def _render_cross_links(
     if ui.selected in office_ids:
         city = dataset.office(ui.selected).city.get(lang)
         st.badge(
-            text("tied_to_selected", lang, city=md(city)),
+            _("Tied to {city}", lang, city=md(city)),
             icon=":material/location_on:",
             color="orange",
         )
     key = f"{target[0]}-{target[1]}"
     if ui.highlight == target:
         st.button(
-            text("clear_highlight", lang),
+            _("Clear highlight", lang),
             key=f"clear-{key}",
             on_click=partial(view_session.set_highlight, None),
             icon=":material/close:",
         )
     elif office_ids:
         st.button(
-            text("show_on_map", lang),
+            _("Show offices on map", lang),
             key=f"highlight-{key}",
             on_click=partial(view_session.set_highlight, target),
             icon=":material/my_location:",

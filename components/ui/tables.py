@@ -17,9 +17,10 @@ from components.facts.summary import summary_paragraph
 from components.facts.tables import from_headquarters_rows, table_dates, table_row
 from components.facts.timeline import SELECTION, timeline_chart
 from components.session import view as view_session
-from components.text.catalog import text
+from components.text.catalog import _
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_km, format_partial_date
+from components.text.names import date_name
 
 HIGHLIGHT_STYLE = "background-color: #fde68a; color: #1a1a1a"
 
@@ -43,15 +44,17 @@ def render_office_table(dataset: Dataset, ui: view_session.UIState) -> None:
     lang = ui.lang
     shown = filter_offices(dataset, ui.view.status, ui.view.region)
     with st.container(key="office-table"):
-        st.subheader(text("table_heading", lang), anchor=False)
+        st.subheader(_("All offices at a glance", lang), anchor=False)
         st.markdown(escape_markdown(summary_paragraph(dataset, shown, lang)))
         with lazy_section(
-            view_session.TABLE_OPEN_KEY, text("table_show", lang), ":material/table_rows:"
+            view_session.TABLE_OPEN_KEY,
+            _("Table of the offices shown", lang),
+            ":material/table_rows:",
         ) as open_:
             if open_:
                 _office_table(dataset, shown, ui)
         with lazy_section(
-            view_session.HQ_TABLE_OPEN_KEY, text("hq_table_heading", lang), ":material/schedule:"
+            view_session.HQ_TABLE_OPEN_KEY, _("From headquarters", lang), ":material/schedule:"
         ) as open_:
             if open_:
                 _from_headquarters_table(dataset, lang)
@@ -69,10 +72,10 @@ def office_table(
     ids = [office.id for office in shown]
     dates = table_dates(shown)
     rows = pd.DataFrame([table_row(dataset, office, lang, dates) for office in shown])
-    date_columns: list[Hashable] = [text(f"date_{name}", lang) for name in dates]
+    date_columns: list[Hashable] = [date_name(name, lang) for name in dates]
     table = rows.style.format(partial(_date_cell, lang=lang), subset=date_columns)
     if "planned_opening" in dates:
-        column = text("date_planned_opening", lang)
+        column = _("Planned opening", lang)
         for index, office in enumerate(shown):
             if office.dates.planned_opening_label:  # "end of 2024", as the source words it
                 label = office.dates.planned_opening_label.get(lang)
@@ -92,7 +95,7 @@ def _office_table(dataset: Dataset, shown: tuple[Office, ...], ui: view_session.
     # office is not marked: that would resend the table with every click on the map
     # (measured in bench/table_marking.py).
     table = office_table(dataset, shown, lang, highlighted_offices(dataset, ui.highlight))
-    date_columns = [text(f"date_{name}", lang) for name in table_dates(shown)]
+    date_columns = [date_name(name, lang) for name in table_dates(shown)]
     key = view_session.remount_key("office-table", *ids)
     st.dataframe(
         table,
@@ -103,7 +106,7 @@ def _office_table(dataset: Dataset, shown: tuple[Office, ...], ui: view_session.
         width="stretch",
         column_config={
             **{column: st.column_config.TextColumn(width=125) for column in date_columns},
-            text("column_source", lang): st.column_config.LinkColumn(
+            _("Source", lang): st.column_config.LinkColumn(
                 display_text=r"https?://(?:www\.)?([^/]+)"
             ),
         },
@@ -121,7 +124,7 @@ def _fixed(label: str, _value: object) -> str:
 def _from_headquarters_table(dataset: Dataset, lang: str) -> None:
     """Distances as numbers (they sort as numbers), written as the details write them."""
     rows = pd.DataFrame(from_headquarters_rows(dataset, lang))
-    distance = text("column_distance_km", lang)
+    distance = _("Distance (km)", lang)
     table = rows.style.format(partial(format_km, lang=lang), subset=[distance])
     st.dataframe(table, hide_index=True)
 
@@ -130,13 +133,17 @@ def render_timeline(dataset: Dataset, ui: view_session.UIState) -> None:
     """The expansion over time; clicking a point selects that office. Drawn once opened."""
     lang = ui.lang
     with st.container(key="timeline"):
-        st.subheader(text("timeline_heading", lang), anchor=False)
+        st.subheader(_("Expansion over time", lang), anchor=False)
         with lazy_section(
-            view_session.TIMELINE_OPEN_KEY, text("timeline_show", lang), ":material/timeline:"
+            view_session.TIMELINE_OPEN_KEY,
+            _("Timeline of founding, announcements and openings", lang),
+            ":material/timeline:",
         ) as open_:
             if not open_:
                 return
-            st.caption(text("timeline_help", lang))
+            st.caption(
+                _("Hover a point for its date and source; click it to select the office.", lang)
+            )
             key = view_session.remount_key("timeline-chart", ui.selected)
             st.altair_chart(
                 timeline_chart(dataset, lang),

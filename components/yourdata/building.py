@@ -19,26 +19,33 @@ from typing import Any
 from components.data.dates import read_date
 from components.data.loading import parse_dataset
 from components.data.regions import region_of
-from components.data.schema import Dataset
+from components.data.schema import SOURCE_LANGUAGE, Dataset
+from components.text.catalog import LANGUAGES
 from components.text.folding import fold, slug
-from components.yourdata.columns import DATE_FIELDS, ColumnMap, Status
+from components.text.names import date_name
+from components.yourdata.columns import DATE_FIELDS, ColumnMap, Field, Status
+from components.yourdata.messages import Message, render
 from components.yourdata.placing import Located
 from components.yourdata.reading import Table
+from components.yourdata.vocabulary import REGION_WORDS
 
 FILE_SOURCE = "your-data"
+# Region values as readers write them, folded, by the app's region they mean.
 _REGIONS = {
-    "americas": "Americas", "america": "Americas", "amerika": "Americas",
-    "north america": "Americas", "south america": "Americas", "latin america": "Americas",
-    "emea": "EMEA", "europe": "EMEA", "europa": "EMEA", "africa": "EMEA", "afrika": "EMEA",
-    "middle east": "EMEA", "naher osten": "EMEA",
-    "apac": "APAC", "asia": "APAC", "asien": "APAC", "asia pacific": "APAC",
-    "asien pazifik": "APAC", "oceania": "APAC", "ozeanien": "APAC",
-}  # fmt: skip
+    word: region
+    for language in REGION_WORDS.values()
+    for region, words in language.items()
+    for word in words
+}
 
 
 def region(value: str, country: str) -> str | None:
     """The region a cell names (Europe, APAC, Asien…), else the country's."""
-    return _REGIONS.get(fold(value).replace("-", " ")) or region_of(country)
+    return _REGIONS.get(fold(value)) or region_of(country)
+
+
+class NothingPlacedError(ValueError):
+    """No row of the table was placed: there is no dataset to build."""
 
 
 @dataclass(frozen=True)
@@ -46,19 +53,27 @@ class Built:
     dataset: Dataset
     json_text: str
     office_ids: dict[int, str]  # table row → office id
-    warnings: tuple[str, ...]
+    warnings: tuple[Message, ...]
 
 
-def _cell(row: Mapping[str, str], column: str | None) -> str:
-    return row.get(column, "").strip() if column else ""
+def _everywhere(message: Message) -> dict[str, str]:
+    """A message as a text of the data, in every language the app speaks."""
+    return {lang: render(message, lang) for lang in LANGUAGES}
 
 
-def _label(row: Mapping[str, str], columns: ColumnMap, located: Located) -> str:
-    for field in (columns.name, columns.city, columns.address):
-        value = _cell(row, field)
+def _same_everywhere(text: str) -> dict[str, str]:
+    return {SOURCE_LANGUAGE: text}
+
+
+def _label(row: Mapping[str, str], columns: ColumnMap, located: Located) -> str | None:
+    """The office's name: its name, city or address cell, else the place found."""
+    fields: tuple[Field, ...] = ("name", "city", "address")
+    for field in fields:
+        value = columns.value(row, field)
         if value:
             return value[:120]
-    return located.place.split(",")[0] or f"Row {located.row}"
+    found = located.place.value("city") if located.place else None
+    return str(found) if found else None
 
 
 def build_dataset(
@@ -70,22 +85,28 @@ def build_dataset(
     headquarters_row: int | None = None,
     as_of: str | None = None,
 ) -> Built:
-    """The dataset of the placed rows (raises ``ValueError`` when no row was placed)."""
+    """The dataset of the placed rows (raises :class:`NothingPlacedError` when there are none)."""
     rows = table.rows
     placed = [item for item in located if item.placed]
     if not placed:
-        raise ValueError("no row was placed on the map")
-    warnings: list[str] = []
+        raise NothingPlacedError(render(Message.of("build.nothing_placed"), SOURCE_LANGUAGE))
+    warnings: list[Message] = []
     today = date.today()
-    source_title = table.source_name or "Your table"
+    source_title = (
+        _same_everywhere(table.source_name)
+        if table.source_name
+        else _everywhere(Message.of("build.your_table"))
+    )
     sources: list[dict[str, Any]] = [
         {
             "id": FILE_SOURCE,
-            "publisher": company or "Your data",
-            "title": {"en": source_title, "de": source_title},
+            "publisher": _same_everywhere(company)
+            if company
+            else _everywhere(Message.of("build.your_data")),
+            "title": source_title,
             "date": f"{today:%Y-%m}",
             "url": None,
-            "language": "en",
+            "language": None,
         }
     ]
     offices: list[dict[str, Any]] = []
@@ -95,12 +116,19 @@ def build_dataset(
     for item in placed:
         row = rows[item.row - 2]
         label = _label(row, columns, item)
-        if label.casefold() in names_seen:
+        name = (
+            _same_everywhere(label) if label else _everywhere(Message.of("build.row", row=item.row))
+        )
+        key = name[SOURCE_LANGUAGE].casefold()
+        if key in names_seen:
             warnings.append(
-                f"Rows {names_seen[label.casefold()]} and {item.row} are both named “{label}”."
-            )
-        names_seen.setdefault(label.casefold(), item.row)
-        office_id = base = slug(label)
+                Message.of(
+                    "build.same_name", first=names_seen[key], second=item.row,
+                    name=name[SOURCE_LANGUAGE],
+                )
+            )  # fmt: skip
+        names_seen.setdefault(key, item.row)
+        office_id = base = slug(name[SOURCE_LANGUAGE])
         suffix = 2
         while office_id in taken:
             office_id, suffix = f"{base}-{suffix}", suffix + 1
@@ -108,50 +136,58 @@ def build_dataset(
         ids[item.row] = office_id
         country = item.country or "XX"
         office_sources = [FILE_SOURCE]
-        url = _cell(row, columns.url)
+        url = columns.value(row, "url")
         if re.fullmatch(r"https?://\S+", url):
             sources.append(
                 {
                     "id": f"row-{item.row}",
                     "publisher": re.sub(r"^https?://(www\.)?", "", url).split("/")[0][:80],
-                    "title": {"en": url[:200], "de": url[:200]},
+                    "title": _same_everywhere(url[:200]),
                     "date": None,
                     "url": url,
-                    "language": "en",
+                    "language": None,
                 }
             )
             office_sources.append(f"row-{item.row}")
         elif url:
-            warnings.append(f"Row {item.row}: “{url[:60]}” is not a web address (http…).")
+            warnings.append(Message.of("build.not_an_address", row=item.row, value=url[:60]))
         dates: dict[str, Any] = {field: None for field in DATE_FIELDS}
         dates["planned_opening_label"] = None
-        unread: list[str] = []
+        unread: list[tuple[str, str]] = []
         for field in DATE_FIELDS:
-            text = _cell(row, columns.column(field))
-            if text:
-                dates[field] = read_date(text)
+            written = columns.value(row, field)
+            if written:
+                dates[field] = read_date(written)
                 if dates[field] is None:
-                    unread.append(f"{field.replace('_', ' ')}: {text[:60]}")
-        notes = _cell(row, columns.notes)
+                    unread.append((field, written[:60]))
+        own_notes = columns.value(row, "notes")
+        notes = {lang: own_notes for lang in LANGUAGES}
         if unread:
-            warnings.append(
-                f"Row {item.row}: kept as a note, not read as a date: {'; '.join(unread)}."
+            kept = Message.of(
+                "build.dates_as_notes",
+                row=item.row,
+                dates="; ".join(f"{field}: {value}" for field, value in unread),
             )
-            notes = "; ".join(part for part in (notes, *unread) if part)
-        status = statuses.get(_cell(row, columns.status), "existing")
+            warnings.append(kept)
+            for lang in LANGUAGES:
+                parts = [f"{date_name(field, lang)}: {value}" for field, value in unread]
+                notes[lang] = "; ".join(part for part in (own_notes, *parts) if part)
+        status = statuses.get(columns.value(row, "status"), "existing")
         offices.append(
             {
                 "id": office_id,
-                "city": {"en": label, "de": label},
+                "city": name,
                 "country": country,
-                "region": region(_cell(row, columns.region), country) or "EMEA",
+                "region": region(columns.value(row, "region"), country) or "EMEA",
                 "lat": round(float(item.lat or 0), 6),
                 "lon": round(float(item.lon or 0), 6),
                 "timezone": item.timezone or "UTC",
                 "status": status,
                 "dates": dates,
-                "role": {"en": "Office", "de": "Büro"},
-                "notes": {"en": notes[:2000], "de": notes[:2000]} if notes else None,
+                "role": _everywhere(Message.of("build.office")),
+                "notes": {lang: text[:2000] for lang, text in notes.items()}
+                if any(notes.values())
+                else None,
                 "sources": office_sources,
             }
         )
@@ -159,7 +195,9 @@ def build_dataset(
     data = {
         "schema_version": 1,
         "company": {
-            "name": {"en": company or "Your company", "de": company or "Your company"},
+            "name": _same_everywhere(company)
+            if company
+            else _everywhere(Message.of("build.your_company")),
             "headquarters": headquarters,
             "sources": [FILE_SOURCE],
         },
@@ -168,4 +206,5 @@ def build_dataset(
         "offices": offices,
     }
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    return Built(parse_dataset(text, source_title), text, ids, tuple(warnings))
+    dataset = parse_dataset(text, source_title[SOURCE_LANGUAGE])
+    return Built(dataset, text, ids, tuple(warnings))

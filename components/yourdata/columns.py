@@ -15,6 +15,13 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from components.text.folding import fold
+from components.yourdata.messages import Message
+from components.yourdata.vocabulary import (
+    ANNOUNCED_WORDS,
+    COLUMN_NAMES,
+    EXISTING_WORDS,
+    every_language,
+)
 
 Field = Literal[
     "name", "lat", "lon", "city", "country", "state", "address", "status", "region",
@@ -26,31 +33,13 @@ FIELDS: tuple[Field, ...] = (
 )  # fmt: skip
 DATE_FIELDS: tuple[Field, ...] = ("founded", "announced", "opened", "planned_opening")
 
-# Folded names that say what a column holds; a name matches a word of the column's name
-# too where marked (latitude and longitude), or the whole name otherwise.
-_NAMES: dict[Field, tuple[str, ...]] = {
-    "name": ("name", "office", "office name", "label", "title", "site", "location", "buro",
-             "standort", "niederlassung", "bezeichnung"),
-    "lat": ("lat", "latitude", "breite", "breitengrad"),
-    "lon": ("lon", "lng", "long", "longitude", "lange", "laenge", "langengrad"),
-    "city": ("city", "town", "municipality", "locality", "place", "stadt", "ort", "gemeinde"),
-    "country": ("country", "country code", "countrycode", "country name", "iso", "iso code",
-                "land", "staat", "landercode"),
-    "state": ("state", "province", "county", "bundesland", "provinz", "admin1"),
-    "address": ("address", "street", "street address", "adresse", "anschrift", "strasse"),
-    "status": ("status", "stage", "phase", "zustand"),
-    "region": ("region", "continent", "world region", "weltregion", "kontinent"),
-    "founded": ("founded", "founded on", "gegrundet", "gegrundet am"),
-    "announced": ("announced", "announced on", "announcement", "date announced",
-                  "angekundigt", "angekundigt am", "ankundigung"),
-    "opened": ("opened", "opened on", "opening", "open date", "opening date", "since",
-               "eroffnet", "eroffnet am", "eroffnung", "seit"),
-    "planned_opening": ("planned opening", "planned", "opens", "geplante eroffnung",
-                        "geplant"),
-    "notes": ("notes", "note", "comment", "comments", "description", "remarks", "role",
-              "notiz", "notizen", "hinweis", "hinweise", "beschreibung", "bemerkung", "rolle"),
-    "url": ("url", "link", "website", "web", "source", "source url", "quelle", "webseite"),
-}  # fmt: skip
+# Folded names that say what a column holds, in any language readers write; a name matches a
+# word of the column's name too where marked (latitude and longitude), or the whole name
+# otherwise.
+_NAMES: dict[Field, frozenset[str]] = {
+    field: frozenset(name for language in COLUMN_NAMES.values() for name in language.get(field, ()))
+    for field in FIELDS
+}
 _WORD_MATCH: frozenset[Field] = frozenset({"lat", "lon"})
 
 
@@ -95,18 +84,21 @@ class ColumnMap:
     def has_places(self) -> bool:
         return self.city is not None or self.country is not None
 
-    def problems(self) -> list[str]:
-        """What keeps this mapping from placing rows (for the reader, empty when fine)."""
+    def value(self, row: Mapping[str, str], field: Field) -> str:
+        """The cell of ``row`` that holds ``field``, stripped (empty where no column does)."""
+        column = self.column(field)
+        return row.get(column, "").strip() if column else ""
+
+    def problems(self) -> list[Message]:
+        """What keeps this mapping from placing rows (empty when nothing does)."""
         problems = []
         if (self.lat is None) != (self.lon is None):
-            problems.append("pick both a latitude and a longitude column, or neither")
+            problems.append(Message.of("columns.half_coordinates"))
         if not self.has_coordinates and not self.has_places:
-            problems.append(
-                "pick latitude and longitude columns, or a city or country column to look up"
-            )
+            problems.append(Message.of("columns.nothing_to_place"))
         used = [column for column in (getattr(self, f) for f in FIELDS) if column]
         if len(used) != len(set(used)):
-            problems.append("each column can stand for one field only")
+            problems.append(Message.of("columns.used_twice"))
         return problems
 
 
@@ -158,14 +150,8 @@ def parse_number(value: str) -> float | None:
 # Status values ---------------------------------------------------------------------------------
 
 Status = Literal["existing", "announced"]
-_EXISTING = frozenset({
-    "existing", "exists", "open", "opened", "active", "operating", "operational", "live", "yes",
-    "current", "office", "bestehend", "besteht", "eroffnet", "offen", "aktiv", "in betrieb", "ja",
-})  # fmt: skip
-_ANNOUNCED = frozenset({
-    "announced", "planned", "upcoming", "coming", "coming soon", "future", "soon", "pending",
-    "proposed", "opening soon", "angekundigt", "geplant", "in planung", "bald", "kommend",
-})  # fmt: skip
+_EXISTING = every_language(EXISTING_WORDS)
+_ANNOUNCED = every_language(ANNOUNCED_WORDS)
 
 
 def guess_status(value: str) -> Status:

@@ -27,7 +27,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from components.text.catalog import text
+from components.text.catalog import _
 from testing.browser import (
     APP_IDLE,
     CHROMIUM_ARGS,
@@ -180,7 +180,7 @@ MAP_READY = """() => {
 def picker_value(page: Page, lang: str = "en") -> Locator:
     """The office list's input, by its name in ``lang`` (while a language switch runs, the
     old list is still on the page)."""
-    return page.get_by_role("combobox", name=text("select_office", lang), exact=True)
+    return page.get_by_role("combobox", name=_("Office", lang), exact=True)
 
 
 def expect_details_for(page: Page, city: str) -> None:

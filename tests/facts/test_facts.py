@@ -16,7 +16,7 @@ from components.facts.queries import (
 )
 from components.facts.summary import headline, since_developments, summary_paragraph
 from components.facts.tables import table_dates, table_row
-from components.text.catalog import LANGUAGES, STRINGS, possessive
+from components.text.catalog import possessive
 from components.text.formatting import country_name, format_partial_date, format_usd
 from tests.helpers import dataset_from, raw_data
 
@@ -102,12 +102,6 @@ def test_office_date_is_formatted_or_none(dataset: Dataset) -> None:
 def test_planned_opening_uses_the_source_wording(dataset: Dataset) -> None:
     details = office_details(dataset, "singapore", "de")
     assert ("Geplante Eröffnung", "Ende 2024") in [(d.label, d.value) for d in details.dates]
-
-
-def test_every_ui_string_exists_in_both_languages() -> None:
-    assert set(STRINGS["en"]) == set(STRINGS["de"])
-    for lang in LANGUAGES:
-        assert all(value.strip() for value in STRINGS[lang].values()), lang
 
 
 def test_filter_offices(dataset: Dataset) -> None:

@@ -17,9 +17,9 @@ from components.data.loading import DEFAULT_DATA_PATH, load_dataset, parse_datas
 from components.data.problems import DatasetError, json_path
 from components.data.schema import Company, Dataset, LocalizedText, Source
 from components.text.catalog import LANGUAGES
+from testing.server import REPO_ROOT
 from tests.helpers import dataset_from, problems_of, raw_data, write_json
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 OFFICE_IDS = {
     "san-francisco", "london", "dublin", "tokyo",
     "new-york", "seattle", "paris", "brussels", "singapore",

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from components.yourdata.columns import ColumnMap, detect, guess_status, parse_number, status_values
+from components.yourdata.messages import Message
 
 
 def test_english_columns_are_recognised() -> None:
@@ -47,10 +48,8 @@ def test_a_latitude_column_of_words_is_not_taken_for_coordinates() -> None:
 
 
 def test_a_mapping_says_what_keeps_it_from_placing_rows() -> None:
-    assert ColumnMap(lat="a", city="c").problems() == [
-        "pick both a latitude and a longitude column, or neither",
-    ]
-    assert "each column can stand for one field only" in ColumnMap(city="a", country="a").problems()
+    assert ColumnMap(lat="a", city="c").problems() == [Message.of("columns.half_coordinates")]
+    assert Message.of("columns.used_twice") in ColumnMap(city="a", country="a").problems()
 
 
 @pytest.mark.parametrize(

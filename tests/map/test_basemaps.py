@@ -3,15 +3,15 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from pathlib import Path
 
 import pytest
 
 from components.data.schema import Dataset
 from components.map.basemaps import BASEMAPS, OUTLINES_URL, PALETTES, palette_for
 from components.map.builder import build_map, map_data
+from testing.server import REPO_ROOT
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
+STATIC = REPO_ROOT / "static"
 
 
 @pytest.fixture(scope="module")

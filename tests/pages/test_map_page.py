@@ -25,9 +25,10 @@ from components.session.view import (
 )
 from components.text.escaping import escape_markdown as md
 from components.ui.tables import HIGHLIGHT_STYLE
+from testing.server import REPO_ROOT
 from tests.helpers import HOSTILE_TEXT, hostile_raw_data, raw_data, write_json
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(REPO_ROOT / "app.py")
 _clicks = count(1)
 
 

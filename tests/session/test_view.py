@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from components.session.view import remount_key
+from testing.server import REPO_ROOT
 
 
 def test_a_remount_key_is_stable_for_the_same_situation_and_new_for_another() -> None:
@@ -15,7 +14,7 @@ def test_a_remount_key_is_stable_for_the_same_situation_and_new_for_another() ->
 
 
 def test_only_the_state_module_touches_session_state() -> None:
-    root = Path(__file__).resolve().parent.parent
+    root = REPO_ROOT
     sources = [
         root / "app.py",
         *(root / "components").rglob("*.py"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,9 +13,10 @@ from streamlit.testing.v1 import AppTest
 from components.data.current import DATA_ENV_VAR
 from components.session.view import LANG_KEY
 from components.session.your_data import NO_COLUMN, PASTE_KEY, column_choice_key
+from testing.server import REPO_ROOT
 from tests.helpers import raw_data
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(REPO_ROOT / "app.py")
 ROWS = (
     "name,city,country,status,opened\n"
     "Berlin office,Berlin,Germany,open,2021-03-01\n"
@@ -65,12 +65,12 @@ def test_pasted_rows_are_placed_and_each_row_is_accounted_for(page: AppTest) -> 
     paste(page, ROWS)
     assert not page.exception
     assert count(page) == (
-        "2 of 3 rows on the map. 1 not placed: see why below, fix them in the table."
+        "2 of 3 rows on the map. 1 not placed: see why below, fix it in the table."
     )
     results = next(frame.value for frame in page.dataframe if "outcome" in frame.value)
     assert list(results["outcome"]) == ["placed", "placed", "not placed"]
     assert list(results["how"]) == ["offline city list", "offline city list", ""]
-    assert "not among the offline gazetteer" in results["note"][2]
+    assert "not among the offline list's places" in results["note"][2]
     # The dashboard for the reader's data: the map shows it, in the page's own view.
     assert map_view(page)["selected"] is None
     assert not page.query_params.get("office")
@@ -139,3 +139,81 @@ def test_markup_and_formulas_in_cells_stay_text(page: AppTest) -> None:
     assert not page.exception
     results = next(frame.value for frame in page.dataframe if "outcome" in frame.value)
     assert list(results["name"]) == ['=HYPERLINK("x")', "<b>bold</b>"]
+
+
+def _page_text(at: AppTest) -> list[str]:
+    """Every text the page shows: Markdown, captions, notices, labels and the cells the app
+    wrote into its tables (Markdown escapes removed)."""
+    texts = [
+        element.value
+        for kind in ("markdown", "caption", "info", "warning", "error", "success", "title")
+        for element in getattr(at, kind)
+    ]
+    texts += [widget.label for widget in (*at.text_input, *at.selectbox, *at.toggle, *at.button)]
+    for frame in at.dataframe:
+        for column in frame.value.columns:
+            texts.append(str(column))
+            texts += [str(value) for value in frame.value[column]]
+    return [re.sub(r"\\(.)", r"\1", text) for text in texts]
+
+
+def _english_phrases() -> list[str]:
+    """Phrases of the app's English messages that German writes otherwise: the parts
+    between placeholders of three words or more."""
+    from babel.messages.pofile import read_po
+
+    from components.text.catalog import catalog_path
+
+    with catalog_path("de").open("rb") as handle:
+        catalog = read_po(handle, locale="de")
+    phrases = []
+    for message in catalog:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = [
+            str(string)
+            for string in (
+                message.string if isinstance(message.string, tuple) else (message.string,)
+            )
+        ]
+        for english in ids:
+            for part in re.split(r"\{[^}]*\}", str(english or "")):
+                part = part.strip(" .,:;()“”")
+                if len(part.split()) >= 3 and not any(part in german for german in strings):
+                    phrases.append(part)
+    return phrases
+
+
+def test_the_german_page_shows_no_english_sentence(page: AppTest) -> None:
+    page.session_state[LANG_KEY] = "de"
+    page.run()
+    paste(
+        page,
+        "name,city,country\nBerlin office,Berlin,Germany\nNowhere,Atlantisxx,DE\n"
+        "Elsewhere,Paris,Narnia\n",
+    )
+    assert not page.exception
+    shown = "\n".join(_page_text(page))
+    assert (
+        "Nowhere" in shown and "„Atlantisxx“ ist nicht unter den Orten der Offline-Liste" in shown
+    )
+    english = [phrase for phrase in _english_phrases() if phrase in shown]
+    assert english == []
+    assert count(page) == (
+        "1 von 3 Zeilen auf der Karte. 2 nicht platziert: Gründe unten, in der Tabelle "
+        "korrigierbar."
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "1 of 2 rows on the map. 1 not placed: see why below, fix it in the table."),
+        ("de", "1 von 2 Zeilen auf der Karte. 1 nicht platziert: Grund unten, in der Tabelle "
+               "korrigierbar."),
+    ],
+)  # fmt: skip
+def test_a_count_of_one_reads_singular(page: AppTest, lang: str, expected: str) -> None:
+    page.session_state[LANG_KEY] = lang
+    page.run()
+    paste(page, "name,city,country\nBerlin office,Berlin,DE\nNowhere,Atlantisxx,DE\n")
+    assert count(page) == expected

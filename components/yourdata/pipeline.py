@@ -1,0 +1,102 @@
+"""A reader's table from the bytes they brought to a dataset of the app's schema, in one call
+that the Your data page and the command line share: read → detect the columns → place every
+row → build the dataset, with every row's outcome kept for the report.
+
+The reader's choices (another column, a status value mapped otherwise, a row fixed in place,
+the company's name and headquarters) come in as :class:`Choices`; without any, the pipeline
+decides as the page would before the reader changes anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from components.data.schema import Dataset
+from components.yourdata.building import Built, NothingPlacedError, build_dataset
+from components.yourdata.columns import ColumnMap, Status, detect, status_values
+from components.yourdata.messages import Message
+from components.yourdata.online import OnlineGeocoder
+from components.yourdata.placing import OUTCOMES, Located, Outcome, locate
+from components.yourdata.reading import Table, read_table
+
+__all__ = ["Choices", "Placement", "place_table", "read_table"]
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the reader decided; ``None`` and empty mean: as detected."""
+
+    columns: ColumnMap | None = None
+    statuses: Mapping[str, Status] = field(default_factory=dict)
+    # Fixes of rows in place, by row number (the header is row 1): {row: {column: text}}.
+    edits: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
+    company: str = ""
+    headquarters_row: int | None = None
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A table placed: its columns, every row's outcome and, where any row was placed and
+    the columns allow it, the dataset."""
+
+    table: Table
+    columns: ColumnMap
+    # What keeps the columns from placing rows (then nothing is placed).
+    problems: tuple[Message, ...]
+    statuses: dict[str, Status]
+    rows: tuple[dict[str, str], ...]  # the table's rows with the reader's fixes
+    located: tuple[Located, ...]
+    built: Built | None
+    # What the reader should know besides each row's outcome.
+    notes: tuple[Message, ...]
+
+    @property
+    def dataset(self) -> Dataset | None:
+        return self.built.dataset if self.built else None
+
+    @property
+    def placed(self) -> int:
+        return sum(item.placed for item in self.located)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(item.outcome == outcome for item in self.located)
+
+    @property
+    def outcomes(self) -> dict[Outcome, int]:
+        return {outcome: self.count(outcome) for outcome in OUTCOMES}
+
+
+def place_table(
+    table: Table,
+    choices: Choices | None = None,
+    online: OnlineGeocoder | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Placement:
+    """Place ``table`` as the reader chose (see :class:`Choices`); ``online`` looks up what
+    the offline list lacks, ``progress`` hears of each row sent online."""
+    choices = choices or Choices()
+    columns = choices.columns or detect(table.columns, table.rows)
+    guessed = status_values(table.rows, columns.status)
+    statuses = {value: choices.statuses.get(value, status) for value, status in guessed.items()}
+    rows = tuple(
+        {**row, **choices.edits.get(index + 2, {})} for index, row in enumerate(table.rows)
+    )
+    problems = tuple(columns.problems())
+    if problems:
+        return Placement(table, columns, problems, statuses, rows, (), None, table.notes)
+    located = tuple(locate(rows, columns, online, progress))
+    notes = list(table.notes)
+    if online is not None:
+        if online.failure:
+            notes.append(online.failure)
+        if online.skipped:
+            notes.append(Message.of("online.capped", count=online.skipped, limit=online.cap))
+    try:
+        built = build_dataset(
+            Table(table.columns, rows, table.notes, None, table.source_name),
+            columns, located, statuses, choices.company, choices.headquarters_row,
+        )  # fmt: skip
+    except NothingPlacedError:
+        built = None
+    return Placement(table, columns, (), statuses, rows, located, built, tuple(notes))

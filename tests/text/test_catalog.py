@@ -1,0 +1,75 @@
+"""The message catalogs: every message of the code is in every language's catalog, each
+language's plural rules apply, and a catalog is used without a build step."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from components.text.catalog import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    _,
+    catalog_path,
+    n_,
+    native_language_name,
+    p_,
+)
+from testing.server import REPO_ROOT
+
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "Nn_": (1, 2), "p_": ((1, "c"), 2)}
+TRANSLATED = [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE]
+
+
+def messages_in_the_code() -> set[str | tuple[str, ...]]:
+    """Every message the code marks, as pybabel extract finds it (scripts/update_catalogs.sh)."""
+    found: set[str | tuple[str, ...]] = set()
+    for folder in ("components", "views"):
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            REPO_ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
+        ):
+            found.add(message)
+    return found
+
+
+def test_the_app_speaks_english_and_german() -> None:
+    assert LANGUAGES[0] == SOURCE_LANGUAGE == "en" and "de" in LANGUAGES
+    assert [native_language_name(lang) for lang in ("en", "de")] == ["English", "Deutsch"]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_message_of_the_code_is_translated(lang: str) -> None:
+    with catalog_path(lang).open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    code = messages_in_the_code()
+    assert len(code) > 200
+    entries = {message.id: message for message in catalog if message.id}
+    missing = sorted(str(message) for message in code if message not in entries)
+    assert missing == [], "run scripts/update_catalogs.sh and translate"
+    untranslated = sorted(
+        str(message.id)
+        for message in entries.values()
+        if message.fuzzy
+        or not (all(message.string) if isinstance(message.string, tuple) else message.string)
+    )
+    assert untranslated == []
+
+
+def test_one_and_many_follow_each_languages_rules() -> None:
+    singular = "Since {as_of}: {count} later development"
+    plural = "Since {as_of}: {count} later developments"
+
+    def header(count: int, lang: str) -> str:
+        return n_(singular, plural, count, lang, as_of="X")
+
+    assert header(1, "en") == "Since X: 1 later development"
+    assert header(2, "en") == "Since X: 2 later developments"
+    assert header(1, "de") == "Seit X: 1 spätere Entwicklung"
+    assert header(3333, "de") == "Seit X: 3.333 spätere Entwicklungen"
+
+
+def test_a_language_without_a_catalog_reads_english() -> None:
+    assert _("Existing office", "fr") == "Existing office"
+    assert _("Existing office", "de") == "Bestehendes Büro"
+    assert p_("nothing", "Existing office", "en") == "Existing office"
