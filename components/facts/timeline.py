@@ -7,6 +7,7 @@ date written beside it, instead of leaving most of the chart empty.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
@@ -78,6 +79,19 @@ def axis_start(days: list[date]) -> date | None:
     return None
 
 
+# Babel's date pattern letters and d3's directives for them.
+_D3_DIRECTIVES = (("yyyy", "%Y"), ("yy", "%y"), ("y", "%Y"), ("MM", "%m"), ("M", "%-m"),
+                  ("dd", "%d"), ("d", "%-d"))  # fmt: skip
+
+
+def _d3_date_pattern(locale: Locale) -> str:
+    """The language's short date ("09.10.24", "09/10/2024") as a d3 time format."""
+    pattern = str(locale.date_formats["short"].pattern)
+    for letters, directive in _D3_DIRECTIVES:
+        pattern = re.sub(rf"(?<![A-Za-z%]){letters}(?![A-Za-z])", directive, pattern)
+    return pattern
+
+
 def _time_locale(lang: str) -> dict[str, Any]:
     """d3's time-format locale for ``lang`` (month and day names), from Babel's data."""
     locale = Locale.parse(babel_locale(lang))
@@ -86,7 +100,7 @@ def _time_locale(lang: str) -> dict[str, Any]:
     order = [6, 0, 1, 2, 3, 4, 5]  # d3 starts the week on Sunday, Babel's 0 is Monday
     return {
         "dateTime": "%x, %X",
-        "date": "%d.%m.%Y" if lang == "de" else "%d/%m/%Y",
+        "date": _d3_date_pattern(locale),
         "time": "%H:%M:%S",
         "periods": ["AM", "PM"],
         "days": [days["wide"][i] for i in order],

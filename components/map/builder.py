@@ -30,7 +30,7 @@ from components.map.elements import (
 from components.map.geometry import DEFAULT_CENTER, DEFAULT_ZOOM, MIN_ZOOM, geodesic_arc
 from components.map.style import STATUS_COLOURS, SYMBOL_SIZE, status_symbol
 from components.map.view import View
-from components.text.catalog import LANGUAGES, N_, _
+from components.text.catalog import LANGUAGES, N_, SOURCE_LANGUAGE, _
 from components.text.names import region_name, status_name
 
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
@@ -86,8 +86,7 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
     offices = [
         [
             office.id, round(office.lat, 5), round(office.lon, 5), office.status,
-            office.region, office.city.get("en"),
-            None if office.city.get("de") == office.city.get("en") else office.city.get("de"),
+            office.region, office.city.get(SOURCE_LANGUAGE), _other_names(office),
             label_rank(dataset, office),
         ]
         for office in dataset.offices
@@ -112,6 +111,13 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
             "arcs": _arcs(dataset),
         },
     }
+
+
+def _other_names(office: Office) -> dict[str, str] | None:
+    """An office's names in the app's other languages where they differ from the English."""
+    english = office.city.get(SOURCE_LANGUAGE)
+    others = {lang: office.city.get(lang) for lang in LANGUAGES if lang != SOURCE_LANGUAGE}
+    return {lang: name for lang, name in others.items() if name != english} or None
 
 
 def _strings_by_key() -> dict[str, dict[str, str]]:

@@ -30,7 +30,7 @@ from components.map.builder import build_map
 from components.map.elements import RawHtml, json_for_html
 from components.map.view import View
 from components.publish.exports import export_file_name, export_offices
-from components.text.catalog import _
+from components.text.catalog import LANGUAGES, SOURCE_LANGUAGE, _
 from components.text.escaping import escape_markup
 from components.text.formatting import format_partial_date
 from components.text.names import region_name
@@ -68,7 +68,7 @@ class EmbedPage(Figure):
 
     def __init__(self, lang: str, title: str) -> None:
         super().__init__()
-        self.lang = "de" if lang == "de" else "en"
+        self.lang = lang if lang in LANGUAGES else SOURCE_LANGUAGE
         self.page_title = escape_markup(title)  # the template does not escape
 
 

@@ -14,13 +14,12 @@ from components.facts.summary import figures_line, since_developments
 from components.map.view import REGION_FILTERS, STATUS_FILTERS
 from components.session import view as view_session
 from components.session.link import Notice
-from components.text.catalog import LANGUAGES, N_, _, n_
+from components.text.catalog import LANGUAGES, N_, _, n_, native_language_name
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_partial_date
 from components.text.names import region_name, status_filter_name
 from components.ui.blocks import bullets, render_source_list, sourced_line
 
-LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
 PAGE_CSS = Path(__file__).resolve().parents[2] / "static" / "page.css"
 
 
@@ -40,7 +39,7 @@ def render_title_and_language(title: str) -> None:
         st.segmented_control(
             "Language / Sprache",
             options=list(LANGUAGES),
-            format_func=LANGUAGE_NAMES.__getitem__,
+            format_func=native_language_name,
             required=True,
             key=view_session.LANG_KEY,
             label_visibility="collapsed",

@@ -12,7 +12,7 @@ from components.facts.queries import highlighted_offices
 from components.session import view as view_session
 from components.text.catalog import N_, _
 from components.text.escaping import escape_markdown as md
-from components.text.formatting import format_partial_date
+from components.text.formatting import format_partial_date, language_name
 from components.ui.blocks import bullets, cited, render_differences, render_source_list
 
 STATEMENT_KINDS = {"quote": N_("Quote"), "paraphrase": N_("Statement (reported speech)")}
@@ -67,8 +67,10 @@ def _render_person(
     if person.statement:
         statement = person.statement
         note = ""
-        if statement.original_language != lang and lang == "en":
-            note = f" ({_('translated from the German original', lang)})"
+        if statement.original_language != lang:
+            original = language_name(statement.original_language, lang)
+            translated = _("translated from the original in {language}", lang, language=original)
+            note = f" ({translated})"
         kind = _(STATEMENT_KINDS[statement.kind], lang)
         st.markdown(f"*{kind}{note}:*")
         st.markdown("> " + md(statement.text.get(lang)))

@@ -231,7 +231,7 @@
       strings: {},
     },
 
-    /* offices: [{id, lat, lon, status, region, names: {en, de}, rank}] — a higher rank is
+    /* offices: [{id, lat, lon, status, region, names: {lang: name}, rank}] — a higher rank is
        labelled first and seeds clusters. */
     initialize: function (offices, options) {
       L.setOptions(this, options);
@@ -666,13 +666,13 @@
   L.officeLayer = function (offices, options) { return new L.OfficeLayer(offices, options); };
   L.OfficeLayer.layout = layout;
   L.OfficeLayer.placeLabels = placeLabels;
-  /* The app's compact rows [id, lat, lon, status, region, name, German name or null, rank]
-     as office objects. */
+  /* The app's compact rows [id, lat, lon, status, region, English name, {lang: name} where
+     another language differs (or null), rank] as office objects. */
   L.OfficeLayer.fromData = function (data) {
     return data.offices.map(function (row) {
       return {
         id: row[0], lat: row[1], lon: row[2], status: row[3], region: row[4],
-        names: { en: row[5], de: row[6] === null ? row[5] : row[6] }, rank: row[7],
+        names: Object.assign({ en: row[5] }, row[6] || {}), rank: row[7],
       };
     });
   };

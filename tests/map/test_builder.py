@@ -43,7 +43,7 @@ def test_every_office_travels_once_in_the_data_block(page: str, dataset: Dataset
     rows = data_block(page)["offices"]
     assert [row[0] for row in rows] == [office.id for office in dataset.offices]
     tokyo = next(row for row in rows if row[0] == "tokyo")
-    assert tokyo[1:7] == [35.6762, 139.6503, "existing", "APAC", "Tokyo", "Tokio"]
+    assert tokyo[1:7] == [35.6762, 139.6503, "existing", "APAC", "Tokyo", {"de": "Tokio"}]
     paris = next(row for row in rows if row[0] == "paris")
     assert paris[5:7] == ["Paris", None]  # the same name in German is not sent twice
     # One element for all offices, not a marker each.
@@ -111,7 +111,7 @@ def test_jinja_in_a_name_stays_text(dataset: Dataset) -> None:
     raw["offices"][1]["city"] = {"en": "{{ 7 * 7 }} {% if 1 %}x{% endif %}", "de": "{# c #}"}
     html = build_map(dataset_from(raw)).get_root().render()
     london = next(row for row in data_block(html)["offices"] if row[0] == "london")
-    assert london[5:7] == ["{{ 7 * 7 }} {% if 1 %}x{% endif %}", "{# c #}"]
+    assert london[5:7] == ["{{ 7 * 7 }} {% if 1 %}x{% endif %}", {"de": "{# c #}"}]
     assert "{{" not in html.split(OfficeLayer.DATA_ID)[1].split("</script>")[0]
 
 
