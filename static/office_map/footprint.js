@@ -74,6 +74,11 @@
       L.DomEvent.on(map.getContainer(), "mousedown touchstart wheel keydown", moved);
       map.on("resize", function () { if (!self._readerMoved) { self._fitOffices(); } });
       layer.on("officeclick", this._onOfficeClick, this);
+      layer.on("ready", this._signalReady, this);
+      // Public: data-footprint-moving is set while the map pans or zooms (tests wait for it
+      // to go; an embedding page can too).
+      map.on("movestart zoomstart", function () { map.getContainer().dataset.footprintMoving = "true"; });
+      map.on("moveend", function () { delete map.getContainer().dataset.footprintMoving; });
       layer.on("drawn", function (event) { this._lastDrawn = event; this._showInLegend(event); }, this);
       map.on("overlayadd overlayremove", function () { this._showInLegend(this._lastDrawn || {}); }, this);
       map.on("baselayerchange", this._onBaseChosen, this);
@@ -125,6 +130,20 @@
       }
     },
 
+    /* The office layer (its public methods: whereIs, isReady, office, shown). */
+    layer: function () { return this._layer; },
+
+    /* The map's public "ready" signal, for tests and embedding pages: the container carries
+       data-footprint-ready="true" once the offices are drawn where they stay and (in the app)
+       the page's view has been applied, and a "footprintready" event is fired on it. */
+    _signalReady: function () {
+      var container = this._map.getContainer();
+      var viewApplied = this._config.mode !== "app" || this._viewFromPage;
+      if (!this._layer.isReady() || !viewApplied || container.dataset.footprintReady) { return; }
+      container.dataset.footprintReady = "true";
+      container.dispatchEvent(new CustomEvent("footprintready", { bubbles: true }));
+    },
+
     text: function (key) {
       var entry = this._config.strings[key] || {};
       return entry[this._view.lang] || entry.en || key;
@@ -169,6 +188,7 @@
         if (data && data.type === MESSAGE_VIEW && data.view && typeof data.view === "object") {
           self.apply(data.view);
           self._viewFromPage = true;
+          self._signalReady();
         }
       });
       this._post({ type: MESSAGE_READY });

@@ -267,6 +267,7 @@
         layer._markerPane.classList.remove("office-pane-waiting");
         layer._labelPane.classList.remove("office-pane-waiting");
         layer._draw();
+        layer.fire("ready");
       });
     },
 
@@ -324,6 +325,24 @@
     },
 
     selected: function () { return this._selected; },
+
+    /* Where an office is drawn now: {kind: "single" | "fan" | "cluster", x, y} (the point of
+       its marker, or of the cluster that holds it, in the map's container), or null where
+       a filter hides it. */
+    whereIs: function (id) {
+      var item = this._current && this._current.where[id];
+      if (!item || !this._map) { return null; }
+      var at = { x: item.x, y: item.y };
+      if (item.placed) {
+        item.members.forEach(function (member, i) { if (member.id === id) { at = item.placed[i]; } });
+      }
+      var origin = this._map.getPixelOrigin();
+      var point = this._map.layerPointToContainerPoint([at.x - origin.x, at.y - origin.y]);
+      return { kind: item.kind, x: point.x, y: point.y };
+    },
+
+    /* Whether the offices are drawn where they stay (the map's stylesheets have applied). */
+    isReady: function () { return this._ready; },
 
     office: function (id) { return this._byId.get(id) || null; },
 

@@ -3,40 +3,19 @@ view and an office selected, in both languages and both themes."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
-from playwright.sync_api import Browser, Frame, Page
+from playwright.sync_api import Browser
 
-from testing.server import StreamlitServer
-from tests.browser.conftest import (
+from testing.pages import (
     expect_details_for,
     load_app,
     map_frame,
     map_frame_object,
     open_page,
+    violations,
     wait_until_answered,
 )
-
-AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
-BLOCKING = ("serious", "critical")
-
-
-def violations(target: Page | Frame) -> list[dict[str, Any]]:
-    """axe-core's serious and critical findings in a document, with where they are."""
-    target.add_script_tag(path=str(AXE))
-    found: list[dict[str, Any]] = target.evaluate(
-        """async (blocking) => {
-            const result = await axe.run(document, {resultTypes: ["violations"]});
-            return result.violations
-                .filter((v) => blocking.includes(v.impact))
-                .map((v) => ({id: v.id, impact: v.impact,
-                              nodes: v.nodes.map((n) => n.target.join(" "))}));
-        }""",
-        list(BLOCKING),
-    )
-    return found
+from testing.server import StreamlitServer
 
 
 @pytest.mark.parametrize(

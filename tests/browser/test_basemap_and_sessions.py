@@ -6,8 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Browser, Page
 
 from testing.browser import MAP_IFRAME, is_local
-from testing.server import StreamlitServer
-from tests.browser.conftest import (
+from testing.pages import (
     PageRecord,
     expect_details_for,
     load_app,
@@ -16,11 +15,14 @@ from tests.browser.conftest import (
     open_page,
     wait_until_answered,
 )
+from testing.server import StreamlitServer
 
-COUNTRIES_DRAWN = (
-    "Object.values(window.map._layers).filter(l => l.feature && l.options.pane === 'outlines')"
-    ".length"
-)
+# Leaflet's public eachLayer: the outlines are GeoJSON features in their own pane.
+COUNTRIES_DRAWN = """(() => {
+    let count = 0;
+    window.map.eachLayer((l) => { if (l.feature && l.options.pane === 'outlines') count++; });
+    return count;
+})()"""
 
 
 def countries_drawn(page: Page) -> int:

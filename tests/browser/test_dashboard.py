@@ -11,9 +11,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from components.data.schema import Dataset
 from testing.browser import MAP_IFRAME
-from testing.server import StreamlitServer, start_streamlit, stop_streamlit
-from tests.browser.conftest import (
+from testing.pages import (
+    HIT_AT_CENTRE,
     MAP_READY,
+    MAP_SETTLED,
     PageRecord,
     expect_details_for,
     load_app,
@@ -23,16 +24,8 @@ from tests.browser.conftest import (
     picker_value,
     wait_until_answered,
 )
+from testing.server import StreamlitServer, start_streamlit, stop_streamlit
 from tests.helpers import HOSTILE_TEXT, hostile_raw_data, write_json
-
-# Which marker sits on top at a marker's centre, and is that point inside the viewport?
-HIT_AT_CENTRE = """(el) => {
-    const r = el.getBoundingClientRect();
-    const x = r.left + r.width / 2, y = r.top + r.height / 2;
-    const hit = document.elementFromPoint(x, y);
-    const marker = hit && hit.closest('.office-marker');
-    return marker ? Array.from(marker.classList) : [];
-}"""
 
 
 @pytest.fixture
@@ -133,7 +126,7 @@ def test_pan_and_zoom_do_not_rerun_the_script(ready_page: tuple[Page, PageRecord
     page.mouse.wheel(0, -400)
     frame.wait_for_function(f"window.map.getZoom() > {zoom_before}")
     map_frame(page).locator(".leaflet-control-zoom-in").click()
-    frame.wait_for_function("!window.map._animatingZoom && !window.map._panAnim?._inProgress")
+    frame.wait_for_function(MAP_SETTLED)
     assert frame.evaluate("window.map.getCenter()") != centre_before
 
     # A marker click is now the first message: had the pan or zoom been reported, there

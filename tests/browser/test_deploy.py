@@ -21,8 +21,8 @@ from playwright.sync_api import Browser, Page, WebSocket, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from deploy.serve import healthy, nginx_binary
+from testing.pages import MAP_READY, expect_details_for, map_frame, map_frame_object
 from testing.server import REPO_ROOT, free_port
-from tests.browser.conftest import MAP_READY, expect_details_for, map_frame, map_frame_object
 
 pytestmark = pytest.mark.deploy
 

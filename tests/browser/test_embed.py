@@ -15,9 +15,8 @@ from playwright.sync_api import Browser, Download, Page, Route, expect
 from components.data.schema import Dataset
 from components.map.view import View
 from components.publish.page import standalone_map_html
+from testing.pages import PageRecord, keep, load_app, violations
 from testing.server import StreamlitServer
-from tests.browser.conftest import PageRecord, keep, load_app
-from tests.browser.test_accessibility import violations
 
 
 def download(page: Page, button: str) -> Download:

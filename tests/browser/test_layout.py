@@ -6,9 +6,8 @@ from __future__ import annotations
 from playwright.sync_api import Browser, Page, expect
 
 from testing.browser import MAP_IFRAME
+from testing.pages import PageRecord, load_app, map_frame, open_page, relative_luminance, rgb
 from testing.server import StreamlitServer
-from tests.browser.conftest import PageRecord, load_app, map_frame, open_page
-from tests.browser.test_map_layer import relative_luminance, rgb
 
 
 def test_the_whole_map_and_its_legend_are_in_the_first_screen(

@@ -5,14 +5,14 @@ from __future__ import annotations
 from playwright.sync_api import Browser, Page, expect
 
 from testing.browser import MAP_IFRAME
-from testing.server import StreamlitServer
-from tests.browser.conftest import (
+from testing.pages import (
     PageRecord,
     expect_details_for,
     load_app,
     map_frame,
     open_page,
 )
+from testing.server import StreamlitServer
 
 
 def test_a_german_deep_link_opens_that_office_in_german(

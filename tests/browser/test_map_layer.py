@@ -10,14 +10,16 @@ from playwright.sync_api import Browser, Page, expect
 
 from components.data.schema import Dataset
 from components.map.basemaps import PALETTES
-from testing.server import StreamlitServer
-from tests.browser.conftest import (
+from testing.pages import (
     PageRecord,
+    contrast,
     load_app,
     map_frame,
     map_frame_object,
     open_page,
+    rgb,
 )
+from testing.server import StreamlitServer
 
 # Boxes (in the map frame's coordinates) of every label and marker drawn, with their ids.
 DRAWN = """() => {
@@ -56,29 +58,6 @@ def assert_nothing_collides(drawn: dict[str, Any]) -> None:
         inside = drawn["map"]
         assert inside["x"] <= label["x"] and label["x"] + label["w"] <= inside["x"] + inside["w"]
         assert inside["y"] <= label["y"] and label["y"] + label["h"] <= inside["y"] + inside["h"]
-
-
-def relative_luminance(rgb: tuple[int, int, int]) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(v) for v in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def rgb(css: str) -> tuple[int, int, int]:
-    """``rgb(26, 26, 26)`` or ``#1a1a1a`` as numbers."""
-    if css.startswith("#"):
-        return (int(css[1:3], 16), int(css[3:5], 16), int(css[5:7], 16))
-    inner = css[css.index("(") + 1 : css.index(")")]
-    r, g, b = (int(float(part)) for part in inner.split(",")[:3])
-    return (r, g, b)
 
 
 def test_all_nine_labels_are_shown_legible_and_clear_at_the_default_view(
@@ -167,9 +146,15 @@ def test_expansion_arcs_follow_great_circles_across_the_pacific(
         if office.id != "san-francisco":
             expect(frame.locator(f"path.expansion-arc.arc-{office.id}")).to_have_count(1)
     parts = map_frame_object(page).evaluate(
-        """() => Object.values(window.map._layers)
-            .filter((l) => l._office === 'tokyo')
-            .map((l) => l.getLatLngs().map((part) => part.map((p) => p.lng)))[0]"""
+        """() => {
+            const found = [];
+            window.map.eachLayer((l) => {
+                if ((l.options.className || '').split(' ').includes('arc-tokyo')) {
+                    found.push(l.getLatLngs().map((part) => part.map((p) => p.lng)));
+                }
+            });
+            return found[0];
+        }"""
     )
     west, east = parts
     assert max(west) <= -122 and min(east) >= 139  # not over the Atlantic or Europe

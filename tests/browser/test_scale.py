@@ -4,6 +4,7 @@ reachable as a clickable marker, by the map and by search."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,8 +12,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from bench.generate import generate
-from testing.server import StreamlitServer, start_streamlit, stop_streamlit
-from tests.browser.conftest import (
+from components.data.loading import load_dataset
+from components.data.schema import Dataset
+from testing.pages import (
+    HIT_AT_CENTRE,
+    MAP_READY,
+    MAP_SETTLED,
     PageRecord,
     expect_details_for,
     map_frame,
@@ -20,17 +25,26 @@ from tests.browser.conftest import (
     open_page,
     wait_until_answered,
 )
-from tests.browser.test_dashboard import HIT_AT_CENTRE
+from testing.server import StreamlitServer, start_streamlit, stop_streamlit
 
 OFFICES = 5000
 
 
 @pytest.fixture(scope="module")
-def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
-    folder: Path = tmp_path_factory.mktemp("scale")
-    data = folder / "offices.json"
+def big_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data: Path = tmp_path_factory.mktemp("scale") / "offices.json"
     data.write_text(json.dumps(generate(OFFICES)), encoding="utf-8")
-    server = start_streamlit(folder / "streamlit.log", data_path=data)
+    return data
+
+
+@pytest.fixture(scope="module")
+def big_dataset(big_data: Path) -> Dataset:
+    return load_dataset(big_data)
+
+
+@pytest.fixture(scope="module")
+def big_server(big_data: Path) -> Iterator[StreamlitServer]:
+    server = start_streamlit(big_data.parent / "streamlit.log", data_path=big_data)
     yield server
     stop_streamlit(server)
 
@@ -41,25 +55,23 @@ def big_page(big_server: StreamlitServer, browser: Browser) -> Iterator[tuple[Pa
     page.goto(big_server.url)
     frame = map_frame(page)
     expect(frame.locator(".office-cluster").first).to_be_visible(timeout=60_000)
-    map_frame_object(page).wait_for_function(
-        "window.map.footprint._viewFromPage === true", timeout=30_000
-    )
+    map_frame_object(page).wait_for_function(MAP_READY, timeout=30_000)
     wait_until_answered(page, record)
     yield page, record
     assert record.errors == []
 
 
-# An office that sits in a cluster at the current view, and whose city's name no other
-# office has (so that a search finds it alone): [id, city].
-CLUSTERED = """() => {
-    const layer = window.map.footprint._layer;
-    const names = {};
-    layer._offices.forEach((o) => { names[o.names.en] = (names[o.names.en] || 0) + 1; });
-    const cluster = layer._current.items.find((item) => item.kind === 'cluster'
-        && item.members.some((m) => names[m.office.names.en] === 1));
-    const member = cluster.members.filter((m) => names[m.office.names.en] === 1).pop();
-    return [member.id, member.office.names.en];
-}"""
+def clustered(page: Page, dataset: Dataset) -> tuple[str, str]:
+    """An office that sits in a cluster at the current view, and whose city's name no other
+    office has (so that a search finds it alone): its id and city."""
+    names = Counter(office.city.get("en") for office in dataset.offices)
+    unique = [office for office in dataset.offices if names[office.city.get("en")] == 1]
+    where = map_frame_object(page).evaluate(
+        "(ids) => ids.map((id) => window.map.footprint.layer().whereIs(id))",
+        [office.id for office in unique],
+    )
+    office = next(o for o, w in zip(unique, where, strict=True) if w and w["kind"] == "cluster")
+    return office.id, office.city.get("en")
 
 
 def test_a_load_shows_clusters_and_markers_that_keep_the_contract(
@@ -83,11 +95,11 @@ def test_a_load_shows_clusters_and_markers_that_keep_the_contract(
 
 
 def test_clusters_expand_on_click_until_the_office_is_a_marker(
-    big_page: tuple[Page, PageRecord],
+    big_page: tuple[Page, PageRecord], big_dataset: Dataset
 ) -> None:
     page, record = big_page
     leaflet = map_frame_object(page)
-    office_id, city = leaflet.evaluate(CLUSTERED)
+    office_id, city = clustered(page, big_dataset)
     frame = map_frame(page)
     runs = record.conversation.requests
     for _ in range(20):
@@ -95,14 +107,11 @@ def test_clusters_expand_on_click_until_the_office_is_a_marker(
             break
         # The cluster holding the office: click it, and wait for the map to settle.
         held = leaflet.evaluate(
-            f"""() => {{
-                const layer = window.map.footprint._layer;
-                const item = layer._current.where[{json.dumps(office_id)}];
-                const origin = window.map.getPixelOrigin();
-                const p = window.map.layerPointToContainerPoint([item.x - origin.x,
-                                                                 item.y - origin.y]);
-                return [p.x, p.y, window.map.getZoom()];
-            }}"""
+            """(id) => {
+                const where = window.map.footprint.layer().whereIs(id);
+                return [where.x, where.y, window.map.getZoom()];
+            }""",
+            office_id,
         )
         leaflet.evaluate("void window.map.once('moveend', () => { window.__moved = true; })")
         leaflet.evaluate("window.__moved = false")
@@ -119,9 +128,11 @@ def test_clusters_expand_on_click_until_the_office_is_a_marker(
     expect_details_for(page, city)
 
 
-def test_search_reveals_an_office_hidden_in_a_cluster(big_page: tuple[Page, PageRecord]) -> None:
+def test_search_reveals_an_office_hidden_in_a_cluster(
+    big_page: tuple[Page, PageRecord], big_dataset: Dataset
+) -> None:
     page, _ = big_page
-    office_id, city = map_frame_object(page).evaluate(CLUSTERED)
+    office_id, city = clustered(page, big_dataset)
     box = page.locator(".st-key-search input")
     box.fill(city)
     box.press("Enter")
@@ -129,7 +140,5 @@ def test_search_reveals_an_office_hidden_in_a_cluster(big_page: tuple[Page, Page
     expect_details_for(page, city)
     selected = map_frame(page).locator(f".office-marker.office-{office_id}.office-selected")
     expect(selected).to_have_count(1, timeout=20_000)
-    map_frame_object(page).wait_for_function(
-        "!window.map._animatingZoom && !(window.map._panAnim && window.map._panAnim._inProgress)"
-    )
+    map_frame_object(page).wait_for_function(MAP_SETTLED)
     assert f"office-{office_id}" in selected.evaluate(HIT_AT_CENTRE)

@@ -6,9 +6,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.data.schema import Dataset
-from testing.server import StreamlitServer
-from tests.browser.conftest import (
+from testing.pages import (
     PageRecord,
+    choose_table_row,
+    click_timeline_point,
     expect_details_for,
     load_app,
     map_frame,
@@ -17,7 +18,7 @@ from tests.browser.conftest import (
     picker_value,
     wait_until_answered,
 )
-from tests.browser.test_story import choose_table_row, click_timeline_point
+from testing.server import StreamlitServer
 
 ROUTES = ("map", "list", "search", "table", "timeline", "link")
 

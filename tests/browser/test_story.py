@@ -6,21 +6,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
 
 from components.data.schema import Dataset
-from components.facts.timeline import timeline_events
-from testing.server import StreamlitServer
-from tests.browser.conftest import (
+from testing.pages import (
+    HIT_AT_CENTRE,
     PageRecord,
+    choose_table_row,
+    click_timeline_point,
     expect_details_for,
     load_app,
     map_frame,
     map_frame_object,
     open_page,
-    open_section,
 )
-from tests.browser.test_dashboard import HIT_AT_CENTRE
+from testing.server import StreamlitServer
 
 REGION_BUTTONS = {"Americas": "Americas", "EMEA": "Europe", "APAC": "Asia-Pacific"}
 # The map's padding for the region framing leaves the controls' corners free.
@@ -74,33 +74,6 @@ def german_page(app_server: StreamlitServer, browser: Browser) -> Iterator[tuple
     load_app(page, record, f"{app_server.url}/?lang=de")
     yield page, record
     assert record.errors == []
-
-
-def click_timeline_point(
-    page: Page, record: PageRecord, dataset: Dataset, office_id: str, lang: str = "de"
-) -> None:
-    chart = open_section(page, record, "timeline-open")
-    chart.scroll_into_view_if_needed()
-    points = chart.locator("svg g.mark-symbol.role-mark path")
-    rows = timeline_events(dataset, lang)
-    expect(points).to_have_count(len(rows))
-    index = next(i for i, row in enumerate(rows) if row["office_id"] == office_id)
-    points.nth(index).click()
-
-
-def choose_table_row(page: Page, record: PageRecord, dataset: Dataset, city: str) -> None:
-    table = open_section(page, record, "office-table-open").get_by_test_id("stDataFrame")
-    table.scroll_into_view_if_needed()
-    expect(table).to_be_visible()
-    # The grid draws on a canvas; its accessible twin names each cell "glide-cell-COL-ROW".
-    cell = table.locator("td[role=gridcell]", has_text=city).first
-    row = int(str(cell.get_attribute("id")).rsplit("-", 1)[1])
-    # The keyboard path: focus the grid (its cursor starts on the first row), move down to
-    # the row, and select it.
-    table.get_by_test_id("data-grid-canvas").focus()
-    for _ in range(row):
-        page.keyboard.press("ArrowDown")
-    page.keyboard.press("Shift+Space")
 
 
 def test_clicking_a_point_on_the_timeline_selects_its_office(

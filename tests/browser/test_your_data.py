@@ -9,8 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from components.data.loading import parse_dataset
-from testing.server import StreamlitServer
-from tests.browser.conftest import (
+from testing.pages import (
     PageRecord,
     expect_details_for,
     map_frame,
@@ -18,6 +17,7 @@ from tests.browser.conftest import (
     open_page,
     wait_until_answered,
 )
+from testing.server import StreamlitServer
 
 TABLE = (
     "name,city,country,status\n"
@@ -130,4 +130,4 @@ def test_the_downloaded_dataset_is_valid_and_runs_the_dashboard(
     assert json.loads(path.read_text(encoding="utf-8"))["company"]["name"]["en"] == "offices"
     frame = map_frame_object(page)
     frame.wait_for_function("!!(window.map && window.map.footprint)")
-    assert frame.evaluate("window.map.footprint._layer._offices.length") == 2
+    expect(map_frame(page).locator(".office-marker")).to_have_count(2)

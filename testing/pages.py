@@ -1,0 +1,235 @@
+"""What the real-browser tests do with a page of the app: open it and record what it does,
+wait for the server's answers and the map, find the map, its details and sections, hit test
+markers, measure contrast, run axe-core. Shared by every module under ``tests/browser/``
+(their fixtures are in its ``conftest.py``)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.sync_api import (
+    Browser,
+    Dialog,
+    Frame,
+    FrameLocator,
+    Locator,
+    Page,
+    Route,
+    WebSocket,
+    expect,
+)
+
+from components.data.schema import Dataset
+from components.facts.timeline import timeline_events
+from components.text.catalog import _
+from testing.browser import (
+    APP_IDLE,
+    MAP_IFRAME,
+    Conversation,
+    is_local,
+)
+from testing.server import REPO_ROOT
+
+WAIT_SECONDS = 30
+
+
+# A first visit runs the script once: the map reports nothing until a marker is clicked.
+RUNS_AT_LOAD = 1
+
+
+OPEN_PAGES: list[Page] = []
+
+
+@dataclass
+class PageRecord:
+    """What a page did that tests check: uncaught errors, dialogs, requests, and its
+    conversation with the Streamlit server."""
+
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    conversation: Conversation = field(default_factory=Conversation)
+
+
+def open_page(browser: Browser, width: int = 1400, height: int = 900) -> tuple[Page, PageRecord]:
+    """A fresh page that records errors and dialogs; requests off this machine are refused."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    record = PageRecord()
+    page.on("pageerror", lambda error: record.errors.append(str(error)))
+    context.on("request", lambda request: record.requests.append(request.url))
+
+    def on_dialog(dialog: Dialog) -> None:
+        record.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def on_websocket(socket: WebSocket) -> None:
+        socket.on("framesent", record.conversation.sent)
+        socket.on("framereceived", record.conversation.received)
+
+    def refuse_foreign(route: Route) -> None:
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            record.foreign_requests.append(route.request.url)
+            route.abort()
+
+    page.on("dialog", on_dialog)
+    page.on("websocket", on_websocket)
+    context.route("**/*", refuse_foreign)
+    return keep(page), record
+
+
+def keep(page: Page) -> Page:
+    """Keep a page for the failure report (its screenshot) and close it after the test."""
+    OPEN_PAGES.append(page)
+    page.context.on("close", lambda _: OPEN_PAGES.remove(page) if page in OPEN_PAGES else None)
+    return page
+
+
+def map_frame(page: Page) -> FrameLocator:
+    return page.frame_locator(MAP_IFRAME)
+
+
+def map_frame_object(page: Page) -> Frame:
+    handle = page.locator(MAP_IFRAME).element_handle()
+    assert handle is not None
+    frame = handle.content_frame()
+    assert frame is not None
+    return frame
+
+
+def wait_until_answered(page: Page, record: PageRecord, runs: int = 1) -> None:
+    """Wait until the page has asked for at least ``runs`` script runs, every run it asked
+    for has finished, and the page shows the script as idle."""
+    conversation = record.conversation
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not (
+        conversation.requests >= runs and conversation.answered() and page.locator(APP_IDLE).count()
+    ):
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"the app did not answer within {WAIT_SECONDS} s: {conversation.requests} runs "
+                f"asked for, {conversation.finished} finished"
+            )
+        page.wait_for_timeout(25)  # lets Playwright deliver events between checks
+
+
+def load_app(page: Page, record: PageRecord, url: str, markers: int = 9) -> None:
+    """Open ``url`` and wait until the map shows ``markers`` markers (and no more), has
+    applied the page's view, and every script run of the load has finished."""
+    page.goto(url)
+    frame = map_frame(page)
+    expect(frame.locator(".office-marker")).to_have_count(markers, timeout=60_000)
+    map_frame_object(page).wait_for_function(MAP_READY, timeout=30_000)
+    wait_until_answered(page, record, runs=RUNS_AT_LOAD)
+
+
+# The map has drawn its markers and labels for the view the page sent it.
+MAP_READY = "() => !!document.querySelector('.folium-map[data-footprint-ready=true]')"
+# The map has stopped moving (no pan or zoom under way).
+MAP_SETTLED = "() => !document.querySelector('.folium-map[data-footprint-moving]')"
+
+
+def picker_value(page: Page, lang: str = "en") -> Locator:
+    """The office list's input, by its name in ``lang`` (while a language switch runs, the
+    old list is still on the page)."""
+    return page.get_by_role("combobox", name=_("Office", lang), exact=True)
+
+
+def expect_details_for(page: Page, city: str) -> None:
+    expect(page.locator(".st-key-office-details h3")).to_have_text(city, timeout=20_000)
+
+
+def open_section(page: Page, record: PageRecord, key: str) -> Locator:
+    """Open a section drawn only once opened (``st.expander(key=key)``); returns it."""
+    section = page.locator(f".st-key-{key}")
+    runs = record.conversation.requests
+    section.locator("summary").click()
+    wait_until_answered(page, record, runs=runs + 1)
+    return section
+
+
+# Which marker sits on top at a marker's centre, and is that point inside the viewport?
+HIT_AT_CENTRE = """(el) => {
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    const marker = hit && hit.closest('.office-marker');
+    return marker ? Array.from(marker.classList) : [];
+}"""
+
+
+def relative_luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def rgb(css: str) -> tuple[int, int, int]:
+    """``rgb(26, 26, 26)`` or ``#1a1a1a`` as numbers."""
+    if css.startswith("#"):
+        return (int(css[1:3], 16), int(css[3:5], 16), int(css[5:7], 16))
+    inner = css[css.index("(") + 1 : css.index(")")]
+    r, g, b = (int(float(part)) for part in inner.split(",")[:3])
+    return (r, g, b)
+
+
+def click_timeline_point(
+    page: Page, record: PageRecord, dataset: Dataset, office_id: str, lang: str = "de"
+) -> None:
+    chart = open_section(page, record, "timeline-open")
+    chart.scroll_into_view_if_needed()
+    points = chart.locator("svg g.mark-symbol.role-mark path")
+    rows = timeline_events(dataset, lang)
+    expect(points).to_have_count(len(rows))
+    index = next(i for i, row in enumerate(rows) if row["office_id"] == office_id)
+    points.nth(index).click()
+
+
+def choose_table_row(page: Page, record: PageRecord, dataset: Dataset, city: str) -> None:
+    table = open_section(page, record, "office-table-open").get_by_test_id("stDataFrame")
+    table.scroll_into_view_if_needed()
+    expect(table).to_be_visible()
+    # The grid draws on a canvas; its accessible twin names each cell "glide-cell-COL-ROW".
+    cell = table.locator("td[role=gridcell]", has_text=city).first
+    row = int(str(cell.get_attribute("id")).rsplit("-", 1)[1])
+    # The keyboard path: focus the grid (its cursor starts on the first row), move down to
+    # the row, and select it.
+    table.get_by_test_id("data-grid-canvas").focus()
+    for _step in range(row):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Shift+Space")
+
+
+AXE = REPO_ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+
+
+BLOCKING = ("serious", "critical")
+
+
+def violations(target: Page | Frame) -> list[dict[str, Any]]:
+    """axe-core's serious and critical findings in a document, with where they are."""
+    target.add_script_tag(path=str(AXE))
+    found: list[dict[str, Any]] = target.evaluate(
+        """async (blocking) => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations
+                .filter((v) => blocking.includes(v.impact))
+                .map((v) => ({id: v.id, impact: v.impact,
+                              nodes: v.nodes.map((n) => n.target.join(" "))}));
+        }""",
+        list(BLOCKING),
+    )
+    return found
