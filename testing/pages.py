@@ -129,9 +129,9 @@ def load_app(page: Page, record: PageRecord, url: str, markers: int = 9) -> None
 
 
 # The map has drawn its markers and labels for the view the page sent it.
-MAP_READY = "() => !!document.querySelector('.folium-map[data-footprint-ready=true]')"
+MAP_READY = "() => !!document.querySelector('.leaflet-container[data-footprint-ready=true]')"
 # The map has stopped moving (no pan or zoom under way).
-MAP_SETTLED = "() => !document.querySelector('.folium-map[data-footprint-moving]')"
+MAP_SETTLED = "() => !document.querySelector('.leaflet-container[data-footprint-moving]')"
 
 
 def picker_value(page: Page, lang: str = "en") -> Locator:
