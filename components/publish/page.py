@@ -9,18 +9,14 @@ The page is the app's own map (same builder, same code, same marker classes) in
 
 from __future__ import annotations
 
-import argparse
 import base64
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 from branca.element import Figure
 from folium.template import Template
 
-from components.data.loading import DEFAULT_DATA_PATH, load_dataset
-from components.data.problems import DatasetError
 from components.data.schema import Dataset, Office
 from components.facts.citations import Citations, SourceRef
 from components.facts.details import office_details
@@ -29,7 +25,7 @@ from components.facts.summary import figures_line, headline
 from components.map.builder import build_map
 from components.map.elements import RawHtml, json_for_html
 from components.map.view import View
-from components.publish.exports import export_file_name, export_offices
+from components.publish.exports import export_offices
 from components.text.catalog import LANGUAGES, SOURCE_LANGUAGE, _
 from components.text.escaping import escape_markup
 from components.text.formatting import format_partial_date
@@ -305,29 +301,3 @@ def _number_elements_in_tree_order(root: Any) -> None:
     """
     for index, element in enumerate(_elements(root)):
         element._id = f"{index:04d}"
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m components.publish.page``: the map page of a data file, without the app."""
-    parser = argparse.ArgumentParser(prog="python -m components.publish.page")
-    parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA_PATH))
-    parser.add_argument("-o", "--output", help="the file to write (default: its name)")
-    parser.add_argument("--lang", choices=("en", "de"), default="en")
-    parser.add_argument("--status", choices=("all", "existing", "announced"), default="all")
-    parser.add_argument("--region", choices=("all", "Americas", "EMEA", "APAC"), default="all")
-    parser.add_argument("--office", help="the office the page opens on")
-    args = parser.parse_args(argv)
-    try:
-        dataset = load_dataset(args.data)
-    except DatasetError as error:
-        print(error, file=sys.stderr)
-        return 1
-    view = View(lang=args.lang, status=args.status, region=args.region, office=args.office)
-    output = Path(args.output or export_file_name(dataset, view, "html"))
-    output.write_text(standalone_map_html(dataset, view), encoding="utf-8")
-    print(f"{output}: {output.stat().st_size / 1000:.0f} kB")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

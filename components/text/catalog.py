@@ -119,7 +119,10 @@ def native_language_name(lang: str) -> str:
 
 def possessive(name: str, lang: str = "en") -> str:
     """A company's name as the owner of what follows: "OpenAI's", "Siemens'"; in German
-    "OpenAIs", "Siemens'" (an apostrophe only after a hissing sound)."""
+    "OpenAIs", "Siemens'" (an apostrophe only after a hissing sound). Other languages write
+    the owner otherwise (in their translation of the sentence): the name as it is."""
     if lang == "de":
         return f"{name}'" if name.lower().endswith(("s", "ß", "x", "z", "ce")) else f"{name}s"
-    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+    if lang == "en":
+        return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+    return name

@@ -1,12 +1,13 @@
-"""Escaping for untrusted text that reaches HTML, folium's generated JavaScript or Markdown."""
+"""Escaping for untrusted text that reaches HTML (the published page's header, footer and
+title) or Markdown (everything Streamlit draws from data)."""
 
 from __future__ import annotations
 
 import html
 
-# Folium puts tooltip and popup text inside JavaScript template literals (`…`), where a
-# backslash, a backtick or "${" would break out of the string. As HTML character
-# references they are inert in the literal and still display as typed.
+# Text that a template places inside a JavaScript template literal (`…`) would break out of
+# it at a backslash, a backtick or "${"; as HTML character references they are inert there and
+# still display as typed, so markup escaped here is safe in both places.
 _TEMPLATE_LITERAL_REFERENCES = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;"})
 
 

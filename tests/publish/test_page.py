@@ -9,7 +9,8 @@ import pytest
 
 from components.data.schema import Dataset
 from components.map.view import View
-from components.publish.page import DETAILS_DATA_ID, embed_details, main, standalone_map_html
+from components.publish.cli import main
+from components.publish.page import DETAILS_DATA_ID, embed_details, standalone_map_html
 from tests.helpers import HOSTILE_TEXT, dataset_from, hostile_raw_data, raw_data
 
 

@@ -3,6 +3,8 @@ language's plural rules apply, and a catalog is used without a build step."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
@@ -73,3 +75,30 @@ def test_a_language_without_a_catalog_reads_english() -> None:
     assert _("Existing office", "fr") == "Existing office"
     assert _("Existing office", "de") == "Bestehendes Büro"
     assert p_("nothing", "Existing office", "en") == "Existing office"
+
+
+def test_a_new_language_is_a_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What docs/languages.md promises: a catalog in locales/ is a language of the app."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    import components.text.catalog as catalog
+
+    french = Catalog(locale="fr", domain="messages")
+    french.add("Existing office", "Bureau existant")
+    # French has three plural forms in CLDR (one, many, other): a translator fills each.
+    french.add(("{count} country", "{count} countries"), ("{count} pays",) * 3)
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "messages.po").open("wb") as handle:
+        write_po(handle, french)
+    monkeypatch.setattr(catalog, "LOCALES", tmp_path)
+    catalog._translations.cache_clear()
+    try:
+        assert catalog._languages() == ("en", "fr")
+        assert _("Existing office", "fr") == "Bureau existant"
+        assert n_("{count} country", "{count} countries", 2, "fr") == "2 pays"
+        assert native_language_name("fr") == "Français"
+        assert catalog.possessive("OpenAI", "fr") == "OpenAI"
+    finally:
+        catalog._translations.cache_clear()

@@ -1,0 +1,7 @@
+"""``python -m components.publish`` (see :mod:`components.publish.cli`)."""
+
+import sys
+
+from components.publish.cli import main
+
+sys.exit(main())
