@@ -13,6 +13,7 @@ from components.data.schema import (
     Office,
     Partnership,
     Person,
+    status_counts,
 )
 from components.text.catalog import LANGUAGES
 from components.text.formatting import country_name
@@ -29,10 +30,10 @@ class Metrics:
 def office_metrics(offices: Iterable[Office]) -> Metrics:
     """How many offices exist and are announced, in how many countries and regions."""
     offices = tuple(offices)
-    existing = sum(office.status == "existing" for office in offices)
+    counts = status_counts(offices)
     return Metrics(
-        existing=existing,
-        announced=len(offices) - existing,
+        existing=counts["existing"],
+        announced=counts["announced"],
         countries=len({office.country for office in offices}),
         regions=len({office.region for office in offices}),
     )

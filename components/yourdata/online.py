@@ -183,13 +183,19 @@ class OnlineGeocoder:
         sleep: Sleep = time.sleep,
         adapter_factory: Callable[..., Any] = URLLibAdapter,
         max_requests: int = MAX_ONLINE_ROWS,
+        timeout: float = TIMEOUT_SECONDS,
+        every: float = SECONDS_BETWEEN_REQUESTS,
     ) -> None:
+        """``domain``, ``scheme``, ``sleep``, ``timeout`` and ``every`` are for tests, which
+        talk to a stand-in on loopback and keep their own time; the defaults are the policy's."""
         self.answers = answers or Answers()
         self.contact = contact_address if contact_address is not None else contact()
         self.failure: Message | None = None
         self.requests = 0
         self.skipped = 0  # queries not sent: over the cap
         self.cap = max_requests
+        self._timeout = timeout
+        self._every = every
         self._sleep = sleep
         self._lock = threading.Lock()
         self._nominatim: Nominatim | None = None
@@ -198,7 +204,7 @@ class OnlineGeocoder:
         else:
             self._nominatim = Nominatim(
                 user_agent=user_agent(self.contact),
-                timeout=TIMEOUT_SECONDS,
+                timeout=timeout,
                 domain=domain,
                 scheme=scheme,
                 adapter_factory=adapter_factory,
@@ -217,7 +223,7 @@ class OnlineGeocoder:
             self.skipped += 1
             return None
         with self._lock:
-            self._sleep(self.answers.take_slot())
+            self._sleep(self.answers.take_slot(self._every))
             self.requests += 1
             answer = self._ask(query)
         if self.failure is None:
@@ -228,7 +234,7 @@ class OnlineGeocoder:
         assert self._nominatim is not None
         pending = _REQUESTS.submit(self._nominatim.geocode, query, exactly_one=True)
         try:
-            location = pending.result(timeout=TIMEOUT_SECONDS)
+            location = pending.result(timeout=self._timeout)
         except FutureTimeout:
             self.failure = Message.of("online.unavailable", error="timed out")
             return None

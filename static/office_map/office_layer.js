@@ -326,9 +326,9 @@
 
     selected: function () { return this._selected; },
 
-    /* Where an office is drawn now: {kind: "single" | "fan" | "cluster", x, y} (the point of
-       its marker, or of the cluster that holds it, in the map's container), or null where
-       a filter hides it. */
+    /* Where an office is drawn now: {kind: "single" | "fan" | "cluster", x, y, count} (the
+       point of its marker, or of the cluster that holds it, in the map's container, and how
+       many offices are drawn there), or null where a filter hides it. */
     whereIs: function (id) {
       var item = this._current && this._current.where[id];
       if (!item || !this._map) { return null; }
@@ -338,7 +338,7 @@
       }
       var origin = this._map.getPixelOrigin();
       var point = this._map.layerPointToContainerPoint([at.x - origin.x, at.y - origin.y]);
-      return { kind: item.kind, x: point.x, y: point.y };
+      return { kind: item.kind, x: point.x, y: point.y, count: item.members.length };
     },
 
     /* Whether the offices are drawn where they stay (the map's stylesheets have applied). */

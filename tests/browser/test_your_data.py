@@ -127,7 +127,7 @@ def test_the_downloaded_dataset_is_valid_and_runs_the_dashboard(
         "Berlin office",
         "Munich office",
     ]
-    assert json.loads(path.read_text(encoding="utf-8"))["company"]["name"]["en"] == "offices"
+    assert json.loads(path.read_text(encoding="utf-8"))["company"]["name"]["en"] == "Your company"
     frame = map_frame_object(page)
     frame.wait_for_function("!!(window.map && window.map.footprint)")
     expect(map_frame(page).locator(".office-marker")).to_have_count(2)

@@ -81,10 +81,12 @@ def test_slots_are_one_second_apart_for_every_caller_of_the_file(tmp_path: Path)
     assert first.take_slot() == 0.0
 
 
-def test_four_sessions_at_once_send_one_request_a_second(tmp_path: Path) -> None:
+def test_four_sessions_at_once_take_turns(tmp_path: Path) -> None:
+    """Four sessions with their own geocoders, on real time: their requests go one slot
+    apart (a quarter second here; the policy's second is the default, tested above)."""
     path = tmp_path / "shared.sqlite3"
     with fake_nominatim() as fake:
-        sessions = [geocoder(fake, Answers(path)) for _ in range(4)]
+        sessions = [geocoder(fake, Answers(path), every=0.25) for _ in range(4)]
         threads = [
             threading.Thread(target=session.lookup, args=(f"place {index}",))
             for index, session in enumerate(sessions)
@@ -95,14 +97,16 @@ def test_four_sessions_at_once_send_one_request_a_second(tmp_path: Path) -> None
             thread.join()
     times = sorted(request.at for request in fake.requests)
     assert len(times) == 4
-    assert all(later - earlier >= 0.95 for earlier, later in pairwise(times)), times
+    assert all(later - earlier >= 0.24 for earlier, later in pairwise(times)), times
 
 
 def test_a_network_that_never_answers_costs_one_deadline_and_no_retries(tmp_path: Path) -> None:
     clock = Clock()
     with fake_nominatim() as fake:
         fake.silent = True
-        lookup = geocoder(fake, Answers(tmp_path / "a.sqlite3", clock), sleep=clock.sleep)
+        lookup = geocoder(
+            fake, Answers(tmp_path / "a.sqlite3", clock), sleep=clock.sleep, timeout=0.3
+        )
         rows = [{"name": str(i), "city": f"Unknown{i}", "country": "DE"} for i in range(20)]
         located = locate(rows, PLACES, lookup)
     assert len(fake.requests) == 1  # one attempt: no retry, no attempt per row
@@ -111,7 +115,7 @@ def test_a_network_that_never_answers_costs_one_deadline_and_no_retries(tmp_path
         item.reason is not None and item.reason.code == "place.offline_and_unavailable"
         for item in located
     )
-    assert TIMEOUT_SECONDS == 2.0
+    assert TIMEOUT_SECONDS == 2.0  # the policy's deadline, shortened above
 
 
 def test_rows_beyond_the_cap_are_not_sent_and_counted(tmp_path: Path) -> None:
