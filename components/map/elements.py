@@ -18,7 +18,9 @@ from components.map.basemaps import Palette
 
 class CountryOutlines(MacroElement):
     """Country outlines drawn on one canvas in a pane under the tiles, from the app's own
-    origin or from GeoJSON embedded in the page, coloured for the map's theme.
+    origin or from GeoJSON embedded in the page, coloured for the map's theme; drawn on the
+    world copies either side as well, so a view across the antimeridian shows land on both
+    sides of it.
 
     folium's ``GeoJson`` embeds its data in the map's code, so the outlines (about 190 kB)
     would travel with every rerun, and it draws one SVG path per country; this fetches them
@@ -53,7 +55,21 @@ class CountryOutlines(MacroElement):
                     .then(function (response) { return response.json(); })
                 {% endif %}
                     .then(function (data) {
-                        outlines = L.geoJSON(data, {
+                        // The world, and a copy of it to the west and to the east.
+                        var shifted = function (shift) {
+                            return JSON.parse(JSON.stringify(data), function (key, value) {
+                                return key === "coordinates" ? shiftRings(value, shift) : value;
+                            });
+                        };
+                        var shiftRings = function (value, shift) {
+                            return typeof value[0] === "number"
+                                ? [value[0] + shift, value[1]]
+                                : value.map(function (part) { return shiftRings(part, shift); });
+                        };
+                        var copies = {type: "FeatureCollection", features: [].concat(
+                            data.features, shifted(-360).features, shifted(360).features
+                        )};
+                        outlines = L.geoJSON(copies, {
                             pane: "outlines",
                             // One canvas redraws 176 countries far faster than 176 SVG paths.
                             renderer: L.canvas({pane: "outlines"}),
@@ -162,9 +178,7 @@ class OfficeLayer(MacroElement):
         """
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.officeLayer(
-                L.OfficeLayer.fromData(
-                    JSON.parse(document.getElementById({{ this.DATA_ID|tojson }}).textContent)
-                ),
+                JSON.parse(document.getElementById({{ this.DATA_ID|tojson }}).textContent),
                 {{ this.options|tojavascript }}
             );
         {% endmacro %}

@@ -9,11 +9,10 @@ from geographiclib.geodesic import Geodesic
 
 LatLon = tuple[float, float]
 
-# The default view shows the whole footprint in a map about 760 px wide (a 1400 px window);
-# the map cannot zoom out beyond it (phones may: they fit the offices instead).
+# The view before the map knows its size; it then frames its offices itself
+# (static/office_map/framing.js).
 DEFAULT_CENTER = (30.0, 8.6)
 DEFAULT_ZOOM = 1.75
-MIN_ZOOM = DEFAULT_ZOOM
 # One point of an arc about every this many kilometres (at least eight segments an arc).
 ARC_STEP_KM = 250
 

@@ -22,7 +22,7 @@ from components.facts.citations import Citations, SourceRef
 from components.facts.details import office_details
 from components.facts.queries import office_metrics
 from components.facts.summary import figures_line, headline
-from components.map.builder import build_map
+from components.map.builder import MAP_SCRIPTS, build_map
 from components.map.elements import RawHtml, json_for_html
 from components.map.view import View
 from components.publish.exports import export_offices
@@ -32,7 +32,7 @@ from components.text.formatting import format_partial_date
 from components.text.names import region_name
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
-SCRIPTS = ("leaflet/leaflet.js", "office_map/office_layer.js", "office_map/footprint.js")
+SCRIPTS = ("leaflet/leaflet.js", *MAP_SCRIPTS)
 STYLES = ("leaflet/leaflet.css", "office_map.css", "embed.css")
 DETAILS_DATA_ID = "footprint-details-data"
 # folium's map template forbids zooming the page (``user-scalable=no``), which keeps readers

@@ -1,12 +1,17 @@
 /*
  * L.FootprintMap: everything around the office layer that follows the reader's view —
- * language, filters, basemap, theme, selection, highlight — applied in the browser.
+ * language, filters, basemap, theme, selection, highlight — applied in the browser, and the
+ * framing of the map (FootprintFraming) after each of them.
  *
  * In the app ("app" mode) the map never changes its code: the page sends the view as a
  * message ({type: "footprint:view", view}) and hears clicks back ({type: "footprint:select"},
  * {type: "footprint:basemap"}); both sides check that the other is the same origin. Opened
  * from a file ("standalone" mode) the view is fixed, only basemaps that need no network are
- * offered, and a click shows the office's details in the page itself (Escape closes them).
+ * offered, and a click shows the office's details beside the map (under it on a phone).
+ *
+ * Public signals on the map's container: data-footprint-ready="true" (and a "footprintready"
+ * event) once the offices are drawn where they stay and the page's view is applied;
+ * data-footprint-moving while the map pans or zooms.
  *
  * Texts from the data are set with textContent; the app's own strings likewise.
  */
@@ -17,7 +22,7 @@
   var MESSAGE_READY = "footprint:ready";
   var MESSAGE_SELECT = "footprint:select";
   var MESSAGE_BASEMAP = "footprint:basemap";
-  var NARROW = 700;
+  var framing = window.FootprintFraming;
 
   function element(tag, className, text) {
     var el = document.createElement(tag);
@@ -27,9 +32,9 @@
   }
 
   L.FootprintMap = L.Class.extend({
-    /* config: {mode, strings: {key: {en, de}}, basemaps: [{id, url, attribution, maxZoom,
-       subdomains}], regions: [..], statuses: [..], symbols: {status: svg}, arcs: [{id,
-       status, colour, parts}], view: {...}, details: {id: {...}} (standalone only)} */
+    /* config: {mode, strings: {key: {lang: text}}, basemaps: [{id, url, attribution, maxZoom,
+       subdomains}], statuses: [..], symbols: {status: svg}, colours: {status: colour},
+       arcs: [{id, status, colour, parts}], view: {...} (standalone only)} */
     initialize: function (map, layer, config) {
       this._map = map;
       this._layer = layer;
@@ -63,23 +68,29 @@
         line._office = arc.id;
         return line;
       });
-      this._narrow = map.getContainer().clientWidth > 0 && map.getContainer().clientWidth < NARROW;
-      L.setOptions(layer, { symbols: config.symbols, strings: config.strings });
+      var self = this;
+      L.setOptions(layer, {
+        symbols: config.symbols, strings: config.strings, colours: config.colours,
+        overlays: function () { return self.overlays(); },
+      });
       layer.addTo(map);
       this.apply(config.view || {}, true);
-      this._fitOffices();
-      // Until the reader moves the map, a new size (a scrollbar, a turned phone) fits again.
-      var self = this;
+      // Until the reader moves the map, a new size (a scrollbar, a turned phone, a details
+      // card opening) frames again.
       var moved = function () { self._readerMoved = true; };
       L.DomEvent.on(map.getContainer(), "mousedown touchstart wheel keydown", moved);
-      map.on("resize", function () { if (!self._readerMoved) { self._fitOffices(); } });
+      map.on("resize", function () {
+        self._setWorldZoom();
+        if (!self._readerMoved) { self.frame(); }
+      });
+      if (window.ResizeObserver) {
+        new ResizeObserver(function () { map.invalidateSize({ pan: false }); }).observe(map.getContainer());
+      }
       layer.on("officeclick", this._onOfficeClick, this);
-      layer.on("ready", this._signalReady, this);
-      // Public: data-footprint-moving is set while the map pans or zooms (tests wait for it
-      // to go; an embedding page can too).
+      layer.on("ready", function () { self.frame(false, true); self._signalReady(); });
+      layer.on("drawn", function (event) { this._lastDrawn = event; this._showInLegend(event); }, this);
       map.on("movestart zoomstart", function () { map.getContainer().dataset.footprintMoving = "true"; });
       map.on("moveend", function () { delete map.getContainer().dataset.footprintMoving; });
-      layer.on("drawn", function (event) { this._lastDrawn = event; this._showInLegend(event); }, this);
       map.on("overlayadd overlayremove", function () { this._showInLegend(this._lastDrawn || {}); }, this);
       map.on("baselayerchange", this._onBaseChosen, this);
       if (config.mode === "app") { this._listen(); }
@@ -94,54 +105,53 @@
       }
     },
 
-    /* Padding that keeps framed offices clear of the controls in the map's corners, as they
-       measure now (a collapsed legend or layer list takes less room). */
-    _clearOfControls: function () {
-      var map = this._map;
-      var height = function (corner) {
-        return map._controlCorners[corner] ? map._controlCorners[corner].getBoundingClientRect().height : 0;
-      };
-      var top = Math.max(height("topleft"), height("topright")) + 12;
-      var bottom = Math.max(height("bottomleft"), height("bottomright")) + 12;
-      var room = map.getSize().y * 0.6;
-      if (top + bottom > room) {
-        var scale = room / (top + bottom);
-        top *= scale;
-        bottom *= scale;
-      }
-      return { paddingTopLeft: [24, top], paddingBottomRight: [24, bottom] };
-    },
-
-    /* The first view: on a map narrower than the world (a phone) every office fits in it;
-       offices in one part of the world are framed; otherwise the world view stays. */
-    _fitOffices: function () {
-      var map = this._map;
-      var width = map.getContainer().clientWidth;
-      this._narrow = width > 0 && width < NARROW;
-      var bounds = this._layer.boundsOf("all");
-      if (!bounds.isValid()) { return; }
-      var span = bounds.getEast() - bounds.getWest();
-      if (this._narrow) {
-        map.setMinZoom(0);
-        map.fitBounds(bounds, L.extend(this._clearOfControls(), { animate: false, maxZoom: 5 }));
-      } else if (span < 150) {
-        map.setMinZoom(0);
-        map.fitBounds(bounds, L.extend(this._clearOfControls(), { animate: false, maxZoom: 6 }));
-      }
-    },
-
-    /* The office layer (its public methods: whereIs, isReady, office, shown). */
+    /* The office layer (its public methods: whereIs, isReady, office, shown, reveal). */
     layer: function () { return this._layer; },
 
-    /* The map's public "ready" signal, for tests and embedding pages: the container carries
-       data-footprint-ready="true" once the offices are drawn where they stay and (in the app)
-       the page's view has been applied, and a "footprintready" event is fired on it. */
-    _signalReady: function () {
-      var container = this._map.getContainer();
-      var viewApplied = this._config.mode !== "app" || this._viewFromPage;
-      if (!this._layer.isReady() || !viewApplied || container.dataset.footprintReady) { return; }
-      container.dataset.footprintReady = "true";
-      container.dispatchEvent(new CustomEvent("footprintready", { bubbles: true }));
+    /* What lies over the map, in container pixels: its controls and legend (and, in the
+       published page, a details card that covers it). Labels keep clear of these, and the
+       framing keeps offices clear of them. */
+    overlays: function () {
+      var map = this._map;
+      var box = map.getContainer().getBoundingClientRect();
+      var rects = [];
+      var add = function (el) {
+        var r = el.getBoundingClientRect();
+        if (r.width && r.height) {
+          rects.push({ x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height });
+        }
+      };
+      map.getContainer().querySelectorAll(".leaflet-control").forEach(add);
+      var panel = document.getElementById("footprint-details");
+      if (panel && !panel.hidden && map.getContainer().contains(panel)) { add(panel); }
+      return rects;
+    },
+
+    /* The world fills the map's width at the lowest zoom (no band of world in a wide sea). */
+    _setWorldZoom: function () {
+      var width = this._map.getSize().x;
+      if (width > 0) { this._map.setMinZoom(framing.worldZoom(width)); }
+    },
+
+    /* Frame the offices shown (and the selection) in the part of the map no overlay covers;
+       with "reveal", then bring the selection in as a marker (a first view of a link). */
+    frame: function (animate, reveal) {
+      var map = this._map;
+      if (!this._layer.isReady()) { return; }
+      this._setWorldZoom();
+      var selected = this._layer.office(this._view.selected);
+      var view = framing.frame({
+        points: this._layer.shownPoints(),
+        selected: selected && this._layer.shown(selected) ? { lat: selected.lat, lon: selected.lon } : null,
+        size: { x: map.getSize().x, y: map.getSize().y },
+        overlays: this.overlays(),
+        minZoom: map.getMinZoom(),
+        maxZoom: map.getMaxZoom(),
+      });
+      if (!view) { return; }
+      map.setView([view.lat, view.lon], view.zoom, { animate: !!animate });
+      this._framed = true;
+      if (reveal && this._view.selected) { this._layer.reveal(this._view.selected); }
     },
 
     text: function (key) {
@@ -163,7 +173,8 @@
         this._layer.setLanguage(v.lang);
         this._buildControls();
       }
-      if (first || v.status !== before.status || v.region !== before.region) {
+      var filtered = v.status !== before.status || v.region !== before.region;
+      if (first || filtered) {
         this._layer.setFilter(v.status, v.region);
         this._filterArcs();
       }
@@ -171,9 +182,14 @@
       if (first || String(v.highlighted) !== String(before.highlighted)) {
         this._layer.setHighlighted(v.highlighted);
       }
-      if (first || v.selected !== before.selected) {
-        this._layer.setSelected(v.selected, true);
-        if (this._config.mode === "standalone") { this._showDetails(v.selected); }
+      if (filtered && !first) {
+        this._readerMoved = false;
+        this.frame(true);
+      } else if (first || v.selected !== before.selected) {
+        this._layer.setSelected(v.selected, this._framed);
+      }
+      if (this._config.mode === "standalone" && (first || v.selected !== before.selected)) {
+        this._showDetails(v.selected);
       }
       return this;
     },
@@ -186,12 +202,23 @@
         if (event.origin !== window.location.origin || event.source !== window.parent) { return; }
         var data = event.data;
         if (data && data.type === MESSAGE_VIEW && data.view && typeof data.view === "object") {
+          var first = !self._viewFromPage;
           self.apply(data.view);
           self._viewFromPage = true;
+          if (first) { self.frame(false, true); }
           self._signalReady();
         }
       });
       this._post({ type: MESSAGE_READY });
+    },
+
+    /* The public "ready" signal (see the top of this file). */
+    _signalReady: function () {
+      var container = this._map.getContainer();
+      var viewApplied = this._config.mode !== "app" || this._viewFromPage;
+      if (!this._layer.isReady() || !viewApplied || container.dataset.footprintReady) { return; }
+      container.dataset.footprintReady = "true";
+      container.dispatchEvent(new CustomEvent("footprintready", { bubbles: true }));
     },
 
     _post: function (message) {
@@ -232,8 +259,7 @@
       var layer = this._layer;
       var arcs = this._arcs;
       this._arcLines.forEach(function (line) {
-        var office = layer.office(line._office);
-        var show = office && layer.shown(office);
+        var show = layer.shown(layer.office(line._office));
         if (show && !arcs.hasLayer(line)) { arcs.addLayer(line); }
         if (!show && arcs.hasLayer(line)) { arcs.removeLayer(line); }
       });
@@ -243,7 +269,7 @@
 
     _buildControls: function () {
       var map = this._map;
-      ["_layersControl", "_regionsControl", "_legendControl"].forEach(function (name) {
+      ["_layersControl", "_legendControl"].forEach(function (name) {
         if (this[name]) { map.removeControl(this[name]); }
       }, this);
       var bases = {};
@@ -256,75 +282,47 @@
       if (this._arcLines.length) { overlays[this.text("layer_arcs")] = this._arcs; }
       this._layersControl = null;
       if (Object.keys(bases).length || Object.keys(overlays).length) {
-        this._layersControl = L.control.layers(bases, overlays, {
-          collapsed: this._narrow, position: "topright",
-        }).addTo(map);
+        // Collapsed to its button: open, it would cover offices.
+        this._layersControl = L.control.layers(bases, overlays, { collapsed: true, position: "topright" })
+          .addTo(map);
       }
-      this._regionsControl = this._regionControl().addTo(map);
       this._legendControl = this._legend().addTo(map);
       this._showInLegend(this._lastDrawn || {});
       this._layer._draw();  // labels keep clear of the controls
     },
 
-    /* Buttons that frame the map on a region's offices: the map moves, nothing reruns. */
-    _regionControl: function () {
-      var self = this;
-      var control = L.control({ position: "topleft" });
-      control.onAdd = function (map) {
-        var box = element("div", "footprint-regions leaflet-bar");
-        box.setAttribute("role", "group");
-        box.setAttribute("aria-label", self.text("region_view_label"));
-        box.appendChild(element("span", "footprint-regions-label", self.text("region_view_label")));
-        ["all"].concat(self._config.regions).forEach(function (region) {
-          var button = element("button", "footprint-region footprint-region-" + region,
-            self.text(region === "all" ? "filter_all" : "region_short_" + region));
-          button.type = "button";
-          L.DomEvent.on(button, "click", function (event) {
-            L.DomEvent.stop(event);
-            self.frame(region);
-          });
-          box.appendChild(button);
-        });
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      };
-      return control;
-    },
-
-    /* Frame the map on the shown offices of a region ("all": every shown office). */
-    frame: function (region) {
-      var bounds = this._layer.boundsOf(region);
-      if (!bounds.isValid()) { return; }
-      this._map.flyToBounds(bounds, L.extend(this._clearOfControls(), { maxZoom: 5, duration: 0.6 }));
-    },
-
-    /* Every symbol the map draws, and only those, explained; collapsed to a button on
-       narrow maps. */
+    /* Every symbol the map draws now, and only those, explained; open where the map has
+       room for it. */
     _legend: function () {
       var self = this;
       var control = L.control({ position: "bottomleft" });
-      control.onAdd = function () {
+      control.onAdd = function (map) {
         var details = element("details", "office-legend");
-        details.open = !self._narrow;
+        var size = map.getSize();
+        details.open = !(size.x && (size.x < 340 || size.y < 300));
         details.appendChild(element("summary", null, self.text("legend_title")));
         var list = element("ul");
+        self._legendRows = {};
         self._config.statuses.forEach(function (status) {
           var row = element("li", "office-legend-" + status);
           row.insertAdjacentHTML("beforeend", self._config.symbols[status]);
           row.appendChild(element("span", null, self.text("status_" + status)));
+          self._legendRows[status] = row;
           list.appendChild(row);
         });
-        self._legendRows = {};
         [
-          ["fanned", "legend_fanned"],
           ["cluster", "legend_cluster"],
+          ["listing", "legend_listing"],
+          ["fanned", "legend_fanned"],
           ["selected", "legend_selected"],
           ["highlighted", "legend_highlighted"],
-          ["arcs", "legend_arcs"],
+          ["arcs-existing", "legend_arcs_existing"],
+          ["arcs-announced", "legend_arcs_announced"],
         ].forEach(function (entry) {
           var row = element("li", "office-legend-" + entry[0]);
-          row.appendChild(element("span", "office-legend-key office-legend-key-" + entry[0]));
+          var key = element("span", "office-legend-key office-legend-key-" + entry[0]);
+          if (entry[0] === "cluster") { key.appendChild(self._legendCluster()); }
+          row.appendChild(key);
           row.appendChild(element("span", null, self.text(entry[1])));
           row.hidden = true;
           self._legendRows[entry[0]] = row;
@@ -339,10 +337,42 @@
       return control;
     },
 
+    /* The legend's cluster: a ring in the two statuses' colours around a count. */
+    _legendCluster: function () {
+      var ns = "http://www.w3.org/2000/svg";
+      var svg = document.createElementNS(ns, "svg");
+      svg.setAttribute("viewBox", "0 0 16 16");
+      svg.setAttribute("aria-hidden", "true");
+      var colours = this._config.colours || {};
+      // Half and half: one arc of each status's colour (r = 6: the ring is 37.7 long).
+      ["existing", "announced"].forEach(function (status, index) {
+        var circle = document.createElementNS(ns, "circle");
+        circle.setAttribute("cx", "8");
+        circle.setAttribute("cy", "8");
+        circle.setAttribute("r", "6");
+        circle.setAttribute("fill", index ? "none" : "var(--footprint-cluster)");
+        circle.setAttribute("stroke", colours[status] || "#666");
+        circle.setAttribute("stroke-width", "3");
+        circle.setAttribute("stroke-dasharray", "18.85 37.7");
+        circle.setAttribute("stroke-dashoffset", index ? "-18.85" : "0");
+        circle.setAttribute("transform", "rotate(-90 8 8)");
+        svg.appendChild(circle);
+      });
+      return svg;
+    },
+
     _showInLegend: function (drawn) {
       var rows = this._legendRows || {};
+      var arcs = this._map.hasLayer(this._arcs);
+      var shown = this._layer.shownStatuses();
       Object.keys(rows).forEach(function (name) {
-        rows[name].hidden = name === "arcs" ? !this._map.hasLayer(this._arcs) : !drawn[name];
+        if (name === "existing" || name === "announced") {
+          rows[name].hidden = !drawn[name];
+        } else if (name.indexOf("arcs-") === 0) {
+          rows[name].hidden = !arcs || !shown[name.slice(5)];
+        } else {
+          rows[name].hidden = !drawn[name];
+        }
       }, this);
     },
 
@@ -356,7 +386,7 @@
         var block = document.getElementById("footprint-details-data");
         try {
           this._details = block ? JSON.parse(block.textContent) : {};
-        } catch (error) {
+        } catch (_unreadable) {
           this._details = {};
         }
       }
@@ -370,7 +400,8 @@
         ? this._detailsData()[id] : null;
       panel.textContent = "";
       panel.hidden = !entry;
-      if (!entry) { return; }
+      document.body.classList.toggle("footprint-details-open", !!entry);
+      if (!entry) { this._afterDetails(); return; }
       var self = this;
       var close = element("button", "footprint-details-close", "\u00d7");
       close.type = "button";
@@ -416,34 +447,15 @@
         panel.appendChild(sources);
       }
       panel.scrollTop = 0;
-      this._keepInSight(id, panel);
+      this._afterDetails();
     },
 
-    /* Where the details cover part of the map (beside it, in a wide frame), they open on
-       the side away from the office and the map moves the office into the part left free;
-       where they take their own room (under the map, on a phone), the map takes its new size
-       and keeps the office in view. */
-    _keepInSight: function (id, panel) {
-      var office = this._layer.office(id);
-      var map = this._map;
-      map.invalidateSize({ pan: false });
-      if (!office) { return; }
-      var latlng = L.latLng(office.lat, office.lon);
-      var point = map.latLngToContainerPoint(latlng);
-      var size = map.getSize();
-      panel.classList.toggle("footprint-details-left", point.x > size.x / 2);
-      var box = map.getContainer().getBoundingClientRect();
-      var cover = panel.getBoundingClientRect();
-      var left = cover.left - box.left, right = left + cover.width;
-      var top = cover.top - box.top, bottom = top + cover.height;
-      var covered = point.x > left - 16 && point.x < right + 16
-        && point.y > top - 16 && point.y < bottom + 16;
-      if (covered) {
-        var freeX = left > size.x - right ? left / 2 : (right + size.x) / 2;
-        map.panBy([point.x - freeX, 0], { animate: false });
-      } else if (!map.getBounds().pad(-0.05).contains(latlng)) {
-        map.panTo(latlng, { animate: false });
-      }
+    /* The details take room of their own (beside the map, or under it on a phone): the map
+       has its new size, and frames its offices and the selection in it. */
+    _afterDetails: function () {
+      this._map.invalidateSize({ pan: false });
+      this._readerMoved = false;
+      this.frame();
     },
 
     _link: function (label, url, title) {
@@ -458,9 +470,8 @@
 
     _closeDetails: function () {
       this._view.selected = null;
-      this._layer.setSelected(null, true);
+      this._layer.setSelected(null, false);
       this._showDetails(null);
-      this._map.invalidateSize({ pan: false });
     },
   });
 

@@ -1,18 +1,18 @@
 /*
- * L.OfficeLayer: offices from one data blob, drawn as DOM elements in panes of their own,
- * decluttered and labelled for the current zoom in the browser (no server round trip).
+ * L.OfficeLayer: the offices of one data block, drawn as DOM elements in panes of their own,
+ * clustered, fanned and labelled for the current view in the browser (no server round trip).
  *
- * Why not a plugin: Leaflet.markercluster clusters markers that do not overlap and fans a
- * cluster out only on click, one at a time; supercluster clusters at whole zoom levels only.
- * A locator map wants every office at its true position unless it overlaps another at the
- * current (fractional) zoom, small overlapping groups fanned out at once, and clusters only
- * where offices are too many to fan out.
+ * What goes where is decided by pure modules tested in Node (tests/js/): FootprintClusters
+ * (supercluster's nested clusters, fans, merging), FootprintLabels (names attached to their
+ * markers) and FootprintFraming (what the map shows after a selection). This layer only
+ * draws what they return and wires the events.
  *
  * Contract (tests rely on it): an office drawn as a single point is a keyboard-focusable
  * element with the classes "office-marker office-<id> office-<status>"; a cluster is an
- * element with the class "office-cluster" that expands on click; a label is an element with
- * the classes "office-label office-label-<id>"; the element that shows the selected office
- * (its marker, or the cluster holding it) carries "office-selected".
+ * element with the class "office-cluster" that zooms in on click (at the deepest zoom it
+ * lists its offices); a label is an element with the classes "office-label
+ * office-label-<id>"; exactly one element shows the selected office (its marker, or the
+ * cluster holding it) and carries "office-selected".
  *
  * Every text from the data is set with textContent, never as HTML.
  */
@@ -20,197 +20,11 @@
   "use strict";
 
   var SVG_NS = "http://www.w3.org/2000/svg";
-
-  // ---------------------------------------------------------------------------------------
-  // Layout: pure functions of points in world pixels, exposed for tests as L.OfficeLayer.*
-  // ---------------------------------------------------------------------------------------
-
-  function clusterRadius(count) {
-    return 13 + 5 * Math.log10(count);
-  }
-
-  function fanRadius(count, separation) {
-    return count < 2 ? 0 : separation / (2 * Math.sin(Math.PI / count));
-  }
-
-  /* Members evenly on a ring around their centre, each as near as possible to its own
-     bearing from the centre (so the fan keeps the offices' geography). */
-  function fanOut(members, cx, cy, separation) {
-    var count = members.length;
-    if (count === 1) {
-      return [{ x: members[0].x, y: members[0].y }];
-    }
-    var bearing = members.map(function (m) { return Math.atan2(m.y - cy, m.x - cx); });
-    var order = members.map(function (_, i) { return i; }).sort(function (a, b) {
-      return bearing[a] - bearing[b] || (members[a].id < members[b].id ? -1 : 1);
-    });
-    var step = (2 * Math.PI) / count;
-    var sinSum = 0, cosSum = 0;
-    order.forEach(function (index, slot) {
-      sinSum += Math.sin(bearing[index] - slot * step);
-      cosSum += Math.cos(bearing[index] - slot * step);
-    });
-    var start = Math.atan2(sinSum, cosSum);
-    var radius = fanRadius(count, separation);
-    var placed = new Array(count);
-    order.forEach(function (index, slot) {
-      placed[index] = {
-        x: cx + radius * Math.cos(start + slot * step),
-        y: cy + radius * Math.sin(start + slot * step),
-      };
-    });
-    return placed;
-  }
-
-  function makeItem(members, options) {
-    var count = members.length;
-    if (count === 1) {
-      var only = members[0];
-      return { kind: "single", members: members, x: only.x, y: only.y, r: options.symbolSize / 2,
-               placed: [{ x: only.x, y: only.y }] };
-    }
-    var cx = 0, cy = 0;
-    members.forEach(function (m) { cx += m.x; cy += m.y; });
-    cx /= count; cy /= count;
-    if (count <= options.fanMax) {
-      return { kind: "fan", members: members, x: cx, y: cy,
-               r: fanRadius(count, options.separation) + options.symbolSize / 2,
-               placed: fanOut(members, cx, cy, options.separation) };
-    }
-    return { kind: "cluster", members: members, x: cx, y: cy, r: clusterRadius(count), placed: null };
-  }
-
-  function seedOrder(a, b) {
-    return b.members.length - a.members.length
-      || b.members[0].rank - a.members[0].rank
-      || (a.members[0].id < b.members[0].id ? -1 : 1);
-  }
-
-  /* Items (single markers, fans, clusters) that do not overlap one another.
-
-     Every point starts as a single marker at its true position. While any two items
-     overlap (closer than their radii plus the gap between two markers), items are merged
-     greedily, largest and most important first: a merged group of up to fanMax offices is
-     fanned out on a ring around its centre, a larger one becomes a cluster. A point that
-     overlaps nothing is never moved. */
-  function layout(points, options) {
-    var gap = options.separation - options.symbolSize;
-    var items = points.map(function (p) { return makeItem([p], options); });
-    for (var pass = 0; pass < 64; pass++) {
-      var maxR = 0;
-      items.forEach(function (item) { if (item.r > maxR) { maxR = item.r; } });
-      var cell = 2 * maxR + gap;
-      var grid = new Map();
-      items.forEach(function (item, index) {
-        var key = Math.floor(item.x / cell) + ":" + Math.floor(item.y / cell);
-        var bucket = grid.get(key);
-        if (bucket) { bucket.push(index); } else { grid.set(key, [index]); }
-      });
-      var order = items.map(function (_, i) { return i; })
-        .sort(function (a, b) { return seedOrder(items[a], items[b]); });
-      var taken = new Uint8Array(items.length);
-      var next = [];
-      var merged = false;
-      order.forEach(function (index) {
-        if (taken[index]) { return; }
-        taken[index] = 1;
-        var item = items[index];
-        var group = [item];
-        var gx = Math.floor(item.x / cell), gy = Math.floor(item.y / cell);
-        for (var dx = -1; dx <= 1; dx++) {
-          for (var dy = -1; dy <= 1; dy++) {
-            var bucket = grid.get((gx + dx) + ":" + (gy + dy));
-            if (!bucket) { continue; }
-            bucket.forEach(function (other) {
-              if (taken[other]) { return; }
-              var o = items[other];
-              if (Math.hypot(o.x - item.x, o.y - item.y) < item.r + o.r + gap) {
-                taken[other] = 1;
-                group.push(o);
-              }
-            });
-          }
-        }
-        if (group.length === 1) {
-          next.push(item);
-          return;
-        }
-        merged = true;
-        var members = [];
-        group.forEach(function (g) { members = members.concat(g.members); });
-        next.push(makeItem(members, options));
-      });
-      items = next;
-      if (!merged) { break; }
-    }
-    return items;
-  }
-
-  /* Boxes overlap (x, y, w, h), with a margin. */
-  function overlaps(a, b, margin) {
-    return a.x < b.x + b.w + margin && b.x < a.x + a.w + margin
-      && a.y < b.y + b.h + margin && b.y < a.y + a.h + margin;
-  }
-
-  var DIRECTIONS = [
-    // name, offset in units of the distance from the marker's centre: right first, as
-    // cartographers place point labels; the corners clear a square symbol's corner
-    ["E", 1, 0], ["W", -1, 0], ["NE", 1, -1], ["SE", 1, 1],
-    ["NW", -1, -1], ["SW", -1, 1], ["N", 0, -1], ["S", 0, 1],
-  ];
-
-  /* Where each label goes, or nothing where it would collide.
-
-     candidates: [{id, x, y, w, h, outward: angle or null}] in priority order (screen px);
-     obstacles: boxes labels must not cover (markers, clusters, map controls);
-     bounds: the visible box. Returns {id: box} for the labels placed. */
-  function placeLabels(candidates, obstacles, bounds, distance) {
-    var placed = {};
-    var boxes = [];
-    candidates.forEach(function (c) {
-      var directions = DIRECTIONS.slice();
-      if (c.outward !== null && c.outward !== undefined) {
-        directions.sort(function (a, b) {
-          return angleGap(Math.atan2(a[2], a[1]), c.outward) - angleGap(Math.atan2(b[2], b[1]), c.outward);
-        });
-      }
-      for (var i = 0; i < directions.length; i++) {
-        var ux = directions[i][1], uy = directions[i][2];
-        var box = {
-          x: ux > 0.1 ? c.x + ux * distance : ux < -0.1 ? c.x + ux * distance - c.w : c.x - c.w / 2,
-          y: uy > 0.1 ? c.y + uy * distance : uy < -0.1 ? c.y + uy * distance - c.h : c.y - c.h / 2,
-          w: c.w,
-          h: c.h,
-        };
-        if (box.x < bounds.x || box.y < bounds.y || box.x + box.w > bounds.x + bounds.w
-            || box.y + box.h > bounds.y + bounds.h) {
-          continue;
-        }
-        var clear = true;
-        for (var j = 0; j < obstacles.length && clear; j++) {
-          if (overlaps(box, obstacles[j], 1)) { clear = false; }
-        }
-        for (var k = 0; k < boxes.length && clear; k++) {
-          if (overlaps(box, boxes[k], 2)) { clear = false; }
-        }
-        if (clear) {
-          placed[c.id] = box;
-          boxes.push(box);
-          return;
-        }
-      }
-    });
-    return placed;
-  }
-
-  function angleGap(a, b) {
-    var d = Math.abs(a - b) % (2 * Math.PI);
-    return d > Math.PI ? 2 * Math.PI - d : d;
-  }
-
-  // ---------------------------------------------------------------------------------------
-  // The layer
-  // ---------------------------------------------------------------------------------------
+  var LIST_LIMIT = 100;  // offices listed by a cluster at the deepest zoom, at the most
+  var clusters = window.FootprintClusters;
+  var labels = window.FootprintLabels;
+  var framing = window.FootprintFraming;
+  var geometry = window.FootprintGeometry;
 
   function svgElement(name, attributes) {
     var el = document.createElementNS(SVG_NS, name);
@@ -218,33 +32,58 @@
     return el;
   }
 
+  /* The app's columnar data block as the layer's offices: ids, positions (1e-5 degrees),
+     statuses ("e"/"a" per office), regions (codes into data.regions), names (English, then
+     per language where it differs) and label priorities (sparse). */
+  function officesFrom(data) {
+    var o = data.offices;
+    var count = o.ids.length;
+    var lat = new Float64Array(count), lon = new Float64Array(count);
+    for (var i = 0; i < count; i++) {
+      lat[i] = o.lat[i] / 1e5;
+      lon[i] = o.lon[i] / 1e5;
+    }
+    var names = { en: o.names.en };
+    Object.keys(o.names).forEach(function (lang) {
+      if (lang === "en") { return; }
+      var differing = o.names[lang];
+      names[lang] = o.names.en.map(function (name, index) {
+        return Object.prototype.hasOwnProperty.call(differing, index) ? differing[index] : name;
+      });
+    });
+    var rank = new Int32Array(count);
+    for (var r = 0; r < count; r++) {
+      var priority = o.priority[r] || 0;
+      rank[r] = priority * 10 + (r === o.headquarters ? 3 : 0) + (o.status[r] === "e" ? 2 : 1);
+    }
+    return {
+      ids: o.ids, lat: lat, lon: lon, status: o.status, names: names, rank: rank,
+      region: o.region.split("").map(function (code) { return data.regions[Number(code)]; }),
+    };
+  }
+
   L.OfficeLayer = L.Layer.extend({
     options: {
       symbolSize: 22,
-      separation: 28,   // centre to centre: closer than this, two markers overlap
-      fanMax: 8,        // a larger overlapping group becomes a cluster
+      separation: 28,
       maxLabels: 400,
       lang: "en",
-      // {status: SVG markup}, from the app (trusted, not data)
-      symbols: {},
-      // {key: {en: text, de: text}} for the texts the layer writes itself
-      strings: {},
+      symbols: {},   // {status: SVG markup}, from the app (trusted, not data)
+      strings: {},   // {key: {lang: text}} for the texts the layer writes itself
+      colours: {},   // {status: colour}, for the clusters' rings
+      overlays: function () { return []; },  // rectangles over the map, for labels and reveal
     },
 
-    /* offices: [{id, lat, lon, status, region, names: {lang: name}, rank}] — a higher rank is
-       labelled first and seeds clusters. */
-    initialize: function (offices, options) {
+    initialize: function (data, options) {
       L.setOptions(this, options);
-      this._offices = offices;
+      this._data = officesFrom(data);
       this._byId = new Map();
-      offices.forEach(function (office, index) {
-        office.index = index;
-        this._byId.set(office.id, office);
-      }, this);
+      this._data.ids.forEach(function (id, index) { this._byId.set(id, index); }, this);
       this._filter = { status: "all", region: "all" };
       this._selected = null;
       this._highlighted = new Set();
-      this._layouts = {};
+      this._index = null;
+      this._items = [];
       this._elements = new Map();
       this._labels = new Map();
       this._ready = false;
@@ -273,11 +112,15 @@
 
     onRemove: function (map) {
       map.off("zoomend viewreset moveend resize", this._draw, this);
+      this._clear();
+      map.closeTooltip(this._tooltip);
+    },
+
+    _clear: function () {
       this._elements.forEach(function (el) { el.remove(); });
       this._labels.forEach(function (el) { el.remove(); });
       this._elements.clear();
       this._labels.clear();
-      map.closeTooltip(this._tooltip);
     },
 
     _pane: function (map, name, zIndex) {
@@ -293,18 +136,16 @@
     setLanguage: function (lang) {
       if (lang === this.options.lang) { return this; }
       this.options.lang = lang;
-      this._elements.forEach(function (el) { el.remove(); });
-      this._elements.clear();
-      this._labels.forEach(function (el) { el.remove(); });
-      this._labels.clear();
+      this._clear();
       this._labelWidths = {};
       return this._draw();
     },
 
     setFilter: function (status, region) {
-      if (status === this._filter.status && region === this._filter.region) { return this; }
-      this._filter = { status: status || "all", region: region || "all" };
-      this._layouts = {};
+      var filter = { status: status || "all", region: region || "all" };
+      if (filter.status === this._filter.status && filter.region === this._filter.region) { return this; }
+      this._filter = filter;
+      this._index = null;  // one index per filter, built when next drawn
       return this._draw();
     },
 
@@ -313,41 +154,28 @@
       return this._draw();
     },
 
-    /* Mark the selected office; with reveal, move the map so that it shows the office as
-       a marker (pan if it is out of view, zoom in if it sits in a cluster). */
+    /* Mark the selected office; with reveal, move the map so that it is seen as a marker
+       clear of every overlay. */
     setSelected: function (id, reveal) {
       this._selected = this._byId.has(id) ? id : null;
       this._draw();
-      if (this._selected && reveal && this._map && this._ready) {
-        this._reveal(this._byId.get(this._selected));
-      }
+      if (this._selected && reveal && this._map && this._ready) { this.reveal(this._selected); }
       return this;
     },
 
     selected: function () { return this._selected; },
 
-    /* Where an office is drawn now: {kind: "single" | "fan" | "cluster", x, y, count} (the
-       point of its marker, or of the cluster that holds it, in the map's container, and how
-       many offices are drawn there), or null where a filter hides it. */
-    whereIs: function (id) {
-      var item = this._current && this._current.where[id];
-      if (!item || !this._map) { return null; }
-      var at = { x: item.x, y: item.y };
-      if (item.placed) {
-        item.members.forEach(function (member, i) { if (member.id === id) { at = item.placed[i]; } });
-      }
-      var origin = this._map.getPixelOrigin();
-      var point = this._map.layerPointToContainerPoint([at.x - origin.x, at.y - origin.y]);
-      return { kind: item.kind, x: point.x, y: point.y, count: item.members.length };
+    /* An office by id: {id, lat, lon, status, region}, or null. */
+    office: function (id) {
+      var i = this._byId.get(id);
+      if (i === undefined) { return null; }
+      var d = this._data;
+      return { id: id, lat: d.lat[i], lon: d.lon[i], status: d.status[i] === "e" ? "existing" : "announced", region: d.region[i] };
     },
 
-    /* Whether the offices are drawn where they stay (the map's stylesheets have applied). */
-    isReady: function () { return this._ready; },
-
-    office: function (id) { return this._byId.get(id) || null; },
-
-    name: function (office) {
-      return office.names[this.options.lang] || office.names.en;
+    name: function (i) {
+      var names = this._data.names[this.options.lang] || this._data.names.en;
+      return names[i];
     },
 
     text: function (key) {
@@ -355,111 +183,155 @@
       return entry[this.options.lang] || entry.en || key;
     },
 
-    shown: function (office) {
-      return (this._filter.status === "all" || this._filter.status === office.status)
-        && (this._filter.region === "all" || this._filter.region === office.region);
+    _passes: function (i) {
+      var d = this._data, f = this._filter;
+      return (f.status === "all" || (d.status[i] === "e" ? "existing" : "announced") === f.status)
+        && (f.region === "all" || d.region[i] === f.region);
     },
 
-    /* Bounds of the shown offices, of one region or all. */
-    boundsOf: function (region) {
-      var bounds = L.latLngBounds([]);
-      this._offices.forEach(function (office) {
-        if (this.shown(office) && (!region || region === "all" || office.region === region)) {
-          bounds.extend([office.lat, office.lon]);
-        }
-      }, this);
-      return bounds;
+    shown: function (office) { return !!office && this._passes(this._byId.get(office.id)); },
+
+    /* The offices the filters let through: [{lat, lon}] (for framing). */
+    shownPoints: function () {
+      var d = this._data, points = [];
+      for (var i = 0; i < d.ids.length; i++) {
+        if (this._passes(i)) { points.push({ lat: d.lat[i], lon: d.lon[i] }); }
+      }
+      return points;
+    },
+
+    /* Which statuses the filters let through at all. */
+    shownStatuses: function () {
+      var d = this._data, found = { existing: false, announced: false };
+      for (var i = 0; i < d.ids.length; i++) {
+        if (this._passes(i)) { found[d.status[i] === "e" ? "existing" : "announced"] = true; }
+      }
+      return found;
+    },
+
+    /* Where an office is drawn now: {kind: "single" | "fan" | "cluster", x, y, count} (its
+       marker, or the cluster holding it, in the map's container), or null where it is not
+       drawn (filtered out, or out of view). */
+    whereIs: function (id) {
+      var i = this._byId.get(id);
+      if (i === undefined || !this._map || !this._index) { return null; }
+      var item = this._itemHolding(i);
+      if (!item) { return null; }
+      var at = { x: item.x, y: item.y };
+      if (item.members) {
+        item.members.forEach(function (m, k) { if (m.i === i) { at = item.placed[k]; } });
+      }
+      var point = this._map.layerPointToContainerPoint(L.point(at.x, at.y).subtract(this._map.getPixelOrigin()));
+      return { kind: item.kind, x: point.x, y: point.y, count: item.count };
+    },
+
+    isReady: function () { return this._ready; },
+
+    _itemHolding: function (i) {
+      var index = this._index;
+      for (var k = 0; k < this._items.length; k++) {
+        if (index.holds(this._items[k], i)) { return this._items[k]; }
+      }
+      return null;
     },
 
     // -- layout and drawing ----------------------------------------------------------------
 
-    _layoutAt: function (zoom) {
-      var key = zoom.toFixed(3);
-      if (!this._layouts[key]) {
-        var map = this._map;
-        var points = [];
-        this._offices.forEach(function (office) {
-          if (!this.shown(office)) { return; }
-          var p = map.project([office.lat, office.lon], zoom);
-          points.push({ id: office.id, x: p.x, y: p.y, rank: office.rank, office: office });
-        }, this);
-        // At the deepest zoom nothing can come apart by zooming: fan out every group.
-        var atMax = zoom >= map.getMaxZoom() - 1e-9;
-        var items = layout(points, atMax ? L.extend({}, this.options, { fanMax: Infinity }) : this.options);
-        var where = {};
-        items.forEach(function (item) {
-          item.members.forEach(function (member) { where[member.id] = item; });
+    _indexFor: function () {
+      var maxZoom = Math.round(this._map.getMaxZoom());
+      if (!this._index || this._indexZoom !== maxZoom) {
+        var shown = [];
+        for (var i = 0; i < this._data.ids.length; i++) { if (this._passes(i)) { shown.push(i); } }
+        this._index = clusters.createIndex(this._data, shown, {
+          symbolSize: this.options.symbolSize, separation: this.options.separation,
+          minZoom: 0, maxZoom: maxZoom,
         });
-        this._layouts[key] = { items: items, where: where };
+        this._indexZoom = maxZoom;
       }
-      return this._layouts[key];
+      return this._index;
     },
 
     _draw: function () {
       var map = this._map;
       if (!map || !this._ready) { return this; }
       var zoom = map.getZoom();
-      var current = this._layoutAt(zoom);
-      this._current = current;
-      var origin = map.getPixelOrigin();
       var size = map.getSize();
-      var topLeft = map.containerPointToLayerPoint([0, 0]);
+      var center = map.getCenter();
+      var index = this._indexFor();
+      // The view and a margin (a cluster just outside still shows its edge).
       var pad = 64;
-      var view = L.bounds(
-        [topLeft.x - pad, topLeft.y - pad], [topLeft.x + size.x + pad, topLeft.y + size.y + pad]
-      );
+      var origin = map.getPixelOrigin();
+      var topLeft = map.containerPointToLayerPoint([-pad, -pad]).add(origin);
+      var bottomRight = map.containerPointToLayerPoint([size.x + pad, size.y + pad]).add(origin);
+      var nw = geometry.unproject(topLeft.x, topLeft.y, zoom);
+      var se = geometry.unproject(bottomRight.x, bottomRight.y, zoom);
+      this._items = index.layout({
+        west: nw.lon, east: se.lon, north: Math.min(nw.lat, 90), south: Math.max(se.lat, -90),
+        zoom: zoom, around: center.lng,
+      });
+      var selected = this._selected === null ? -1 : this._byId.get(this._selected);
+      var highlighted = new Set();
+      this._highlighted.forEach(function (id) { if (this._byId.has(id)) { highlighted.add(this._byId.get(id)); } }, this);
+      var ringed = selected >= 0 ? this._itemHolding(selected) : null;
       var wanted = new Map();
+      var drawn = { existing: false, announced: false, fanned: false, cluster: false, listing: false,
+                    selected: false, highlighted: false };
       var self = this;
-      current.items.forEach(function (item) {
-        var centre = L.point(item.x - origin.x, item.y - origin.y);
-        if (!view.contains(centre)) { return; }
+      this._items.forEach(function (item) {
+        var at = L.point(item.x, item.y).subtract(origin);
         if (item.kind === "cluster") {
-          var key = "cluster:" + item.members.map(function (m) { return m.id; }).sort()[0] + ":" + item.members.length;
-          wanted.set(key, self._drawCluster(key, item, centre));
-        } else {
-          item.members.forEach(function (member, i) {
-            var at = L.point(item.placed[i].x - origin.x, item.placed[i].y - origin.y);
-            var truePoint = L.point(member.x - origin.x, member.y - origin.y);
-            wanted.set("office:" + member.id, self._drawMarker(member.office, at, truePoint, item));
-          });
+          var key = "cluster:" + item.clusters.join(",") + ":" + item.count;
+          var holdsHighlight = false;
+          highlighted.forEach(function (i) { holdsHighlight = holdsHighlight || index.holds(item, i); });
+          wanted.set(key, self._drawCluster(key, item, at, item === ringed, holdsHighlight));
+          drawn.cluster = true;
+          drawn.listing = drawn.listing || item.lists;
+          drawn.highlighted = drawn.highlighted || holdsHighlight;
+          drawn.existing = drawn.existing || item.existing > 0;
+          drawn.announced = drawn.announced || item.announced > 0;
+          return;
         }
+        item.members.forEach(function (member, k) {
+          var placed = L.point(item.placed[k].x, item.placed[k].y).subtract(origin);
+          var truePoint = L.point(member.x, member.y).subtract(origin);
+          var el = self._drawMarker(member.i, placed, truePoint, item, member.i === selected,
+                                    highlighted.has(member.i));
+          wanted.set("office:" + self._data.ids[member.i], el);
+          drawn[self._data.status[member.i] === "e" ? "existing" : "announced"] = true;
+          drawn.fanned = drawn.fanned || item.kind === "fan";
+          drawn.highlighted = drawn.highlighted || highlighted.has(member.i);
+        });
       });
-      this._elements.forEach(function (el, key) {
-        if (!wanted.has(key)) { el.remove(); }
-      });
+      drawn.selected = !!ringed;
+      this._elements.forEach(function (el, key) { if (!wanted.has(key)) { el.remove(); } });
       this._elements = wanted;
       // What is drawn, for the legend; it may change size, so labels are placed after it.
-      var drawn = { fanned: false, cluster: false, selected: false, highlighted: false };
-      wanted.forEach(function (el) {
-        drawn.fanned = drawn.fanned || !!el.querySelector(".office-leader");
-        drawn.cluster = drawn.cluster || el.classList.contains("office-cluster");
-        drawn.selected = drawn.selected || el.classList.contains("office-selected");
-        drawn.highlighted = drawn.highlighted || el.classList.contains("office-highlighted");
-      });
       this.fire("drawn", drawn);
-      this._placeLabels(origin, topLeft, size);
+      this._placeLabels(origin, size, selected, ringed);
       return this;
     },
 
-    _drawMarker: function (office, at, truePoint, item) {
-      var key = "office:" + office.id;
+    _drawMarker: function (i, at, truePoint, item, isSelected, isHighlighted) {
+      var id = this._data.ids[i];
+      var status = this._data.status[i] === "e" ? "existing" : "announced";
+      var key = "office:" + id;
       var el = this._elements.get(key);
       var half = this.options.symbolSize / 2;
       if (!el) {
         el = document.createElement("div");
-        el.className = "office-marker office-" + office.id + " office-" + office.status;
+        el.className = "office-marker office-" + id + " office-" + status;
         el.setAttribute("role", "button");
         el.tabIndex = 0;
         el.style.width = el.style.height = this.options.symbolSize + "px";
-        el.insertAdjacentHTML("beforeend", this.options.symbols[office.status] || "");
-        this._bindMarker(el, office);
+        el.insertAdjacentHTML("beforeend", this.options.symbols[status] || "");
+        this._bindMarker(el, i);
         this._markerPane.appendChild(el);
       }
-      el.setAttribute("aria-label", this.name(office) + ", " + this.text("status_" + office.status));
-      el.classList.toggle("office-selected", office.id === this._selected);
-      el.classList.toggle("office-highlighted", this._highlighted.has(office.id));
+      el.setAttribute("aria-label", this.name(i) + ", " + this.text("status_" + status));
+      el.classList.toggle("office-selected", isSelected);
+      el.classList.toggle("office-highlighted", isHighlighted);
       el.classList.toggle("office-fanned", item.kind === "fan");
-      el.setAttribute("aria-pressed", office.id === this._selected ? "true" : "false");
+      el.setAttribute("aria-pressed", isSelected ? "true" : "false");
       L.DomUtil.setPosition(el, L.point(at.x - half, at.y - half));
       this._drawLeader(el, at, truePoint);
       el._officeAt = at;
@@ -487,38 +359,41 @@
       dot.setAttribute("cx", half + dx); dot.setAttribute("cy", half + dy);
     },
 
-    _bindMarker: function (el, office) {
+    _bindMarker: function (el, i) {
       var layer = this;
       L.DomEvent.disableClickPropagation(el);
       L.DomEvent.on(el, "click", function (event) {
         L.DomEvent.stop(event);
-        layer._choose(office);
+        layer._choose(i);
       });
       L.DomEvent.on(el, "keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") {
           L.DomEvent.stop(event);
-          layer._choose(office);
+          layer._choose(i);
         }
       });
-      L.DomEvent.on(el, "mouseenter focus", function () { layer._showTooltip(office, el._officeAt); });
+      L.DomEvent.on(el, "mouseenter focus", function () { layer._showTooltip(i, el._officeAt); });
       L.DomEvent.on(el, "mouseleave blur", function () { layer._map.closeTooltip(layer._tooltip); });
     },
 
-    _choose: function (office) {
-      this._selected = office.id;
+    _choose: function (i) {
+      this._selected = this._data.ids[i];
+      this._closeList();
       this._draw();
-      this.fire("officeclick", { id: office.id });
+      this.fire("officeclick", { id: this._selected });
     },
 
-    _showTooltip: function (office, at) {
+    _showTooltip: function (i, at) {
       var content = document.createElement("span");
-      content.textContent = this.name(office);
+      content.textContent = this.name(i);
       this._tooltip.setContent(content);
       this._tooltip.setLatLng(this._map.layerPointToLatLng(at));
       this._map.openTooltip(this._tooltip);
     },
 
-    _drawCluster: function (key, item, centre) {
+    /* A cluster: a disc whose area grows with the count, in a ring whose parts are the
+       shares of existing and announced offices. */
+    _drawCluster: function (key, item, at, isSelected, isHighlighted) {
       var el = this._elements.get(key);
       var size = Math.round(item.r * 2);
       if (!el) {
@@ -527,75 +402,157 @@
         el.setAttribute("role", "button");
         el.tabIndex = 0;
         el.style.width = el.style.height = size + "px";
+        el.appendChild(this._ring(item, size));
         var count = document.createElement("span");
-        count.textContent = String(item.members.length);
+        count.className = "office-cluster-count";
+        count.textContent = item.count.toLocaleString(this.options.lang);
         el.appendChild(count);
         var layer = this;
         L.DomEvent.disableClickPropagation(el);
-        var expand = function (event) {
+        var open = function (event) {
           L.DomEvent.stop(event);
-          layer._expand(item);
+          layer._openCluster(el._item);
         };
-        L.DomEvent.on(el, "click", expand);
+        L.DomEvent.on(el, "click", open);
         L.DomEvent.on(el, "keydown", function (event) {
-          if (event.key === "Enter" || event.key === " ") { expand(event); }
+          if (event.key === "Enter" || event.key === " ") { open(event); }
         });
         this._markerPane.appendChild(el);
       }
-      el.setAttribute("aria-label", this.text("cluster").replace("{count}", item.members.length));
-      var holdsSelected = item.members.some(function (m) { return m.id === this._selected; }, this);
-      el.classList.toggle("office-selected", holdsSelected);
-      el.classList.toggle("office-highlighted",
-        item.members.some(function (m) { return this._highlighted.has(m.id); }, this));
-      L.DomUtil.setPosition(el, L.point(centre.x - size / 2, centre.y - size / 2));
-      el._officeAt = centre;
+      el._item = item;
+      var label = this.text(item.lists ? "cluster_list" : "cluster")
+        .replace("{count}", item.count).replace("{existing}", item.existing)
+        .replace("{announced}", item.announced);
+      el.setAttribute("aria-label", label);
+      el.classList.toggle("office-cluster-lists", item.lists);
+      el.classList.toggle("office-selected", isSelected);
+      el.classList.toggle("office-highlighted", isHighlighted);
+      L.DomUtil.setPosition(el, L.point(at.x - size / 2, at.y - size / 2));
+      el._officeAt = at;
       return el;
     },
 
-    /* Zoom in on a cluster: to fit its offices, and at least one step. */
-    _expand: function (item) {
-      var map = this._map;
-      var bounds = L.latLngBounds(item.members.map(function (m) { return [m.office.lat, m.office.lon]; }));
-      var fit = Math.min(map.getBoundsZoom(bounds, false, L.point(60, 60)), map.getMaxZoom());
-      map.setView(bounds.getCenter(), Math.max(fit, Math.min(map.getZoom() + 1, map.getMaxZoom())));
+    _ring: function (item, size) {
+      var r = size / 2 - 2.5, c = size / 2, circumference = 2 * Math.PI * r;
+      var svg = svgElement("svg", { "class": "office-cluster-ring", width: size, height: size, "aria-hidden": "true" });
+      var share = item.existing / item.count;
+      var parts = [["existing", share, 0], ["announced", 1 - share, share]];
+      parts.forEach(function (part) {
+        if (part[1] <= 0) { return; }
+        svg.appendChild(svgElement("circle", {
+          cx: c, cy: c, r: r, fill: "none", "stroke-width": 4,
+          stroke: this.options.colours[part[0]] || "#666",
+          "stroke-dasharray": part[1] * circumference + " " + circumference,
+          "stroke-dashoffset": -part[2] * circumference,
+          transform: "rotate(-90 " + c + " " + c + ")",
+          "class": "office-cluster-" + part[0],
+        }));
+      }, this);
+      return svg;
     },
 
-    /* The lowest zoom from "from" on at which an office is a marker, not in a cluster
-       (whole steps: each is a layout of every office). */
-    _zoomShowing: function (office, from) {
+    /* A click on a cluster: zoom in to where it comes apart; at the deepest zoom, where
+       nothing does, list its offices instead. */
+    _openCluster: function (item) {
       var map = this._map;
-      var zoom = from;
-      while (true) {
-        var item = this._layoutAt(zoom).where[office.id];
-        if ((item && item.kind !== "cluster") || zoom >= map.getMaxZoom()) { return zoom; }
-        zoom = Math.min(Math.floor(zoom) + 1, map.getMaxZoom());
-      }
+      if (!item) { return; }
+      if (item.lists) { this._openList(item); return; }
+      var origin = map.getPixelOrigin();
+      var latlng = map.layerPointToLatLng(L.point(item.x, item.y).subtract(origin));
+      map.setView(latlng, this._index.expansionZoom(item, map.getZoom()));
     },
 
-    _reveal: function (office) {
-      var map = this._map;
-      var zoom = this._zoomShowing(office, map.getZoom());
-      var item = this._layoutAt(zoom).where[office.id];
-      if (!item) { return; }  // filtered out: nothing to show
-      var at = { x: item.x, y: item.y };
-      item.members.forEach(function (member, i) {
-        if (member.id === office.id && item.placed) { at = item.placed[i]; }
+    _openList: function (item) {
+      var layer = this;
+      var offices = this._index.officesOf(item, LIST_LIMIT);
+      var box = document.createElement("div");
+      box.className = "office-list";
+      var heading = document.createElement("p");
+      heading.className = "office-list-heading";
+      heading.textContent = this.text("cluster").replace("{count}", item.count).split(":")[0];
+      box.appendChild(heading);
+      var list = document.createElement("ul");
+      offices.forEach(function (i) {
+        var row = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "office-list-office office-list-" + layer._data.ids[i];
+        var status = layer._data.status[i] === "e" ? "existing" : "announced";
+        button.insertAdjacentHTML("beforeend", layer.options.symbols[status] || "");
+        var name = document.createElement("span");
+        name.textContent = layer.name(i);
+        button.appendChild(name);
+        button.setAttribute("aria-label", layer.name(i) + ", " + layer.text("status_" + status));
+        L.DomEvent.on(button, "click", function (event) { L.DomEvent.stop(event); layer._choose(i); });
+        row.appendChild(button);
+        list.appendChild(row);
       });
-      var latlng = map.unproject(L.point(at.x, at.y), zoom);
-      if (zoom === map.getZoom()) {
-        var inner = map.getBounds().pad(-0.08);
-        if (!inner.contains(latlng)) { map.panTo(latlng, { animate: true }); }
-      } else {
-        map.setView(latlng, zoom, { animate: true });
+      box.appendChild(list);
+      if (item.count > offices.length) {
+        var more = document.createElement("p");
+        more.className = "office-list-more";
+        more.textContent = this.text("list_more").replace("{count}", item.count - offices.length);
+        box.appendChild(more);
       }
+      L.DomEvent.disableScrollPropagation(box);
+      var origin = this._map.getPixelOrigin();
+      this._list = L.popup({ className: "office-list-popup", maxHeight: 240, autoPanPadding: [12, 12] })
+        .setLatLng(this._map.layerPointToLatLng(L.point(item.x, item.y).subtract(origin)))
+        .setContent(box)
+        .openOn(this._map);
+      var first = box.querySelector("button");
+      if (first) { first.focus({ preventScroll: true }); }
+    },
+
+    _closeList: function () {
+      if (this._list && this._map) { this._map.closePopup(this._list); }
+      this._list = null;
+    },
+
+    /* Move the map so that office "id" is seen as a marker, clear of every overlay. */
+    reveal: function (id) {
+      var map = this._map, i = this._byId.get(id);
+      if (!map || i === undefined || !this._passes(i)) { return; }
+      var zoom = map.getZoom();
+      var index = this._indexFor();
+      var target = index.markerZoom(i, zoom);
+      var center = map.getCenter();
+      var view = framing.reveal({
+        point: { lat: this._data.lat[i], lon: this._data.lon[i] },
+        zoom: target,
+        view: { lat: center.lat, lon: center.lng, zoom: zoom },
+        size: { x: map.getSize().x, y: map.getSize().y },
+        overlays: this.options.overlays(),
+        minZoom: map.getMinZoom(),
+        maxZoom: map.getMaxZoom(),
+      });
+      this._naming = { id: id, steps: 3 };
+      if (view) {
+        map.once("moveend", this._nameSelection, this);
+        map.setView([view.lat, view.lon], view.zoom, { animate: true });
+      } else {
+        this._nameSelection();
+      }
+    },
+
+    /* Where the selected office's name found no room, zoom in on it (a step at a time, at
+       most three) until it does. */
+    _nameSelection: function () {
+      var map = this._map, naming = this._naming;
+      if (!map || !naming || naming.id !== this._selected || this._named || naming.steps <= 0
+          || map.getZoom() >= map.getMaxZoom()) { return; }
+      naming.steps -= 1;
+      var i = this._byId.get(naming.id);
+      map.once("moveend", this._nameSelection, this);
+      map.setZoomAround(L.latLng(this._data.lat[i], geometry.wrapLon(this._data.lon[i], map.getCenter().lng)),
+                        Math.min(map.getZoom() + 1, map.getMaxZoom()));
     },
 
     // -- labels --------------------------------------------------------------------------
 
-    _labelWidth: function (office) {
+    _labelWidth: function (i) {
       this._labelWidths = this._labelWidths || {};
-      var key = office.id;
-      if (this._labelWidths[key] === undefined) {
+      if (this._labelWidths[i] === undefined) {
         if (!this._labelFont) {
           var probe = document.createElement("div");
           probe.className = "office-label";
@@ -608,62 +565,53 @@
           probe.remove();
         }
         this._measure.font = this._labelFont;
-        this._labelWidths[key] = Math.ceil(this._measure.measureText(this.name(office)).width + this._labelPadding) + 1;
+        this._labelWidths[i] = Math.ceil(this._measure.measureText(this.name(i)).width + this._labelPadding) + 1;
       }
-      return this._labelWidths[key];
+      return this._labelWidths[i];
     },
 
-    _placeLabels: function (origin, topLeft, size) {
+    _placeLabels: function (origin, size, selected, ringed) {
       var map = this._map;
       var self = this;
-      var toScreen = function (p) { return { x: p.x - topLeft.x, y: p.y - topLeft.y }; };
+      var toScreen = function (p) { return map.layerPointToContainerPoint(p); };
       var half = this.options.symbolSize / 2;
-      var obstacles = [];
-      var candidates = [];
-      this._elements.forEach(function (el, key) {
-        var at = toScreen(el._officeAt);
-        if (key.indexOf("cluster:") === 0) {
-          var r = el.offsetWidth / 2;
-          obstacles.push({ x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r });
+      var obstacles = [], markers = [], shown = [];
+      this._items.forEach(function (item) {
+        var centre = toScreen(L.point(item.x, item.y).subtract(origin));
+        if (item.kind === "cluster") {
+          obstacles.push({ x: centre.x - item.r, y: centre.y - item.r, w: 2 * item.r, h: 2 * item.r });
+          if (item === ringed) {
+            // The cluster that shows the selected office is named for it.
+            markers.push({ id: selected, x: centre.x, y: centre.y });
+            shown.push({ i: selected, x: centre.x, y: centre.y, outward: null, r: item.r });
+          }
           return;
         }
-        obstacles.push({ x: at.x - half, y: at.y - half, w: 2 * half, h: 2 * half });
-      });
-      // Map controls (zoom, layers, legend) are obstacles too.
-      var box = map.getContainer().getBoundingClientRect();
-      map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
-        var r = control.getBoundingClientRect();
-        if (r.width && r.height) {
-          obstacles.push({ x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height });
-        }
-      });
-      var shown = [];
-      this._current.items.forEach(function (item) {
-        if (item.kind === "cluster") { return; }
-        item.members.forEach(function (member, i) {
-          var at = toScreen({ x: item.placed[i].x - origin.x, y: item.placed[i].y - origin.y });
+        item.members.forEach(function (member, k) {
+          var at = toScreen(L.point(item.placed[k].x, item.placed[k].y).subtract(origin));
+          obstacles.push({ x: at.x - half, y: at.y - half, w: 2 * half, h: 2 * half });
+          markers.push({ id: member.i, x: at.x, y: at.y });
           if (at.x < 0 || at.y < 0 || at.x > size.x || at.y > size.y) { return; }
-          shown.push({ member: member, at: at, item: item, i: i });
+          var outward = item.kind === "fan" ? Math.atan2(at.y - centre.y, at.x - centre.x) : null;
+          shown.push({ i: member.i, x: at.x, y: at.y, outward: outward });
         });
       });
+      this.options.overlays().forEach(function (r) {
+        obstacles.push({ x: r.x, y: r.y, w: r.w, h: r.h, hard: true });
+      });
+      var rank = this._data.rank;
       shown.sort(function (a, b) {
-        var sa = a.member.id === self._selected ? 1 : 0, sb = b.member.id === self._selected ? 1 : 0;
-        return sb - sa || b.member.rank - a.member.rank || (a.member.id < b.member.id ? -1 : 1);
+        return (b.i === selected) - (a.i === selected) || rank[b.i] - rank[a.i] || a.i - b.i;
       });
-      shown.slice(0, this.options.maxLabels).forEach(function (entry) {
-        var office = entry.member.office;
-        var outward = null;
-        if (entry.item.kind === "fan") {
-          var c = toScreen({ x: entry.item.x - origin.x, y: entry.item.y - origin.y });
-          outward = Math.atan2(entry.at.y - c.y, entry.at.x - c.x);
-        }
-        candidates.push({ id: office.id, x: entry.at.x, y: entry.at.y, w: self._labelWidth(office),
-                          h: self._labelHeight, outward: outward });
+      var candidates = shown.slice(0, this.options.maxLabels).map(function (entry) {
+        return { id: entry.i, x: entry.x, y: entry.y, w: self._labelWidth(entry.i), h: self._labelHeight,
+                 r: entry.r || half, outward: entry.outward, required: entry.i === selected };
       });
-      var placed = placeLabels(candidates, obstacles, { x: 2, y: 2, w: size.x - 4, h: size.y - 4 }, half + 3);
+      var placed = labels.place(candidates, obstacles, markers, { x: 2, y: 2, w: size.x - 4, h: size.y - 4 });
       var keep = new Map();
-      Object.keys(placed).forEach(function (id) {
-        var office = self._byId.get(id);
+      Object.keys(placed).forEach(function (key) {
+        var i = Number(key);
+        var id = self._data.ids[i];
         var el = self._labels.get(id);
         if (!el) {
           el = document.createElement("div");
@@ -671,30 +619,19 @@
           el.setAttribute("aria-hidden", "true");  // the marker's own name says it
           self._labelPane.appendChild(el);
         }
-        el.textContent = self.name(office);
-        el.classList.toggle("office-label-selected", id === self._selected);
-        var at = placed[id];
-        L.DomUtil.setPosition(el, L.point(at.x + topLeft.x, at.y + topLeft.y));
+        el.textContent = self.name(i);
+        el.classList.toggle("office-label-selected", i === selected);
+        var box = placed[key];
+        L.DomUtil.setPosition(el, map.containerPointToLayerPoint([box.x, box.y]));
         keep.set(id, el);
       });
       this._labels.forEach(function (el, id) { if (!keep.has(id)) { el.remove(); } });
       this._labels = keep;
+      this._named = selected >= 0 && Object.prototype.hasOwnProperty.call(placed, String(selected));
     },
   });
 
-  L.officeLayer = function (offices, options) { return new L.OfficeLayer(offices, options); };
-  L.OfficeLayer.layout = layout;
-  L.OfficeLayer.placeLabels = placeLabels;
-  /* The app's compact rows [id, lat, lon, status, region, English name, {lang: name} where
-     another language differs (or null), rank] as office objects. */
-  L.OfficeLayer.fromData = function (data) {
-    return data.offices.map(function (row) {
-      return {
-        id: row[0], lat: row[1], lon: row[2], status: row[3], region: row[4],
-        names: Object.assign({ en: row[5] }, row[6] || {}), rank: row[7],
-      };
-    });
-  };
+  L.officeLayer = function (data, options) { return new L.OfficeLayer(data, options); };
 
   function stylesheetsLoaded() {
     var links = Array.prototype.slice.call(document.querySelectorAll('link[rel="stylesheet"]'));

@@ -9,19 +9,22 @@ from streamlit_folium import generate_leaflet_string
 
 from components.data.schema import Dataset
 from components.map.builder import (
-    FOOTPRINT_JS,
     LEAFLET_CSS,
     LEAFLET_JS,
     MAP_CSS,
+    MAP_SCRIPTS,
     MAX_ARCS,
-    OFFICE_LAYER_JS,
+    STATIC_URL,
     build_map,
     label_rank,
 )
 from components.map.elements import OfficeLayer
 from components.map.style import STATUS_COLOURS, status_symbol
 from components.map.view import View
+from testing.server import REPO_ROOT
 from tests.helpers import HOSTILE_TEXT, dataset_from, hostile_raw_data, raw_data
+
+STATIC = REPO_ROOT / "static"
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +42,33 @@ def data_block(html: str) -> dict[str, Any]:
     return data
 
 
-def test_every_office_travels_once_in_the_data_block(page: str, dataset: Dataset) -> None:
-    rows = data_block(page)["offices"]
-    assert [row[0] for row in rows] == [office.id for office in dataset.offices]
-    tokyo = next(row for row in rows if row[0] == "tokyo")
-    assert tokyo[1:7] == [35.6762, 139.6503, "existing", "APAC", "Tokyo", {"de": "Tokio"}]
-    paris = next(row for row in rows if row[0] == "paris")
-    assert paris[5:7] == ["Paris", None]  # the same name in German is not sent twice
+def office_row(data: dict[str, Any], office_id: str) -> dict[str, Any]:
+    """One office as the columns carry it, read back the way the map's script does."""
+    offices = data["offices"]
+    i = offices["ids"].index(office_id)
+    return {
+        "lat": offices["lat"][i] / 1e5,
+        "lon": offices["lon"][i] / 1e5,
+        "status": offices["status"][i],
+        "region": data["regions"][int(offices["region"][i])],
+        "names": {"en": offices["names"]["en"][i], **{
+            lang: names[str(i)] for lang, names in offices["names"].items()
+            if lang != "en" and str(i) in names
+        }},
+    }  # fmt: skip
+
+
+def test_every_office_travels_once_in_columns(page: str, dataset: Dataset) -> None:
+    data = data_block(page)
+    offices = data["offices"]
+    assert offices["ids"] == [office.id for office in dataset.offices]
+    assert len(offices["lat"]) == len(offices["lon"]) == len(offices["status"]) == 9
+    assert office_row(data, "tokyo") == {
+        "lat": 35.6762, "lon": 139.6503, "status": "e", "region": "APAC",
+        "names": {"en": "Tokyo", "de": "Tokio"},
+    }  # fmt: skip
+    assert office_row(data, "paris")["names"] == {"en": "Paris"}  # not sent twice
+    assert offices["headquarters"] == 0 and offices["priority"] == {}
     # One element for all offices, not a marker each.
     assert page.count("L.officeLayer(") == 1 and "L.marker(" not in page
 
@@ -83,7 +106,7 @@ def test_the_map_speaks_both_languages_without_a_rebuild(page: str) -> None:
     strings = data_block(page)["footprint"]["strings"]
     assert strings["legend_title"] == {"en": "Legend", "de": "Legende"}
     assert strings["status_announced"]["de"] == "Angekündigtes Büro"
-    assert strings["region_short_EMEA"] == {"en": "Europe", "de": "Europa"}
+    assert strings["legend_listing"]["de"].startswith("Büros an einem Ort")
 
 
 def test_arcs_go_from_headquarters_to_every_other_office(page: str) -> None:
@@ -102,26 +125,29 @@ def test_hostile_text_is_inert_in_the_page(dataset: Dataset) -> None:
     outside = html.replace(html.split(f'id="{OfficeLayer.DATA_ID}">')[1].split("</script>")[0], "")
     assert "${1}" not in outside and "onerror" not in outside
     # Read back by the browser, the name is exactly what the data says.
-    london = next(row for row in data_block(html)["offices"] if row[0] == "london")
-    assert london[5] == HOSTILE_TEXT
+    assert office_row(data_block(html), "london")["names"]["en"] == HOSTILE_TEXT
 
 
 def test_jinja_in_a_name_stays_text(dataset: Dataset) -> None:
     raw = raw_data()
     raw["offices"][1]["city"] = {"en": "{{ 7 * 7 }} {% if 1 %}x{% endif %}", "de": "{# c #}"}
     html = build_map(dataset_from(raw)).get_root().render()
-    london = next(row for row in data_block(html)["offices"] if row[0] == "london")
-    assert london[5:7] == ["{{ 7 * 7 }} {% if 1 %}x{% endif %}", {"de": "{# c #}"}]
+    assert office_row(data_block(html), "london")["names"] == {
+        "en": "{{ 7 * 7 }} {% if 1 %}x{% endif %}",
+        "de": "{# c #}",
+    }
     assert "{{" not in html.split(OfficeLayer.DATA_ID)[1].split("</script>")[0]
 
 
 def test_only_self_hosted_assets_are_loaded(dataset: Dataset, page: str) -> None:
     office_map = build_map(dataset)
-    assert [src for _, src in office_map.default_js] == [LEAFLET_JS, OFFICE_LAYER_JS, FOOTPRINT_JS]
+    expected = [LEAFLET_JS, *(STATIC_URL + script for script in MAP_SCRIPTS)]
+    assert [src for _, src in office_map.default_js] == expected
     assert [href for _, href in office_map.default_css] == [LEAFLET_CSS, MAP_CSS]
     scripts = re.findall(r'<script src="([^"]+)"', page)
     styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
-    assert scripts == [LEAFLET_JS, OFFICE_LAYER_JS, FOOTPRINT_JS]
+    assert scripts == expected
+    assert all((STATIC / script).is_file() for script in MAP_SCRIPTS)
     assert styles == [LEAFLET_CSS, MAP_CSS]
     for banned in ("jquery", "bootstrap", "font-awesome", "fontawesome", "glyphicons"):
         assert banned not in page.lower()

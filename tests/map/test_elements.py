@@ -60,7 +60,21 @@ def test_country_outlines_are_fetched_once_drawn_on_one_canvas_and_follow_the_th
             fetch("/app/static/x.geo.json")
                 .then(function (response) {{ return response.json(); }})
                 .then(function (data) {{
-                    outlines = L.geoJSON(data, {{
+                    // The world, and a copy of it to the west and to the east.
+                    var shifted = function (shift) {{
+                        return JSON.parse(JSON.stringify(data), function (key, value) {{
+                            return key === "coordinates" ? shiftRings(value, shift) : value;
+                        }});
+                    }};
+                    var shiftRings = function (value, shift) {{
+                        return typeof value[0] === "number"
+                            ? [value[0] + shift, value[1]]
+                            : value.map(function (part) {{ return shiftRings(part, shift); }});
+                    }};
+                    var copies = {{type: "FeatureCollection", features: [].concat(
+                        data.features, shifted(-360).features, shifted(360).features
+                    )}};
+                    outlines = L.geoJSON(copies, {{
                         pane: "outlines",
                         // One canvas redraws 176 countries far faster than 176 SVG paths.
                         renderer: L.canvas({{pane: "outlines"}}),
@@ -101,14 +115,12 @@ def test_focus_without_scrolling_replaces_leaflets_mousedown_focus() -> None:
 
 
 def test_office_layer_reads_its_offices_from_a_data_block_in_the_page() -> None:
-    rows = {"offices": [["x", 1.0, 2.0, "existing", "EMEA", "X", None, 2]]}
+    rows = {"offices": {"ids": ["x"], "lat": [100000], "lon": [200000], "status": "e"}}
     layer = OfficeLayer(json_for_html(rows), {"a": 1})
     script, _ = script_of(layer)
     expected = f"""
         var {layer.get_name()} = L.officeLayer(
-            L.OfficeLayer.fromData(
-                JSON.parse(document.getElementById("footprint-data").textContent)
-            ),
+            JSON.parse(document.getElementById("footprint-data").textContent),
             {{"a": 1,}}
         );
     """
@@ -116,7 +128,7 @@ def test_office_layer_reads_its_offices_from_a_data_block_in_the_page() -> None:
     page = layer.get_root().render()
     block = (
         '<script type="application/json" id="footprint-data">'
-        '{"offices":[["x",1.0,2.0,"existing","EMEA","X",null,2]]}</script>'
+        '{"offices":{"ids":["x"],"lat":[100000],"lon":[200000],"status":"e"}}</script>'
     )
     assert page.count(block) == 1
 

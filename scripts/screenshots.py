@@ -1,0 +1,90 @@
+"""Screenshots of the running app, as a reader sees it: ``python -m scripts.screenshots``.
+
+Starts the app (and, for dark pages, a second server with Streamlit's dark theme), opens each
+page in Debian's Chromium at the sizes readers use, waits until the map has drawn, and
+saves a PNG per view under ``--out`` (default ``test-results/screenshots``). The README's
+picture is ``--readme`` (``docs/screenshot.png``).
+
+    python -m scripts.screenshots [--out DIR] [--sizes 1400x900 390x844] [--langs en de]
+                                  [--themes light dark] [--office paris] [--path /your-data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from testing.browser import APP_IDLE, CHROMIUM_ARGS, MAP_IFRAME, chromium_path
+from testing.pages import MAP_READY, MAP_SETTLED
+from testing.server import REPO_ROOT, start_streamlit, stop_streamlit
+
+README_PICTURE = REPO_ROOT / "docs" / "screenshot.png"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.screenshots")
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / "test-results" / "screenshots")
+    parser.add_argument("--sizes", nargs="+", default=["1400x900", "390x844"])
+    parser.add_argument("--langs", nargs="+", default=["en", "de"])
+    parser.add_argument("--themes", nargs="+", default=["light", "dark"])
+    parser.add_argument("--office", default="paris", help="an office selected ('' for none)")
+    parser.add_argument("--query", default="", help="more of the address, e.g. status=announced")
+    parser.add_argument("--path", default="/", help="the page: / or /your-data")
+    parser.add_argument("--data", type=Path, help="a data file to show (OFFICES_DATA)")
+    parser.add_argument("--full-page", action="store_true", help="the whole page, not the screen")
+    parser.add_argument("--readme", action="store_true", help=f"write {README_PICTURE} only")
+    args = parser.parse_args(argv)
+    if args.readme:
+        args.sizes, args.langs, args.themes = ["1400x900"], ["en"], ["light"]
+        args.office = "singapore"
+    executable = chromium_path()
+    if executable is None:
+        raise SystemExit("Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    logs = Path(tempfile.mkdtemp(prefix="screenshots-"))
+    servers = {
+        theme: start_streamlit(
+            logs / f"{theme}.log",
+            data_path=args.data,
+            extra_env={"STREAMLIT_THEME_BASE": theme} if theme == "dark" else None,
+        )
+        for theme in args.themes
+    }
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            for theme, server in servers.items():
+                for size in args.sizes:
+                    width, height = (int(part) for part in size.split("x"))
+                    for lang in args.langs:
+                        query = f"lang={lang}" + (f"&office={args.office}" if args.office else "")
+                        query += f"&{args.query}" if args.query else ""
+                        page = browser.new_page(viewport={"width": width, "height": height})
+                        page.goto(f"{server.url}{args.path.rstrip('/')}/?{query}")
+                        page.wait_for_selector(APP_IDLE, timeout=60_000)
+                        if page.locator(MAP_IFRAME).count():
+                            frame = page.locator(MAP_IFRAME).element_handle()
+                            assert frame is not None
+                            content = frame.content_frame()
+                            assert content is not None
+                            content.wait_for_function(MAP_READY, timeout=60_000)
+                            content.wait_for_function(MAP_SETTLED, timeout=30_000)
+                        page.wait_for_timeout(600)  # the last paint of fonts and tiles
+                        name = f"{args.path.strip('/') or 'map'}-{size}-{lang}-{theme}.png"
+                        target = README_PICTURE if args.readme else args.out / name
+                        page.screenshot(path=str(target), full_page=args.full_page)
+                        print(target)
+                        page.close()
+            browser.close()
+    finally:
+        for server in servers.values():
+            stop_streamlit(server)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

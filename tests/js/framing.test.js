@@ -1,0 +1,122 @@
+/* The one framing function: at every size the app and the published page give the map,
+   under every filter, with or without a selection and across the antimeridian, the offices
+   shown are in the frame and clear of every overlay (where they fit at all), and the
+   selection always is. */
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const framing = require("../../static/office_map/framing.js");
+const geometry = require("../../static/office_map/geometry.js");
+const fixtures = require("./fixtures.js");
+const { VIEWPORTS, overlaysFor } = require("./view.js");
+
+const RING = 17;  // a selected marker's ring reaches this far from its centre
+
+const DATASETS = {
+  nine: fixtures.nine(),
+  seventeen: fixtures.seventeen(),
+  antimeridian: fixtures.antimeridian(),
+  "5,000": fixtures.generated(5000),
+};
+const FILTERS = {
+  all: () => true,
+  announced: (data, i) => data.status[i] === "a",
+  EMEA: (data, i) => data.region[i] === "EMEA",
+  APAC: (data, i) => data.region[i] === "APAC",
+  "announced in EMEA": (data, i) => data.status[i] === "a" && data.region[i] === "EMEA",
+};
+
+function pointsOf(data, keep) {
+  const points = [];
+  for (let i = 0; i < data.ids.length; i++) {
+    if (keep(data, i)) { points.push({ i, lat: data.lat[i], lon: data.lon[i] }); }
+  }
+  return points;
+}
+
+function clear(at, free, reach) {
+  return at.x - reach >= free.left - 0.5 && at.x + reach <= free.right + 0.5
+    && at.y - reach >= free.top - 0.5 && at.y + reach <= free.bottom + 0.5;
+}
+
+for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
+  const size = { x: viewport.x, y: viewport.y };
+  const overlays = overlaysFor(viewport);
+  const free = framing.freeArea(size, overlays);
+  const minZoom = framing.worldZoom(size.x);
+  for (const [name, data] of Object.entries(DATASETS)) {
+    for (const [filterName, keep] of Object.entries(FILTERS)) {
+      test(`${viewportName}, ${name}, ${filterName}: offices shown and the selection framed`, () => {
+        const points = pointsOf(data, keep);
+        if (!points.length) { return; }
+        const selections = [null, points[0], points[points.length - 1], points[Math.floor(points.length / 2)]];
+        for (const selected of selections) {
+          const view = framing.frame({ points, selected, size, overlays, minZoom, maxZoom: 7 });
+          assert.ok(view, "framed");
+          assert.ok(view.zoom >= minZoom && view.zoom <= 7);
+          assert.ok(Number.isInteger(view.zoom * 4), `zoom ${view.zoom} on the 0.25 snap`);
+          const at = points.map((p) => framing.toContainer(p, view, size));
+          const inside = at.filter((a) => clear(a, free, 11)).length;
+          // All of them, unless they cannot fit even where the world just fills the width
+          // (with room for a marker on one side and a selection's ring on the other).
+          const span = geometry.boundsOf(points);
+          const room = 11 + (selected ? RING + 2 : 11);
+          const fits = geometry.project(span.south, span.east, minZoom).x
+            - geometry.project(span.north, span.west, minZoom).x <= free.right - free.left - room
+            && geometry.project(span.south, span.east, minZoom).y
+            - geometry.project(span.north, span.west, minZoom).y <= free.bottom - free.top - room;
+          if (fits) {
+            assert.equal(inside, points.length, `${inside} of ${points.length} in the free area`);
+          } else {
+            assert.equal(view.zoom, minZoom);
+          }
+          if (selected) {
+            const mark = framing.toContainer(selected, view, size);
+            assert.ok(clear(mark, free, RING), `selection at ${mark.x}, ${mark.y}`);
+          }
+        }
+      });
+    }
+  }
+}
+
+test("the world fills the map's width at the lowest zoom", () => {
+  for (const viewport of Object.values(VIEWPORTS)) {
+    const zoom = framing.worldZoom(viewport.x);
+    assert.ok(geometry.worldSize(zoom) >= viewport.x);
+    assert.ok(geometry.worldSize(zoom - 0.25) < viewport.x);
+  }
+});
+
+test("offices across the antimeridian are framed over the Pacific, not the whole world", () => {
+  const points = pointsOf(fixtures.antimeridian(), () => true);
+  const view = framing.frame({ points, selected: null, size: { x: 760, y: 580 },
+                               overlays: overlaysFor(VIEWPORTS["1400x900 (app)"]), minZoom: 1.75, maxZoom: 7 });
+  assert.ok(Math.abs(geometry.wrapLon(view.lon, 180) - 180) < 30, `centre ${view.lon}`);
+  assert.ok(view.zoom >= 2, `zoom ${view.zoom}`);
+});
+
+test("a map without a size yet is not framed (it is, once it has one)", () => {
+  assert.equal(framing.frame({ points: [{ lat: 0, lon: 0 }], size: { x: 0, y: 0 } }), null);
+});
+
+test("reveal moves only as far as needed, and zooms where the office is a marker", () => {
+  const size = { x: 760, y: 580 };
+  const overlays = overlaysFor(VIEWPORTS["1400x900 (app)"]);
+  const view = { lat: 30, lon: 8.6, zoom: 1.75 };
+  const tokyo = { lat: 35.68, lon: 139.69 };
+  assert.equal(framing.reveal({ point: { lat: 48.86, lon: 2.35 }, zoom: 1.75, view, size, overlays }), null);
+  const panned = framing.reveal({ point: { lat: -19.06, lon: -169.92 }, zoom: 1.75, view, size, overlays });
+  assert.ok(clear(framing.toContainer({ lat: -19.06, lon: -169.92 }, panned, size), framing.freeArea(size, overlays), RING));
+  const zoomed = framing.reveal({ point: tokyo, zoom: 5, view, size, overlays });
+  assert.equal(zoomed.zoom, 5);
+  assert.ok(clear(framing.toContainer(tokyo, zoomed, size), framing.freeArea(size, overlays), RING));
+});
+
+test("an overlay takes the side it costs least: a tall bar its side, a wide legend the bottom", () => {
+  const free = framing.freeArea({ x: 400, y: 600 }, [
+    { x: 10, y: 10, w: 34, h: 65 }, { x: 10, y: 480, w: 200, h: 110 },
+  ]);
+  assert.deepEqual(free, { left: 44, top: 0, right: 400, bottom: 480 });
+});
