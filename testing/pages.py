@@ -118,13 +118,14 @@ def wait_until_answered(page: Page, record: PageRecord, runs: int = 1) -> None:
         page.wait_for_timeout(25)  # lets Playwright deliver events between checks
 
 
-def load_app(page: Page, record: PageRecord, url: str, markers: int = 9) -> None:
-    """Open ``url`` and wait until the map shows ``markers`` markers (and no more), has
-    applied the page's view, and every script run of the load has finished."""
+def load_app(page: Page, record: PageRecord, url: str, markers: int | None = 9) -> None:
+    """Open ``url`` and wait until the map shows ``markers`` markers (and no more; ``None``:
+    any), has applied the page's view, and every script run of the load has finished."""
     page.goto(url)
     frame = map_frame(page)
-    expect(frame.locator(".office-marker")).to_have_count(markers, timeout=60_000)
-    map_frame_object(page).wait_for_function(MAP_READY, timeout=30_000)
+    if markers is not None:
+        expect(frame.locator(".office-marker")).to_have_count(markers, timeout=60_000)
+    map_frame_object(page).wait_for_function(MAP_READY, timeout=60_000)
     wait_until_answered(page, record, runs=RUNS_AT_LOAD)
 
 
@@ -233,3 +234,89 @@ def violations(target: Page | Frame) -> list[dict[str, Any]]:
         list(BLOCKING),
     )
     return found
+
+
+def open_layer_list(frame: FrameLocator) -> None:
+    """Unfold the map's layer list (folded to its button, as on every map)."""
+    frame.locator(".leaflet-control-layers").hover()
+    expect(frame.locator(".leaflet-control-layers-expanded")).to_have_count(1)
+
+
+# Everything the map draws, as boxes in its frame's coordinates: the map, its controls (and
+# a details card over it, if any), markers (with ids), clusters (with counts) and labels.
+MAP_DRAWN = """() => {
+    const box = (el) => { const r = el.getBoundingClientRect();
+        return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+    const id = (el, prefix) => [...el.classList].find((c) => c.startsWith(prefix)
+        && !['office-label-selected', 'office-marker', 'office-selected', 'office-fanned',
+             'office-highlighted', 'office-existing', 'office-announced'].includes(c));
+    return {
+        map: box(document.querySelector('.leaflet-container')),
+        controls: Array.from(document.querySelectorAll('.leaflet-control')).map(box),
+        markers: Array.from(document.querySelectorAll('.office-marker')).map((el) => ({
+            id: id(el, 'office-').slice(7), selected: el.classList.contains('office-selected'),
+            ...box(el)})),
+        clusters: Array.from(document.querySelectorAll('.office-cluster')).map((el) => ({
+            count: Number(el.textContent.replace(/\\D/g, '')),
+            selected: el.classList.contains('office-selected'), ...box(el)})),
+        labels: Array.from(document.querySelectorAll('.office-label')).map((el) => ({
+            id: id(el, 'office-label-').slice(13), text: el.textContent, ...box(el)})),
+    };
+}"""
+
+
+def _overlap(a: dict[str, float], b: dict[str, float], margin: float = 0.5) -> bool:
+    return (
+        a["x"] < b["x"] + b["w"] - margin
+        and b["x"] < a["x"] + a["w"] - margin
+        and a["y"] < b["y"] + b["h"] - margin
+        and b["y"] < a["y"] + a["h"] - margin
+    )
+
+
+def _centre(box: dict[str, float]) -> tuple[float, float]:
+    return box["x"] + box["w"] / 2, box["y"] + box["h"] / 2
+
+
+def _inside(box: dict[str, float], area: dict[str, float]) -> bool:
+    return (
+        area["x"] - 0.5 <= box["x"]
+        and box["x"] + box["w"] <= area["x"] + area["w"] + 0.5
+        and area["y"] - 0.5 <= box["y"]
+        and box["y"] + box["h"] <= area["y"] + area["h"] + 0.5
+    )
+
+
+def check_map(drawn: dict[str, Any], shown: int, selected: str | None) -> None:
+    """The map's properties, as a reader sees them: every office shown drawn once (as a
+    marker or in a cluster), none under a control; every name beside its own marker (the
+    marker nearest its centre, within 30 px of its edge), clear of the controls and of other
+    names; the selection drawn once, in sight, and named."""
+    markers, clusters, labels = drawn["markers"], drawn["clusters"], drawn["labels"]
+    assert len(markers) + sum(cluster["count"] for cluster in clusters) == shown
+    for shape in [*markers, *clusters]:
+        assert _inside(shape, drawn["map"]), shape
+        for control in drawn["controls"]:
+            assert not _overlap(shape, control), ("under a control", shape)
+    anchors = [(m["id"], *_centre(m)) for m in markers]
+    if selected and not any(m["id"] == selected for m in markers):
+        anchors += [(selected, *_centre(c)) for c in clusters if c["selected"]]
+    for index, label in enumerate(labels):
+        x, y = _centre(label)
+        nearest = min(anchors, key=lambda a: (a[1] - x) ** 2 + (a[2] - y) ** 2)
+        assert nearest[0] == label["id"], (label["id"], "nearest marker", nearest[0])
+        mx, my = next(a[1:] for a in anchors if a[0] == label["id"])
+        dx = max(label["x"] - mx, 0, mx - label["x"] - label["w"])
+        dy = max(label["y"] - my, 0, my - label["y"] - label["h"])
+        assert (dx * dx + dy * dy) ** 0.5 <= 30, (label["id"], "too far from its marker")
+        assert _inside(label, drawn["map"]), label["id"]
+        for control in drawn["controls"]:
+            assert not _overlap(label, control), (label["id"], "under a control")
+        for other in labels[index + 1 :]:
+            assert not _overlap(label, other), (label["id"], other["id"])
+    rings = [shape for shape in [*markers, *clusters] if shape["selected"]]
+    if selected:
+        assert len(rings) == 1, rings
+        assert any(label["id"] == selected for label in labels), f"{selected} is not named"
+    else:
+        assert rings == []

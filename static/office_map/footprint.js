@@ -80,8 +80,8 @@
       var moved = function () { self._readerMoved = true; };
       L.DomEvent.on(map.getContainer(), "mousedown touchstart wheel keydown", moved);
       map.on("resize", function () {
-        self._setWorldZoom();
-        if (!self._readerMoved) { self.frame(); }
+        self._fitLegend();
+        if (!self._readerMoved) { self.frame(); } else { self._setWorldZoom(); }
       });
       if (window.ResizeObserver) {
         new ResizeObserver(function () { map.invalidateSize({ pan: false }); }).observe(map.getContainer());
@@ -130,7 +130,7 @@
     /* The world fills the map's width at the lowest zoom (no band of world in a wide sea). */
     _setWorldZoom: function () {
       var width = this._map.getSize().x;
-      if (width > 0) { this._map.setMinZoom(framing.worldZoom(width)); }
+      if (width > 0) { this._map.setMinZoom(Math.min(framing.worldZoom(width), this._map.getZoom())); }
     },
 
     /* Frame the offices shown (and the selection) in the part of the map no overlay covers;
@@ -138,20 +138,26 @@
     frame: function (animate, reveal) {
       var map = this._map;
       if (!this._layer.isReady()) { return; }
-      this._setWorldZoom();
       var selected = this._layer.office(this._view.selected);
+      var worldZoom = framing.worldZoom(map.getSize().x);
       var view = framing.frame({
         points: this._layer.shownPoints(),
         selected: selected && this._layer.shown(selected) ? { lat: selected.lat, lon: selected.lon } : null,
         size: { x: map.getSize().x, y: map.getSize().y },
         overlays: this.overlays(),
-        minZoom: map.getMinZoom(),
+        minZoom: worldZoom,
         maxZoom: map.getMaxZoom(),
       });
       if (!view) { return; }
+      // Below the zoom that fills the width only where the offices need it. (Leaflet zooms,
+      // animated, when the zoom is below a new minimum: lower it first, raise it after.)
+      var minimum = Math.min(worldZoom, view.zoom);
+      map.setMinZoom(Math.min(map.getMinZoom(), minimum));
       map.setView([view.lat, view.lon], view.zoom, { animate: !!animate });
+      map.setMinZoom(minimum);
       this._framed = true;
       if (reveal && this._view.selected) { this._layer.reveal(this._view.selected); }
+      this._signalReady();
     },
 
     text: function (key) {
@@ -182,10 +188,13 @@
       if (first || String(v.highlighted) !== String(before.highlighted)) {
         this._layer.setHighlighted(v.highlighted);
       }
+      var chosen = first || v.selected !== before.selected;
       if (filtered && !first) {
+        // Another set of offices: frame them (and the selection, if any) anew.
+        if (chosen) { this._layer.setSelected(v.selected, false); }
         this._readerMoved = false;
         this.frame(true);
-      } else if (first || v.selected !== before.selected) {
+      } else if (chosen) {
         this._layer.setSelected(v.selected, this._framed);
       }
       if (this._config.mode === "standalone" && (first || v.selected !== before.selected)) {
@@ -212,11 +221,14 @@
       this._post({ type: MESSAGE_READY });
     },
 
-    /* The public "ready" signal (see the top of this file). */
+    /* The public "ready" signal (see the top of this file): the offices drawn where they
+       stay, the page's view applied, and the map framed at its size. */
     _signalReady: function () {
       var container = this._map.getContainer();
       var viewApplied = this._config.mode !== "app" || this._viewFromPage;
-      if (!this._layer.isReady() || !viewApplied || container.dataset.footprintReady) { return; }
+      if (!this._layer.isReady() || !viewApplied || !this._framed || container.dataset.footprintReady) {
+        return;
+      }
       container.dataset.footprintReady = "true";
       container.dispatchEvent(new CustomEvent("footprintready", { bubbles: true }));
     },
@@ -296,11 +308,12 @@
     _legend: function () {
       var self = this;
       var control = L.control({ position: "bottomleft" });
-      control.onAdd = function (map) {
+      control.onAdd = function () {
         var details = element("details", "office-legend");
-        var size = map.getSize();
-        details.open = !(size.x && (size.x < 340 || size.y < 300));
-        details.appendChild(element("summary", null, self.text("legend_title")));
+        details.open = self._legendRoom();
+        var summary = element("summary", null, self.text("legend_title"));
+        L.DomEvent.on(summary, "click", function () { self._legendChosen = true; });
+        details.appendChild(summary);
         var list = element("ul");
         self._legendRows = {};
         self._config.statuses.forEach(function (status) {
@@ -332,9 +345,34 @@
         L.DomEvent.disableClickPropagation(details);
         L.DomEvent.disableScrollPropagation(details);
         L.DomEvent.on(details, "toggle", function () { self._layer._draw(); });
+        // The legend is over the map: when it changes size (rows shown as symbols are drawn,
+        // opened or closed), the offices are framed clear of it again, until the reader
+        // moves the map.
+        if (window.ResizeObserver) {
+          var height = 0;
+          new ResizeObserver(function () {
+            var now = details.getBoundingClientRect().height;
+            if (Math.abs(now - height) > 2) {
+              height = now;
+              if (!self._readerMoved && self._framed) { self.frame(); }
+            }
+          }).observe(details);
+        }
         return details;
       };
       return control;
+    },
+
+    /* The legend is open where the map is tall enough to give it room (closed in a small
+       frame), unless the reader opened or closed it. */
+    _legendRoom: function () {
+      var size = this._map.getSize();
+      return !(size.y && size.y < 400);
+    },
+
+    _fitLegend: function () {
+      var legend = this._legendControl && this._legendControl.getContainer();
+      if (legend && !this._legendChosen) { legend.open = this._legendRoom(); }
     },
 
     /* The legend's cluster: a ring in the two statuses' colours around a count. */

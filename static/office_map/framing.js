@@ -19,7 +19,9 @@
   var DEFAULTS = {
     snap: 0.25,         // Leaflet's zoomSnap
     margin: 30,         // room around a framed office: its symbol, ring and some label
+    tight: 16,          // the least room around a framed office: its symbol
     ring: 19,           // the least room around a selected office: its ring and a halo
+    belowWorld: 0.5,    // how far below the zoom that fills the width the map may go
     singleZoom: 5,      // one office alone (or one place) is shown at this zoom
     maxFitZoom: 6,      // a group is never framed closer than this
     minZoom: 0,
@@ -34,28 +36,53 @@
     return snapUp(Math.log2(Math.max(width, 1) / geometry.TILE), snap || DEFAULTS.snap);
   }
 
-  /* The part of the map no overlay covers: each overlay takes the side it costs least to
-     give up (a tall bar in a corner takes its side, a wide legend the bottom). Returns
-     {left, top, right, bottom} in container pixels. */
-  function freeArea(size, overlays) {
+  /* What giving up each side to an overlay costs, as a share of the map: [side, cost],
+     cheapest first. */
+  function sideCosts(size, r) {
+    return [
+      ["top", (r.y + r.h) / size.y],
+      ["bottom", (size.y - r.y) / size.y],
+      ["left", (r.x + r.w) / size.x],
+      ["right", (size.x - r.x) / size.x],
+    ].sort(function (a, b) { return a[1] - b[1]; });
+  }
+
+  function onMap(size, r) {
+    return r.w > 0 && r.h > 0 && r.x < size.x && r.y < size.y && r.x + r.w > 0 && r.y + r.h > 0;
+  }
+
+  /* The free area when each overlay gives up the side "sides" names for it. */
+  function freeWith(size, overlays, sides) {
     var free = { left: 0, top: 0, right: size.x, bottom: size.y };
-    (overlays || []).forEach(function (r) {
-      if (r.w <= 0 || r.h <= 0 || r.x >= size.x || r.y >= size.y || r.x + r.w <= 0 || r.y + r.h <= 0) {
-        return;
-      }
-      var costs = [
-        ["top", (r.y + r.h) / size.y],
-        ["bottom", (size.y - r.y) / size.y],
-        ["left", (r.x + r.w) / size.x],
-        ["right", (size.x - r.x) / size.x],
-      ].sort(function (a, b) { return a[1] - b[1]; });
-      var side = costs[0][0];
+    overlays.forEach(function (r, index) {
+      var side = sides[index];
       if (side === "top") { free.top = Math.max(free.top, r.y + r.h); }
       if (side === "bottom") { free.bottom = Math.min(free.bottom, r.y); }
       if (side === "left") { free.left = Math.max(free.left, r.x + r.w); }
       if (side === "right") { free.right = Math.min(free.right, r.x); }
     });
     return free;
+  }
+
+  /* The part of the map no overlay covers, each overlay taking the side it costs least to
+     give up (a tall bar in a corner its side, a wide legend the bottom). Returns {left,
+     top, right, bottom} in container pixels. */
+  function freeArea(size, overlays) {
+    var shown = (overlays || []).filter(function (r) { return onMap(size, r); });
+    return freeWith(size, shown, shown.map(function (r) { return sideCosts(size, r)[0][0]; }));
+  }
+
+  /* Every free area worth trying: each overlay gives up one of its two cheapest sides. */
+  function freeAreas(size, overlays) {
+    var shown = (overlays || []).filter(function (r) { return onMap(size, r); });
+    var choices = shown.map(function (r) { return sideCosts(size, r).slice(0, 2).map(function (c) { return c[0]; }); });
+    var areas = [];
+    var count = Math.pow(2, choices.length);
+    for (var combo = 0; combo < count; combo++) {
+      var sides = choices.map(function (pair, index) { return pair[(combo >> index) & 1]; });
+      areas.push(freeWith(size, shown, sides));
+    }
+    return areas;
   }
 
   /* The free area less a margin (the margin shrinks where the area is small). */
@@ -70,9 +97,29 @@
     return { lat: c.lat, lon: c.lon, zoom: zoom };
   }
 
+  function shrink(free, margin) {
+    var m = Math.max(0, Math.min(margin, (free.right - free.left) / 4, (free.bottom - free.top) / 4));
+    return { left: free.left + m, top: free.top + m, right: free.right - m, bottom: free.bottom - m };
+  }
+
+  /* The highest zoom at which a span of w0 x h0 (world pixels at zoom 0) fits in a box. */
+  function fitZoom(w0, h0, box, o) {
+    var width = box.right - box.left, height = box.bottom - box.top;
+    if (width <= 0 || height <= 0) { return -Infinity; }
+    if (w0 < 1e-9 && h0 < 1e-9) { return o.singleZoom; }
+    var fit = Math.min(w0 > 1e-9 ? width / w0 : Infinity, h0 > 1e-9 ? height / h0 : Infinity);
+    return Math.min(snapDown(Math.log2(fit), o.snap), w0 < 1e-9 && h0 < 1e-9 ? o.singleZoom : o.maxFitZoom);
+  }
+
   /* Frame {points: [{lat, lon}], selected: {lat, lon} | null, size: {x, y}, overlays:
      [{x, y, w, h}], minZoom, maxZoom, ...}: the view {lat, lon, zoom}, or null where the map
-     has no size yet or there is nothing to frame. */
+     has no size yet or there is nothing to frame.
+
+     Every way the overlays can give up their sides is tried, and the one that frames the
+     offices closest wins. Where the world just fills the width (minZoom) the offices fit
+     with a smaller margin, that zoom is taken; where they fit nowhere at it, the map may
+     show the world a little smaller (down to half a zoom step below), rather than hide an
+     office under a control. */
   function frame(input) {
     var o = Object.assign({}, DEFAULTS, input);
     var size = o.size;
@@ -81,28 +128,33 @@
     if (o.selected) { points.push(o.selected); }
     if (!points.length) { return null; }
     var bounds = geometry.boundsOf(points);
-    var box = inner(size, o.overlays, o.margin);
-    var width = box.right - box.left, height = box.bottom - box.top;
     var nw = geometry.project(bounds.north, bounds.west, 0);
     var se = geometry.project(bounds.south, bounds.east, 0);
     var w0 = se.x - nw.x, h0 = se.y - nw.y;
-    var zoom;
-    if (w0 < 1e-9 && h0 < 1e-9) {
-      zoom = o.singleZoom;
-    } else {
-      var fit = Math.min(w0 > 1e-9 ? width / w0 : Infinity, h0 > 1e-9 ? height / h0 : Infinity);
-      zoom = Math.min(snapDown(Math.log2(fit), o.snap), o.maxFitZoom);
-    }
-    zoom = geometry.clamp(zoom, o.minZoom, o.maxZoom);
+    var floor = Math.max(0, o.minZoom - o.belowWorld);
+    var best = null;
+    freeAreas(size, o.overlays).forEach(function (free) {
+      var zoom = fitZoom(w0, h0, shrink(free, o.margin), o);
+      if (zoom < o.minZoom) {
+        var tight = fitZoom(w0, h0, shrink(free, o.tight), o);
+        zoom = tight >= o.minZoom ? o.minZoom : Math.max(tight, floor);
+      }
+      zoom = geometry.clamp(zoom, floor, o.maxZoom);
+      var area = (free.right - free.left) * (free.bottom - free.top);
+      if (!best || zoom > best.zoom || (zoom === best.zoom && area > best.area)) {
+        best = { zoom: zoom, area: area, free: free };
+      }
+    });
+    var zoom = best.zoom, free = best.free;
     var scale = Math.pow(2, zoom);
     var boundsCenter = { x: (nw.x + se.x) / 2 * scale, y: (nw.y + se.y) / 2 * scale };
     // Put the bounds' centre at the free area's centre.
     var center = {
-      x: boundsCenter.x + size.x / 2 - (box.left + box.right) / 2,
-      y: boundsCenter.y + size.y / 2 - (box.top + box.bottom) / 2,
+      x: boundsCenter.x + size.x / 2 - (free.left + free.right) / 2,
+      y: boundsCenter.y + size.y / 2 - (free.top + free.bottom) / 2,
     };
     if (o.selected) {
-      center = keepInside(o.selected, center, zoom, size, inner(size, o.overlays, o.ring));
+      center = keepInside(o.selected, center, zoom, size, shrink(free, o.ring));
     }
     return viewAt(center, zoom);
   }
@@ -157,6 +209,7 @@
     DEFAULTS: DEFAULTS,
     worldZoom: worldZoom,
     freeArea: freeArea,
+    freeAreas: freeAreas,
     inner: inner,
     frame: frame,
     reveal: reveal,

@@ -20,6 +20,7 @@
   "use strict";
 
   var REACH = 30;  // px from a marker's centre to its name's nearest edge, at the most
+  var CLEAR = 3;   // px by which every other marker is farther from a name's centre
   var DIRECTIONS = [
     ["E", 1, 0], ["W", -1, 0], ["NE", 1, -1], ["SE", 1, 1],
     ["NW", -1, -1], ["SW", -1, 1], ["N", 0, -1], ["S", 0, 1],
@@ -90,8 +91,8 @@
       var cx = box.x + box.w / 2, cy = box.y + box.h / 2;
       var own = Math.hypot(cx - c.x, cy - c.y);
       if (toBox(c.x, c.y, box) > reach) { return false; }
-      return markerGrid.near(cx, cy, own).every(function (m) {
-        return m.id === c.id || Math.hypot(cx - m.x, cy - m.y) > own;
+      return markerGrid.near(cx, cy, own + CLEAR).every(function (m) {
+        return m.id === c.id || Math.hypot(cx - m.x, cy - m.y) > own + CLEAR;
       });
     }
 

@@ -21,6 +21,7 @@
 
   var SVG_NS = "http://www.w3.org/2000/svg";
   var LIST_LIMIT = 100;  // offices listed by a cluster at the deepest zoom, at the most
+  var RING = 19;         // a selected marker's ring reaches this far from its centre
   var clusters = window.FootprintClusters;
   var labels = window.FootprintLabels;
   var framing = window.FootprintFraming;
@@ -98,9 +99,18 @@
       });
       this._measure = document.createElement("canvas").getContext("2d");
       map.on("zoomend viewreset moveend resize", this._draw, this);
+      if (document.fonts) {
+        // A font that arrives later changes the names' widths: measure and place again.
+        document.fonts.addEventListener("loadingdone", L.bind(function () {
+          this._labelWidths = {};
+          this._labelFont = null;
+          this._draw();
+        }, this));
+      }
       var layer = this;
-      // Until the map's stylesheets apply, positions on screen are not final: draw after.
-      stylesheetsLoaded().then(function () {
+      // Until the map's stylesheets and fonts apply, positions on screen and the widths of
+      // names are not final: draw after.
+      stylesheetsLoaded().then(fontsLoaded).then(function () {
         if (!layer._map) { return; }
         layer._ready = true;
         layer._markerPane.classList.remove("office-pane-waiting");
@@ -605,9 +615,12 @@
       });
       var candidates = shown.slice(0, this.options.maxLabels).map(function (entry) {
         return { id: entry.i, x: entry.x, y: entry.y, w: self._labelWidth(entry.i), h: self._labelHeight,
-                 r: entry.r || half, outward: entry.outward, required: entry.i === selected };
+                 r: entry.r || (entry.i === selected ? RING : half), outward: entry.outward,
+                 required: entry.i === selected };
       });
       var placed = labels.place(candidates, obstacles, markers, { x: 2, y: 2, w: size.x - 4, h: size.y - 4 });
+      var markerX = {};
+      candidates.forEach(function (c) { markerX[c.id] = c.x; });
       var keep = new Map();
       Object.keys(placed).forEach(function (key) {
         var i = Number(key);
@@ -622,6 +635,11 @@
         el.textContent = self.name(i);
         el.classList.toggle("office-label-selected", i === selected);
         var box = placed[key];
+        // The box placed is the box drawn: its size set, so its centre is where placed.
+        el.style.width = box.w + "px";
+        el.style.height = box.h + "px";
+        // A name left of its marker ends at the marker's side.
+        el.style.textAlign = box.x + box.w / 2 < markerX[key] - 1 ? "right" : "left";
         L.DomUtil.setPosition(el, map.containerPointToLayerPoint([box.x, box.y]));
         keep.set(id, el);
       });
@@ -632,6 +650,10 @@
   });
 
   L.officeLayer = function (data, options) { return new L.OfficeLayer(data, options); };
+
+  function fontsLoaded() {
+    return document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
+  }
 
   function stylesheetsLoaded() {
     var links = Array.prototype.slice.call(document.querySelectorAll('link[rel="stylesheet"]'));

@@ -12,6 +12,7 @@ from testing.pages import (
     load_app,
     map_frame,
     map_frame_object,
+    open_layer_list,
     open_page,
     wait_until_answered,
 )
@@ -73,10 +74,12 @@ def test_a_basemap_chosen_in_the_map_goes_into_the_link(
     page, record = page_and_record
     load_app(page, record, app_server.url)
     frame = map_frame(page)
+    open_layer_list(frame)
     frame.get_by_label("CARTO light").check()
     page.wait_for_url("**basemap=carto-light**", timeout=20_000)
     wait_until_answered(page, record)
     assert map_frame_object(page).evaluate("window.map.getMaxZoom()") == 20
+    open_layer_list(frame)
     frame.get_by_label("Offline outlines").check()
     page.wait_for_url(lambda url: "basemap=" not in url, timeout=20_000)
 

@@ -21,13 +21,15 @@ def test_the_whole_map_and_its_legend_are_in_the_first_screen(
     assert iframe["y"] >= 0 and iframe["y"] + iframe["height"] <= 900
     legend = map_frame(page).locator(".office-legend").bounding_box()
     assert legend is not None and legend["y"] + legend["height"] <= 900
-    # On a wide map the layer list is open; the headline figures take one line.
-    expect(map_frame(page).locator(".leaflet-control-layers-expanded")).to_have_count(1)
+    # The layer list is folded to its button (open, it would cover offices); the legend is
+    # open; the headline figures take one line.
+    expect(map_frame(page).locator(".leaflet-control-layers-expanded")).to_have_count(0)
+    expect(map_frame(page).locator(".office-legend")).to_have_attribute("open", "")
     figures = page.locator(".st-key-figures").bounding_box()
     assert figures is not None and figures["height"] < 80
 
 
-def test_on_a_phone_the_map_starts_in_the_first_screen_with_its_controls_folded(
+def test_on_a_phone_the_map_starts_in_the_first_screen_with_its_legend_open(
     app_server: StreamlitServer, browser: Browser
 ) -> None:
     page, record = open_page(browser, width=390, height=844)
@@ -36,7 +38,8 @@ def test_on_a_phone_the_map_starts_in_the_first_screen_with_its_controls_folded(
     assert iframe is not None and iframe["y"] < 844 - 200  # well into the first screen
     frame = map_frame(page)
     expect(frame.locator(".leaflet-control-layers-expanded")).to_have_count(0)
-    expect(frame.locator(".office-legend")).not_to_have_attribute("open", "")
+    # The map is tall enough for the legend: open, it explains the symbols at once.
+    expect(frame.locator(".office-legend")).to_have_attribute("open", "")
     layers = frame.locator(".leaflet-control-layers").bounding_box()
     assert layers is not None and layers["width"] < 60  # a button, not the list
     assert record.errors == []
@@ -48,7 +51,7 @@ def test_the_map_follows_the_dark_theme(app_server: StreamlitServer, browser: Br
     load_app(page, record, app_server.url)
     frame = map_frame(page)
     expect(frame.locator(".leaflet-container.footprint-dark")).to_have_count(1)
-    for selector in (".office-legend", ".leaflet-control-zoom-in", ".footprint-regions"):
+    for selector in (".office-legend", ".leaflet-control-zoom-in", ".leaflet-control-layers"):
         background = frame.locator(selector).first.evaluate(
             "e => getComputedStyle(e).backgroundColor"
         )

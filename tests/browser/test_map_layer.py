@@ -16,6 +16,7 @@ from testing.pages import (
     load_app,
     map_frame,
     map_frame_object,
+    open_layer_list,
     open_page,
     rgb,
 )
@@ -139,6 +140,7 @@ def test_expansion_arcs_follow_great_circles_across_the_pacific(
     load_app(page, record, app_server.url)
     frame = map_frame(page)
     expect(frame.locator("path.expansion-arc")).to_have_count(0)  # a layer, off at first
+    open_layer_list(frame)
     frame.get_by_label("Expansion from headquarters").check()
     arcs = frame.locator("path.expansion-arc")
     expect(arcs).to_have_count(8)
@@ -162,56 +164,3 @@ def test_expansion_arcs_follow_great_circles_across_the_pacific(
     expect(frame.locator(".office-legend-arcs")).to_be_visible()
     frame.locator(".office-marker.office-tokyo").click()  # arcs take no clicks
     expect(page.locator(".st-key-office-details h3")).to_have_text("Tokyo")
-
-
-LAYER_SCRIPTS = ("static/leaflet/leaflet.js", "static/office_map/office_layer.js")
-
-
-def layer_page(browser: Browser) -> Page:
-    """A blank page with Leaflet and the office layer's code, to run its layout alone."""
-    page = browser.new_page()
-    page.set_content("<!doctype html><title>layout</title>")
-    for script in LAYER_SCRIPTS:
-        page.add_script_tag(path=script)
-    return page
-
-
-def test_layout_moves_only_points_that_overlap(browser: Browser) -> None:
-    page = layer_page(browser)
-    items = page.evaluate(
-        """() => L.OfficeLayer.layout([
-            {id: "a", x: 100, y: 100, rank: 1}, {id: "b", x: 110, y: 100, rank: 1},
-            {id: "c", x: 300, y: 300, rank: 1},
-            ...Array.from({length: 12}, (_, i) => ({id: "d" + i, x: 600 + i, y: 600, rank: 1})),
-        ], {symbolSize: 22, separation: 28, fanMax: 8})
-        .map((item) => ({kind: item.kind, ids: item.members.map((m) => m.id).sort(),
-                         placed: item.placed}))"""
-    )
-    kinds = {tuple(item["ids"]): item for item in items}
-    assert kinds[("c",)]["kind"] == "single"
-    assert kinds[("c",)]["placed"] == [{"x": 300, "y": 300}]  # alone: never moved
-    pair = kinds[("a", "b")]
-    assert pair["kind"] == "fan"
-    (a, b) = pair["placed"]
-    assert ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 >= 27.9
-    assert a["x"] < b["x"]  # the fan keeps their order (a west of b)
-    crowd = next(item for item in items if item["ids"][0].startswith("d"))
-    assert crowd["kind"] == "cluster" and len(crowd["ids"]) == 12
-
-
-def test_a_higher_priority_label_wins_a_contested_place(browser: Browser) -> None:
-    page = layer_page(browser)
-    placed = page.evaluate(
-        """() => L.OfficeLayer.placeLabels(
-            [{id: "first", x: 100, y: 100, w: 80, h: 16, outward: null},
-             {id: "second", x: 100, y: 100, w: 80, h: 16, outward: null}],
-            [], {x: 0, y: 0, w: 200, h: 200}, 14)"""
-    )
-    assert set(placed) == {"first", "second"}  # room around the point for both
-    crowded = page.evaluate(
-        """() => L.OfficeLayer.placeLabels(
-            [{id: "first", x: 100, y: 100, w: 80, h: 16, outward: null},
-             {id: "second", x: 100, y: 100, w: 80, h: 16, outward: null}],
-            [], {x: 95, y: 88, w: 110, h: 24}, 14)"""
-    )
-    assert list(crowded) == ["first"]  # one place only: the first (higher) keeps it

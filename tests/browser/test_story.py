@@ -11,7 +11,10 @@ from playwright.sync_api import Browser, Page
 from components.data.schema import Dataset
 from testing.pages import (
     HIT_AT_CENTRE,
+    MAP_DRAWN,
+    MAP_SETTLED,
     PageRecord,
+    check_map,
     choose_table_row,
     click_timeline_point,
     expect_details_for,
@@ -19,6 +22,7 @@ from testing.pages import (
     map_frame,
     map_frame_object,
     open_page,
+    wait_until_answered,
 )
 from testing.server import StreamlitServer
 
@@ -33,29 +37,28 @@ INSIDE_MAP = """(el) => {
 
 
 @pytest.mark.parametrize("region", ["EMEA", "Americas", "APAC"])
-def test_region_buttons_frame_the_map_without_a_rerun_or_a_scroll(
+def test_the_region_filter_frames_the_map_on_its_offices(
     app_server: StreamlitServer, browser: Browser, region: str, dataset: Dataset
 ) -> None:
+    """One control, one meaning: the page's region filter shows that region's offices, and
+    the map frames them (without being rebuilt)."""
     page, record = open_page(browser)
     load_app(page, record, app_server.url)
     leaflet = map_frame_object(page)
     leaflet.evaluate("window.__sameMap = true")  # gone if the map were rebuilt
     zoom_before = leaflet.evaluate("window.map.getZoom()")
-    scroll_before = page.evaluate("window.scrollY")
-    runs_before = record.conversation.requests
-
-    markers = map_frame(page)
     leaflet.evaluate("void window.map.once('moveend', () => { window.__framed = true; })")
-    markers.locator(".footprint-regions").get_by_role(
-        "button", name=REGION_BUTTONS[region], exact=True
-    ).click()
+    runs = record.conversation.requests
+    filters = page.locator(".st-key-filters")
+    filters.get_by_role("button", name=REGION_BUTTONS[region], exact=True).click()
+    wait_until_answered(page, record, runs=runs + 1)
     leaflet.wait_for_function("window.__framed === true")
-    assert leaflet.evaluate("window.map.getZoom()") != zoom_before
+    leaflet.wait_for_function(MAP_SETTLED)
     assert leaflet.evaluate("window.__sameMap") is True
-    assert page.evaluate("window.scrollY") == scroll_before
-    assert record.conversation.requests == runs_before  # the map moved on its own
-
+    assert leaflet.evaluate("window.map.getZoom()") >= zoom_before
     offices = [office for office in dataset.offices if office.region == region]
+    check_map(leaflet.evaluate(MAP_DRAWN), len(offices), None)
+    markers = map_frame(page)
     for office in offices:
         marker = markers.locator(f".office-marker.office-{office.id}")
         assert marker.evaluate(INSIDE_MAP), office.id

@@ -40,8 +40,8 @@ function labelled(data, view, size, overlays, selected) {
       markers.push({ id: m.i, x: at.x, y: at.y });
       if (at.x < 0 || at.y < 0 || at.x > size.x || at.y > size.y) { return; }
       const outward = item.kind === "fan" ? Math.atan2(at.y - c.y, at.x - c.x) : null;
-      candidates.push({ id: m.i, x: at.x, y: at.y, w: 7 * data.names.en[m.i].length + 6, h: 16, r: HALF,
-                        outward, required: m.i === selected });
+      candidates.push({ id: m.i, x: at.x, y: at.y, w: 7 * data.names.en[m.i].length + 6, h: 16,
+                        r: m.i === selected ? 19 : HALF, outward, required: m.i === selected });
     });
   });
   candidates.sort((a, b) => (b.required - a.required) || a.id - b.id);
