@@ -18,25 +18,38 @@ from components.text.catalog import _, babel_locale, format_number, n_, possessi
 from components.text.formatting import format_partial_date
 
 
-def figures_line(metrics: Metrics, lang: str = "en", number: str = "{}") -> str:
-    """ "4 existing · 5 announced · 7 countries · 1 region"; ``number`` formats each count
-    (``"**{}**"`` sets them in bold Markdown)."""
+def figures_line(
+    metrics: Metrics, lang: str = "en", number: str = "{}", total: int | None = None
+) -> str:
+    """ "4 existing · 5 announced · 7 countries · 3 regions"; where a filter shows only some
+    of ``total`` offices, what is shown: "2 of 9 offices shown · 2 announced · 2 countries"
+    (a status none of them has is not counted). ``number`` formats each count (``"**{}**"``
+    sets them in bold Markdown)."""
 
     def shown(count: int) -> str:
         return number.format(format_number(count, lang))
 
-    return " · ".join(
-        (
-            n_("{count} existing", "{count} existing", metrics.existing, lang,
-               count=shown(metrics.existing)),
-            n_("{count} announced", "{count} announced", metrics.announced, lang,
-               count=shown(metrics.announced)),
-            n_("{count} country", "{count} countries", metrics.countries, lang,
-               count=shown(metrics.countries)),
-            n_("{count} region", "{count} regions", metrics.regions, lang,
-               count=shown(metrics.regions)),
-        )
-    )  # fmt: skip
+    parts = []
+    filtered = total is not None and metrics.existing + metrics.announced < total
+    if filtered:
+        count = metrics.existing + metrics.announced
+        # The noun goes with the total: "1 of 9 offices shown".
+        parts.append(
+            n_("{count} of {total} office shown", "{count} of {total} offices shown", total or 0,
+               lang, count=shown(count), total=shown(total or 0))
+        )  # fmt: skip
+    if metrics.existing or not filtered:
+        parts.append(n_("{count} existing", "{count} existing", metrics.existing, lang,
+                        count=shown(metrics.existing)))  # fmt: skip
+    if metrics.announced or not filtered:
+        parts.append(n_("{count} announced", "{count} announced", metrics.announced, lang,
+                        count=shown(metrics.announced)))  # fmt: skip
+    parts.append(n_("{count} country", "{count} countries", metrics.countries, lang,
+                    count=shown(metrics.countries)))  # fmt: skip
+    if metrics.regions > 1 or not filtered:
+        parts.append(n_("{count} region", "{count} regions", metrics.regions, lang,
+                        count=shown(metrics.regions)))  # fmt: skip
+    return " · ".join(parts)
 
 
 def headline(dataset: Dataset, lang: str = "en") -> str:

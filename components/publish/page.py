@@ -203,7 +203,7 @@ def embed_title(dataset: Dataset, view: View) -> str:
 def _header(dataset: Dataset, offices: tuple[Office, ...], view: View) -> str:
     lang = view.lang
     hint = _("Click a marker for the office's details.", lang)
-    parts = [figures_line(office_metrics(offices), lang)]
+    parts = [figures_line(office_metrics(offices), lang, total=len(dataset.offices))]
     if view.region != "all":
         parts.append(region_name(view.region, lang, short=True))
     parts.append(_("statuses as of {as_of}", lang, as_of=format_partial_date(dataset.as_of, lang)))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.data.problems import DatasetError
 from components.data.schema import Dataset
-from components.facts.queries import headline_metrics
+from components.facts.queries import filter_offices, office_metrics
 from components.facts.summary import figures_line, since_developments
 from components.map.view import REGION_FILTERS, STATUS_FILTERS
 from components.session import view as view_session
@@ -71,7 +71,11 @@ def render_header(dataset: Dataset, lang: str) -> None:
             else:
                 subtitle = _("Offices as of {as_of}.", lang, as_of=as_of)
             st.caption(subtitle)
-            st.markdown(figures_line(headline_metrics(dataset), lang, number="**{}**"))
+            ui = view_session.snapshot()
+            shown = filter_offices(dataset, ui.view.status, ui.view.region)
+            metrics = office_metrics(shown)
+            total = len(dataset.offices)
+            st.markdown(figures_line(metrics, lang, number="**{}**", total=total))
         render_since(dataset, lang)
     with filters_column:
         render_filters(lang)

@@ -11,10 +11,11 @@ from components.facts.queries import (
     filter_offices,
     headline_metrics,
     highlighted_offices,
+    office_metrics,
     partnerships_for_office,
     people_for_office,
 )
-from components.facts.summary import headline, since_developments, summary_paragraph
+from components.facts.summary import figures_line, headline, since_developments, summary_paragraph
 from components.facts.tables import table_dates, table_row
 from components.text.catalog import possessive
 from components.text.formatting import country_name, format_partial_date, format_usd
@@ -241,3 +242,15 @@ def _without_since() -> dict[str, object]:
         office.pop("since", None)
     raw["company"].pop("since")
     return raw
+
+
+def test_the_figures_say_what_a_filter_shows(dataset: Dataset) -> None:
+    everything = office_metrics(dataset.offices)
+    assert figures_line(everything, "en", total=9) == (
+        "4 existing · 5 announced · 7 countries · 3 regions"
+    )
+    emea = office_metrics(filter_offices(dataset, "announced", "EMEA"))
+    assert figures_line(emea, "en", total=9) == "2 of 9 offices shown · 2 announced · 2 countries"
+    assert figures_line(emea, "de", total=9) == "2 von 9 Büros angezeigt · 2 angekündigt · 2 Länder"
+    tokyo = office_metrics(filter_offices(dataset, "existing", "APAC"))
+    assert figures_line(tokyo, "en", total=9) == "1 of 9 offices shown · 1 existing · 1 country"

@@ -46,7 +46,7 @@ def test_the_header_says_what_the_view_shows_and_as_of_when(dataset: Dataset) ->
     page = standalone_map_html(dataset, View(lang="de", status="announced", region="EMEA"))
     header = page.split('<header class="footprint-embed-header">')[1].split("</header>")[0]
     assert "<h1>OpenAIs globale Präsenz</h1>" in header
-    assert "0 bestehend · 2 angekündigt · 2 Länder · 1 Region · Europa" in header
+    assert "2 von 9 Büros angezeigt · 2 angekündigt · 2 Länder · Europa" in header
     assert "Status mit Stand Oktober 2024" in header
 
 

@@ -97,7 +97,8 @@ def test_four_sessions_at_once_take_turns(tmp_path: Path) -> None:
             thread.join()
     times = sorted(request.at for request in fake.requests)
     assert len(times) == 4
-    assert all(later - earlier >= 0.24 for earlier, later in pairwise(times)), times
+    # Sent a slot apart; received within a few hundredths of that (threads, a busy machine).
+    assert all(later - earlier >= 0.2 for earlier, later in pairwise(times)), times
 
 
 def test_a_network_that_never_answers_costs_one_deadline_and_no_retries(tmp_path: Path) -> None:
