@@ -18,6 +18,7 @@ except DatasetError as error:
     page.render_data_error(error, language_from_locale(st.context.locale))
     st.stop()
 
+explorer.prepare(dataset)
 notices = view_session.init_view_from_url(dataset)
 ui = view_session.snapshot()
 

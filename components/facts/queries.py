@@ -103,3 +103,19 @@ def highlighted_offices(dataset: Dataset, highlight: tuple[str, str] | None) -> 
             if partnership.id == item_id:
                 return frozenset(partnership.offices)
     return frozenset()
+
+
+def leading_offices(dataset: Dataset, count: int) -> tuple[str, ...]:
+    """The ``count`` offices a long list starts with: headquarters, then those the data
+    ranks higher, existing before announced, in the data's order."""
+    hq = dataset.company.headquarters
+    ranked = sorted(
+        range(len(dataset.offices)),
+        key=lambda i: (
+            dataset.offices[i].id != hq,
+            -(dataset.offices[i].label_priority or 0),
+            dataset.offices[i].status != "existing",
+            i,
+        ),
+    )
+    return tuple(dataset.offices[i].id for i in ranked[:count])

@@ -8,15 +8,21 @@ from functools import partial
 import streamlit as st
 from streamlit_folium import st_folium
 
+from components.data.memo import per_object
 from components.data.schema import Dataset, Office
 from components.facts.details import office_details
-from components.facts.queries import filter_offices, highlighted_offices, office_labels
-from components.facts.search import search
-from components.map.builder import build_map
+from components.facts.queries import (
+    filter_offices,
+    highlighted_offices,
+    leading_offices,
+    office_labels,
+)
+from components.facts.search import search, search_index
+from components.map.builder import build_map, map_data_json
 from components.map.view import View
 from components.session import view as view_session
 from components.session.link import share_link
-from components.text.catalog import _
+from components.text.catalog import _, format_number
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_partial_date
 from components.ui import downloads, people
@@ -32,6 +38,16 @@ from components.ui.map_bridge import render_map_bridge
 MAP_HEIGHT = 580
 
 
+@per_object()
+def prepare(dataset: Dataset) -> bool:
+    """What every reader of a dataset needs, made once per process when its first reader
+    comes (the map's data block, the search's index, the list's names), not on a click."""
+    map_data_json(dataset)
+    search_index(dataset)
+    office_labels(dataset)
+    return True
+
+
 @st.fragment
 def render_explorer(dataset: Dataset) -> None:
     """Map, search, office list, details, share link, leaders and partnerships.
@@ -40,14 +56,13 @@ def render_explorer(dataset: Dataset) -> None:
     map's own code is the same in every run (the view reaches it through its bridge).
     """
     ui = view_session.explorer_snapshot(dataset)
-    lang = ui.lang
     shown = filter_offices(dataset, ui.view.status, ui.view.region)
     map_column, details_column = st.columns([5, 3], gap="medium")
     # The details are drawn before the map (the page's layout is the columns', not this
     # order): a click's answer then reaches the browser first.
     with details_column:
         render_search(dataset, ui)
-        render_office_picker(dataset, lang)
+        render_office_picker(dataset, ui)
         if view_session.current_page() == "offices":  # the reader's own data has no shareable link
             render_share_link(ui)
         render_details(dataset, ui, shown)
@@ -119,13 +134,33 @@ def render_search(dataset: Dataset, ui: view_session.UIState) -> None:
     )
 
 
-def render_office_picker(dataset: Dataset, lang: str) -> None:
+# Up to this many offices the list holds them all; beyond, it holds the search's matches (or
+# the leading offices), so that a click never resends tens of thousands of options.
+LIST_ALL_UP_TO = 200
+LIST_MATCHES = 50
+
+
+def render_office_picker(dataset: Dataset, ui: view_session.UIState) -> None:
     """A list of offices bound to the same selection as the map (for keyboard users too)."""
+    lang = ui.lang
     labels = office_labels(dataset)[lang]
+    options = list(labels)
+    if len(options) > LIST_ALL_UP_TO:
+        query = ui.search.strip()
+        matches = (
+            [result.office_id for result in search(dataset, query, lang, limit=LIST_MATCHES)]
+            if query
+            else list(leading_offices(dataset, LIST_MATCHES))
+        )
+        options = list(dict.fromkeys([*([ui.selected] if ui.selected else []), *matches]))
     key = view_session.view_widget("office", lang)
+    label = _("Office", lang)
+    if len(options) < len(labels):
+        total = format_number(len(labels), lang)
+        label = _("Office (search above to find any of {count})", lang, count=total)
     st.selectbox(
-        _("Office", lang),
-        options=list(labels),
+        label,
+        options=options,
         format_func=labels.__getitem__,
         placeholder=_("Choose an office…", lang),
         key=key,

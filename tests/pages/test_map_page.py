@@ -640,3 +640,28 @@ def test_the_tables_dates_sort_as_dates_and_read_as_the_details(app: AppTest) ->
     shown_hq = display_values(hq)
     shown_hq.index = distances.index
     assert shown_hq.loc["Singapur", "Entfernung (km)"] == "13.594"  # as in the details
+
+
+def test_a_long_list_holds_the_searchs_matches_not_every_office(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Thousands of offices: the list holds the leading fifty, or what the search finds (and
+    always the selection), so a click never resends every office."""
+    from bench.generate import generate
+
+    data = write_json(tmp_path / "offices.json", generate(600))
+    monkeypatch.setenv(DATA_ENV_VAR, str(data))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    picker = at.selectbox(key=view_widget_key("office", "en"))
+    assert len(picker.options) == 50
+    assert "600" in picker.label
+    at.text_input(key="search").input("Berlin").run()
+    picker = at.selectbox(key=view_widget_key("office", "en"))
+    assert 0 < len(picker.options) <= 50
+    assert all("Berlin" in option for option in picker.options[:1])
+    picker.select_index(0).run()
+    assert details_heading(at) == "Berlin"
+    at.text_input(key="search").input("").run()
+    picker = at.selectbox(key=view_widget_key("office", "en"))
+    assert picker.options[0] == "Berlin" and len(picker.options) <= 51
