@@ -77,8 +77,12 @@
       this.apply(config.view || {}, true);
       // Until the reader moves the map, a new size (a scrollbar, a turned phone, a details
       // card opening) frames again.
+      // Listened to while the event goes down to its target: markers and clusters stop their
+      // own from reaching the map.
       var moved = function () { self._readerMoved = true; };
-      L.DomEvent.on(map.getContainer(), "mousedown touchstart wheel keydown", moved);
+      ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (type) {
+        map.getContainer().addEventListener(type, moved, { capture: true, passive: true });
+      });
       map.on("resize", function () {
         self._fitLegend();
         if (!self._readerMoved) { self.frame(); } else { self._setWorldZoom(); }
@@ -345,22 +349,27 @@
         L.DomEvent.disableClickPropagation(details);
         L.DomEvent.disableScrollPropagation(details);
         L.DomEvent.on(details, "toggle", function () { self._layer._draw(); });
-        // The legend is over the map: when it changes size (rows shown as symbols are drawn,
-        // opened or closed), the offices are framed clear of it again, until the reader
+        // The legend is over the map: when it grows over an office (rows shown as symbols
+        // are drawn, or opened), the offices are framed clear of it again, until the reader
         // moves the map.
         if (window.ResizeObserver) {
-          var height = 0;
           new ResizeObserver(function () {
-            var now = details.getBoundingClientRect().height;
-            if (Math.abs(now - height) > 2) {
-              height = now;
-              if (!self._readerMoved && self._framed) { self.frame(); }
-            }
+            if (!self._readerMoved && self._framed && self._covers(details)) { self.frame(); }
           }).observe(details);
         }
         return details;
       };
       return control;
+    },
+
+    /* Whether an element over the map covers a marker or cluster drawn there. */
+    _covers: function (el) {
+      var cover = el.getBoundingClientRect();
+      var shapes = this._map.getContainer().querySelectorAll(".office-marker, .office-cluster");
+      return Array.prototype.some.call(shapes, function (shape) {
+        var r = shape.getBoundingClientRect();
+        return r.left < cover.right && cover.left < r.right && r.top < cover.bottom && cover.top < r.bottom;
+      });
     },
 
     /* The legend is open where the map is tall enough to give it room (closed in a small
