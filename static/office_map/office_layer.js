@@ -98,7 +98,8 @@
         className: "office-tooltip", opacity: 1,
       });
       this._measure = document.createElement("canvas").getContext("2d");
-      map.on("zoomend viewreset moveend resize", this._draw, this);
+      // Every move, zoom and reset ends in "moveend" (a zoom's "zoomend" comes just before it).
+      map.on("viewreset moveend resize", this._draw, this);
       if (document.fonts) {
         // A font that arrives later changes the names' widths: measure and place again.
         document.fonts.addEventListener("loadingdone", L.bind(function () {
@@ -121,7 +122,7 @@
     },
 
     onRemove: function (map) {
-      map.off("zoomend viewreset moveend resize", this._draw, this);
+      map.off("viewreset moveend resize", this._draw, this);
       this._clear();
       map.closeTooltip(this._tooltip);
     },
