@@ -1,12 +1,14 @@
 """Screenshots of the running app, as a reader sees it: ``python -m scripts.screenshots``.
 
-Starts the app (and, for dark pages, a second server with Streamlit's dark theme), opens each
-page in Debian's Chromium at the sizes readers use, waits until the map has drawn, and
+Starts the app, opens each page in Debian's Chromium at the sizes readers use, in the
+colour scheme asked for (the app follows the reader's, as Streamlit does with a light and a
+dark theme configured), waits until the map has drawn, and
 saves a PNG per view under ``--out`` (default ``test-results/screenshots``). The README's
 picture is ``--readme`` (``docs/screenshot.png``).
 
     python -m scripts.screenshots [--out DIR] [--sizes 1400x900 390x844] [--langs en de]
-                                  [--themes light dark] [--office paris] [--path /your-data]
+                                  [--themes light dark] [--office paris] [--query status=…]
+                                  [--path / | /your-data | published] [--data FILE]
 """
 
 from __future__ import annotations
@@ -15,9 +17,13 @@ import argparse
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import parse_qsl
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
+from components.data.loading import load_dataset
+from components.map.view import View
+from components.publish.page import standalone_map_html
 from testing.browser import APP_IDLE, CHROMIUM_ARGS, MAP_IFRAME, chromium_path
 from testing.pages import MAP_READY, MAP_SETTLED
 from testing.server import REPO_ROOT, start_streamlit, stop_streamlit
@@ -33,7 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--themes", nargs="+", default=["light", "dark"])
     parser.add_argument("--office", default="paris", help="an office selected ('' for none)")
     parser.add_argument("--query", default="", help="more of the address, e.g. status=announced")
-    parser.add_argument("--path", default="/", help="the page: / or /your-data")
+    parser.add_argument(
+        "--path", default="/", help="the page: / or /your-data, or published (the Map as HTML)"
+    )
     parser.add_argument("--data", type=Path, help="a data file to show (OFFICES_DATA)")
     parser.add_argument("--full-page", action="store_true", help="the whole page, not the screen")
     parser.add_argument("--readme", action="store_true", help=f"write {README_PICTURE} only")
@@ -45,34 +53,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if executable is None:
         raise SystemExit("Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)")
     args.out.mkdir(parents=True, exist_ok=True)
-    logs = Path(tempfile.mkdtemp(prefix="screenshots-"))
-    servers = {
-        theme: start_streamlit(
-            logs / f"{theme}.log",
-            data_path=args.data,
-            extra_env={"STREAMLIT_THEME_BASE": theme} if theme == "dark" else None,
-        )
-        for theme in args.themes
-    }
+    work = Path(tempfile.mkdtemp(prefix="screenshots-"))
+    published = args.path.strip("/") == "published"
+    server = None if published else start_streamlit(work / "app.log", data_path=args.data)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            for theme, server in servers.items():
+            for theme in args.themes:
                 for size in args.sizes:
                     width, height = (int(part) for part in size.split("x"))
                     for lang in args.langs:
-                        query = f"lang={lang}" + (f"&office={args.office}" if args.office else "")
-                        query += f"&{args.query}" if args.query else ""
-                        page = browser.new_page(viewport={"width": width, "height": height})
-                        page.goto(f"{server.url}{args.path.rstrip('/')}/?{query}")
-                        page.wait_for_selector(APP_IDLE, timeout=60_000)
-                        if page.locator(MAP_IFRAME).count():
-                            frame = page.locator(MAP_IFRAME).element_handle()
-                            assert frame is not None
-                            content = frame.content_frame()
-                            assert content is not None
-                            content.wait_for_function(MAP_READY, timeout=60_000)
-                            content.wait_for_function(MAP_SETTLED, timeout=30_000)
+                        page = browser.new_page(
+                            viewport={"width": width, "height": height},
+                            color_scheme="dark" if theme == "dark" else "light",
+                        )
+                        if server is None:
+                            open_published(page, work, args, lang)
+                        else:
+                            open_app(page, server.url, args, lang)
                         page.wait_for_timeout(600)  # the last paint of fonts and tiles
                         name = f"{args.path.strip('/') or 'map'}-{size}-{lang}-{theme}.png"
                         target = README_PICTURE if args.readme else args.out / name
@@ -81,9 +79,43 @@ def main(argv: Sequence[str] | None = None) -> int:
                         page.close()
             browser.close()
     finally:
-        for server in servers.values():
+        if server is not None:
             stop_streamlit(server)
     return 0
+
+
+def open_app(page: Page, url: str, args: argparse.Namespace, lang: str) -> None:
+    """The app's page at ``args.path``, its map (if it has one) drawn and settled."""
+    query = f"lang={lang}" + (f"&office={args.office}" if args.office else "")
+    query += f"&{args.query}" if args.query else ""
+    page.goto(f"{url}{args.path.rstrip('/')}/?{query}")
+    if args.path.strip("/") == "":  # the map page: its map, once loaded
+        page.wait_for_selector(MAP_IFRAME, timeout=60_000)
+    page.wait_for_selector(APP_IDLE, timeout=60_000)
+    if page.locator(MAP_IFRAME).count():
+        frame = page.locator(MAP_IFRAME).element_handle()
+        assert frame is not None
+        content = frame.content_frame()
+        assert content is not None
+        content.wait_for_function(MAP_READY, timeout=60_000)
+        content.wait_for_function(MAP_SETTLED, timeout=30_000)
+
+
+def open_published(page: Page, folder: Path, args: argparse.Namespace, lang: str) -> None:
+    """The published page (the app's "Map as HTML") for the view asked for, drawn."""
+    asked = dict(parse_qsl(args.query))
+    view = View(
+        office=args.office or None,
+        lang=lang,
+        status=asked.get("status", "all"),
+        region=asked.get("region", "all"),
+    )
+    dataset = load_dataset(args.data) if args.data else load_dataset()
+    path = folder / f"published-{lang}.html"
+    path.write_text(standalone_map_html(dataset, view), encoding="utf-8")
+    page.goto(path.as_uri())
+    page.wait_for_function(MAP_READY, timeout=60_000)
+    page.wait_for_function(MAP_SETTLED, timeout=30_000)
 
 
 if __name__ == "__main__":

@@ -88,7 +88,9 @@
         if (!self._readerMoved) { self.frame(); } else { self._setWorldZoom(); }
       });
       if (window.ResizeObserver) {
-        new ResizeObserver(function () { map.invalidateSize({ pan: false }); }).observe(map.getContainer());
+        // Leaflet hears of no resize before its first view: the legend is fitted here too.
+        new ResizeObserver(function () { self._fitLegend(); map.invalidateSize({ pan: false }); })
+          .observe(map.getContainer());
       }
       layer.on("officeclick", this._onOfficeClick, this);
       layer.on("ready", function () { self.frame(false, true); self._signalReady(); });
@@ -375,8 +377,9 @@
     /* The legend is open where the map is tall enough to give it room (closed in a small
        frame), unless the reader opened or closed it. */
     _legendRoom: function () {
-      var size = this._map.getSize();
-      return !(size.y && size.y < 400);
+      // The container's height now (the map's size is cached until it hears of a resize).
+      var height = this._map.getContainer().clientHeight;
+      return !(height && height < 400);
     },
 
     _fitLegend: function () {

@@ -1,7 +1,8 @@
 """The map's properties end to end, in the app and in the published page, at the sizes readers
 use (a phone, a 600x400 iframe, a desktop), with and without a selection, under filters:
 every office shown drawn once and none under a control, every name beside its own marker
-and clear of everything, the selection drawn once, in sight and named. The same properties
+and clear of everything, the selection drawn once, in sight and named, the legend open only
+where the map has room for it. The same properties
 are tested over many more cases in Node (tests/js/); these check that the page draws what
 the pure code decides."""
 
@@ -37,6 +38,10 @@ CASES = {
     "Singapore, German": {"office": "singapore", "lang": "de"},
 }
 
+# The legend is open where the map is at least this tall, closed in a smaller frame.
+LEGEND_ROOM = 400
+LEGEND_OPEN = "() => document.querySelector('.office-legend').open"
+
 
 def shown_count(dataset: Dataset, case: dict[str, str]) -> int:
     return len(filter_offices(dataset, case.get("status", "all"), case.get("region", "all")))
@@ -57,7 +62,9 @@ def test_the_apps_map_keeps_its_properties(
     load_app(page, record, f"{app_server.url}/?{query}", markers=None)
     frame = map_frame_object(page)
     frame.wait_for_function(MAP_SETTLED, timeout=30_000)
-    check_map(frame.evaluate(MAP_DRAWN), shown_count(dataset, view), view.get("office"))
+    drawn = frame.evaluate(MAP_DRAWN)
+    check_map(drawn, shown_count(dataset, view), view.get("office"))
+    assert frame.evaluate(LEGEND_OPEN) == (drawn["map"]["h"] >= LEGEND_ROOM)
     assert record.errors == []
 
 
@@ -84,6 +91,7 @@ def test_the_published_page_keeps_its_properties(
     page.wait_for_function(MAP_SETTLED, timeout=30_000)
     drawn = page.evaluate(MAP_DRAWN)
     check_map(drawn, shown_count(dataset, view), view.get("office"))
+    assert page.evaluate(LEGEND_OPEN) == (drawn["map"]["h"] >= LEGEND_ROOM)
     if fixed.office:
         # The details are beside the map (under it on a phone), never over it.
         panel = page.locator("#footprint-details").bounding_box()
