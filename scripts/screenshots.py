@@ -9,6 +9,7 @@ picture is ``--readme`` (``docs/screenshot.png``).
     python -m scripts.screenshots [--out DIR] [--sizes 1400x900 390x844] [--langs en de]
                                   [--themes light dark] [--office paris] [--query status=…]
                                   [--path / | /your-data | published] [--data FILE]
+                                  [--upload TABLE (on /your-data)]
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--path", default="/", help="the page: / or /your-data, or published (the Map as HTML)"
     )
     parser.add_argument("--data", type=Path, help="a data file to show (OFFICES_DATA)")
+    parser.add_argument("--upload", type=Path, help="a table to upload on /your-data")
     parser.add_argument("--full-page", action="store_true", help="the whole page, not the screen")
     parser.add_argument("--readme", action="store_true", help=f"write {README_PICTURE} only")
     args = parser.parse_args(argv)
@@ -92,6 +94,10 @@ def open_app(page: Page, url: str, args: argparse.Namespace, lang: str) -> None:
     if args.path.strip("/") == "":  # the map page: its map, once loaded
         page.wait_for_selector(MAP_IFRAME, timeout=60_000)
     page.wait_for_selector(APP_IDLE, timeout=60_000)
+    if args.upload:
+        page.locator("input[type=file]").set_input_files(str(args.upload))
+        page.wait_for_selector(MAP_IFRAME, timeout=60_000)
+        page.wait_for_selector(APP_IDLE, timeout=60_000)
     if page.locator(MAP_IFRAME).count():
         frame = page.locator(MAP_IFRAME).element_handle()
         assert frame is not None
@@ -99,6 +105,8 @@ def open_app(page: Page, url: str, args: argparse.Namespace, lang: str) -> None:
         assert content is not None
         content.wait_for_function(MAP_READY, timeout=60_000)
         content.wait_for_function(MAP_SETTLED, timeout=30_000)
+        if args.upload:  # the reader's map, where the page shows it
+            page.locator(MAP_IFRAME).scroll_into_view_if_needed()
 
 
 def open_published(page: Page, folder: Path, args: argparse.Namespace, lang: str) -> None:

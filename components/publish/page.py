@@ -94,7 +94,8 @@ def source_line(refs: tuple[SourceRef, ...], lang: str) -> str:
         else:
             numbered = " ".join(_link(ref, str(index)) for index, ref in enumerate(group, 1))
             parts.append(f"{escape_markup(publisher)} {numbered}")
-    return f"{escape_markup(_('Sources', lang))}: " + " · ".join(parts)
+    sources = escape_markup(_("Sources", lang))
+    return f"{sources}: " + " · ".join(parts)
 
 
 def _office_entry(dataset: Dataset, office: Office, lang: str) -> dict[str, Any]:

@@ -11,6 +11,11 @@ from components.text.catalog import _
 from components.text.escaping import escape_markdown, markdown_link
 
 
+def strong(text: str) -> str:
+    """Markdown bold, for a heading that a message gives (already safe Markdown)."""
+    return f"**{text}**"
+
+
 def bullets(items: Iterable[str]) -> str:
     """A Markdown list of ``items`` (already escaped)."""
     return "\n".join(f"- {item}" for item in items)
@@ -39,9 +44,8 @@ def sourced_line(line: SourcedLine) -> str:
 def render_differences(lines: Iterable[SourcedLine], lang: str) -> None:
     """ "Sources differ: …", each side's source linked."""
     for line in lines:
-        st.markdown(
-            f":material/compare_arrows: **{_('Sources differ', lang)}:** {sourced_line(line)}"
-        )
+        differ = _("**Sources differ:** {line}", lang, line=sourced_line(line))
+        st.markdown(f":material/compare_arrows: {differ}")
 
 
 def render_source_list(refs: Iterable[SourceRef], lang: str) -> None:
@@ -51,4 +55,4 @@ def render_source_list(refs: Iterable[SourceRef], lang: str) -> None:
         note = f" — {escape_markdown(ref.note)}" if ref.note else ""
         items.append(f"{ref.number}. {markdown_link(ref.label, ref.url)}{note}")
     if items:
-        st.caption(f"**{_('Sources', lang)}**\n\n" + "\n".join(items))
+        st.caption(strong(_("Sources", lang)) + "\n\n" + "\n".join(items))

@@ -32,6 +32,7 @@ from components.ui.blocks import (
     render_differences,
     render_source_list,
     sourced_line,
+    strong,
 )
 from components.ui.map_bridge import render_map_bridge
 
@@ -182,7 +183,7 @@ def render_details(dataset: Dataset, ui: view_session.UIState, shown: tuple[Offi
     lang = ui.lang
     with st.container(key="office-details", border=True):
         if ui.selected is None:
-            st.markdown(f"**{_('Office details', lang)}**")
+            st.markdown(strong(_("Office details", lang)))
             st.info(
                 _("Click a marker on the map, or choose an office above.", lang),
                 icon=":material/touch_app:",
@@ -202,38 +203,44 @@ def render_details(dataset: Dataset, ui: view_session.UIState, shown: tuple[Offi
                 on_click=view_session.clear_filters,
             )
         st.markdown(f"**{details.status}** · {md(details.country)} · {details.region}")
-        st.markdown(f"**{_('Role', lang)}:** {md(details.role)}")
+        st.markdown(_("**Role:** {role}", lang, role=md(details.role)))
         if details.notes:
-            st.markdown(f"**{_('Notes', lang)}:** {md(details.notes)}")
+            st.markdown(_("**Notes:** {notes}", lang, notes=md(details.notes)))
         st.markdown(
-            f"**{_('Dates', lang)}**\n\n"
+            strong(_("Dates", lang))
+            + "\n\n"
             + bullets(
                 f"{event.label}: {md(event.value)}{cited(event.sources)}" for event in details.dates
             )
         )
         render_differences(details.differences, lang)
         st.markdown(
-            f"**{_('Distances', lang)}**\n\n"
+            strong(_("Distances", lang))
+            + "\n\n"
             + bullets(md(line) for line in (details.distance_to_hq, details.nearest) if line)
         )
         st.markdown(
-            f"**{_('Time', lang)}**\n\n"
+            strong(_("Time", lang))
+            + "\n\n"
             + bullets(md(line) for line in (details.local_time, details.time_to_hq) if line)
         )
         people_lines = [f"{md(p.name)}: {md(p.role.get(lang))}" for p in details.people]
         st.markdown(
-            f"**{_('People', lang)}**\n\n"
+            strong(_("People", lang))
+            + "\n\n"
             + (bullets(people_lines) if people_lines else md(_("none in the sources", lang)))
         )
         partners = [f"{md(p.partner)}: {md(p.aim.get(lang))}" for p in details.partnerships]
         st.markdown(
-            f"**{_('Partnerships', lang)}**\n\n"
+            strong(_("Partnerships", lang))
+            + "\n\n"
             + (bullets(partners) if partners else md(_("none in the sources", lang)))
         )
         if details.since:
             as_of = format_partial_date(dataset.as_of, lang)
             st.markdown(
-                f"**{_('Since {as_of}', lang, as_of=md(as_of))}**\n\n"
+                strong(_("Since {as_of}", lang, as_of=md(as_of)))
+                + "\n\n"
                 + bullets(sourced_line(line) for line in details.since)
             )
         render_source_list(details.sources, lang)

@@ -9,7 +9,7 @@ from components.facts.citations import Citations, differences
 from components.text.catalog import _
 from components.text.escaping import escape_markdown as md
 from components.text.formatting import format_usd
-from components.ui.blocks import bullets, cited, render_differences, render_source_list
+from components.ui.blocks import bullets, cited, render_differences, render_source_list, strong
 
 
 def render_funding(dataset: Dataset, lang: str) -> None:
@@ -24,21 +24,22 @@ def render_funding(dataset: Dataset, lang: str) -> None:
         st.markdown(md(funding.description.get(lang)) + cited(citations.cite(funding.sources)))
         render_differences(differences(citations, funding.differences, lang), lang)
         st.markdown(
-            f"**{_('What it funds', lang)}**\n\n"
+            strong(_("What it funds", lang))
+            + "\n\n"
             + bullets(md(use.get(lang)) for use in funding.uses)
         )
         details = []
         if funding.credit_line_usd:
             amount = format_usd(funding.credit_line_usd, lang)
-            details.append(f"{_('Credit line', lang)}: {amount}")
+            details.append(_("Credit line: {amount}", lang, amount=amount))
         if funding.valuation_usd:
             amount = format_usd(funding.valuation_usd, lang)
-            details.append(f"{_('Reported valuation', lang)}: {amount}")
+            details.append(_("Reported valuation: {amount}", lang, amount=amount))
         if details:
             numbers = cited(citations.cite(funding.details_sources))
             st.markdown(bullets(md(line) + numbers for line in details))
         if funding.context:
-            st.markdown(f"**{_('Singapore in figures', lang)}**")
+            st.markdown(strong(_("Singapore in figures", lang)))
             for item in funding.context:
                 st.markdown(md(item.text.get(lang)) + cited(citations.cite(item.sources)))
         render_source_list(citations.listed, lang)

@@ -52,17 +52,17 @@ def _render_person(
     lines = []
     if person.previous_positions:
         previous = "; ".join(md(p.get(lang)) for p in person.previous_positions)
-        lines.append(f"{_('Previously', lang)}: {previous}")
-    lines += [f"{_('Also', lang)}: {md(r.get(lang))}" for r in person.other_roles]
+        lines.append(_("Previously: {positions}", lang, positions=previous))
+    lines += [_("Also: {role}", lang, role=md(r.get(lang))) for r in person.other_roles]
     base = (
         md(dataset.office(person.base_office).city.get(lang))
         if person.base_office
         else md(_("not stated in the sources", lang))
     )
-    lines.append(f"{_('Base office', lang)}: {base}")
+    lines.append(_("Base office: {city}", lang, city=base))
     if person.related_offices:
         cities = ", ".join(md(dataset.office(o).city.get(lang)) for o in person.related_offices)
-        lines.append(f"{_('Tied to', lang)}: {cities}")
+        lines.append(_("Tied to: {cities}", lang, cities=cities))
     st.markdown(bullets(lines))
     if person.statement:
         statement = person.statement
@@ -89,10 +89,10 @@ def _render_partnership(
     facts = []
     if partnership.partner_since:
         since = format_partial_date(partnership.partner_since, lang)
-        facts.append(f"{_('Since', lang)}: {md(since)}")
+        facts.append(_("Since: {date}", lang, date=md(since)))
     if partnership.initiated_by:
-        facts.append(f"{_('Initiated by', lang)}: {md(partnership.initiated_by)}")
-    facts.append(f"{_('Aim of the partnership', lang)}: {md(partnership.aim.get(lang))}")
+        facts.append(_("Initiated by: {who}", lang, who=md(partnership.initiated_by)))
+    facts.append(_("Aim of the partnership: {aim}", lang, aim=md(partnership.aim.get(lang))))
     st.markdown(bullets(facts))
     for note in partnership.notes:
         st.markdown(md(note.text.get(lang)) + cited(citations.cite(note.sources)))

@@ -193,7 +193,7 @@ def render_dataset(placement: Placement, lang: str) -> Dataset | None:
         st.selectbox(
             _("Headquarters", lang),
             options=list(labels),
-            format_func=lambda row: f"{labels[row]} ({_('Row', lang)} {row})",
+            format_func=lambda row: _("{place} (row {row})", lang, place=labels[row], row=row),
             key=your_data_session.HEADQUARTERS_KEY,
         )
     built = placement.built

@@ -22,8 +22,8 @@
     tight: 16,          // the least room around a framed office: its symbol
     ring: 19,           // the least room around a selected office: its ring and a halo
     belowWorld: 0.5,    // how far below the zoom that fills the width the map may go
-    singleZoom: 5,      // one office alone (or one place) is shown at this zoom
-    maxFitZoom: 6,      // a group is never framed closer than this
+    singleZoom: 4,      // one office alone (or one place) is shown at this zoom
+    maxFitZoom: 4,      // a group is never framed closer than this (its region in view)
     minZoom: 0,
     maxZoom: 7,
   };

@@ -6,11 +6,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.data.loading import parse_dataset
 from testing.pages import (
+    MAP_DRAWN,
+    MAP_READY,
+    MAP_SETTLED,
     PageRecord,
+    check_map,
     expect_details_for,
     map_frame,
     map_frame_object,
@@ -131,3 +136,35 @@ def test_the_downloaded_dataset_is_valid_and_runs_the_dashboard(
     frame = map_frame_object(page)
     frame.wait_for_function("!!(window.map && window.map.footprint)")
     expect(map_frame(page).locator(".office-marker")).to_have_count(2)
+
+
+# Seventeen real places, most of them in Europe (the table that once collapsed into one
+# cluster at the world view, with Lisbon under the legend and Stockholm under the controls).
+EUROPE_TABLE = "city,country\n" + "".join(
+    f"{city},{country}\n"
+    for city, country in [
+        ("Lisbon", "Portugal"), ("Madrid", "Spain"), ("Barcelona", "Spain"),
+        ("Paris", "France"), ("Lyon", "France"), ("Brussels", "Belgium"),
+        ("Amsterdam", "Netherlands"), ("London", "United Kingdom"), ("Dublin", "Ireland"),
+        ("Berlin", "Germany"), ("Munich", "Germany"), ("Zurich", "Switzerland"),
+        ("Milan", "Italy"), ("Vienna", "Austria"), ("Warsaw", "Poland"),
+        ("Stockholm", "Sweden"), ("New York", "United States"),
+    ]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("size", [(390, 844), (600, 400), (1400, 900)], ids=str)
+def test_an_uploaded_table_is_framed_with_every_place_in_sight(
+    app_server: StreamlitServer, browser: Browser, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    table = tmp_path / "places.csv"
+    table.write_text(EUROPE_TABLE, encoding="utf-8")
+    page, record = open_page(browser, width=size[0], height=size[1])
+    open_your_data(page, record, app_server.url)
+    upload(page, record, table)
+    expect(page.locator(COUNT)).to_contain_text("17 of 17 rows on the map")
+    frame = map_frame_object(page)
+    frame.wait_for_function(MAP_READY, timeout=30_000)
+    frame.wait_for_function(MAP_SETTLED, timeout=30_000)
+    check_map(frame.evaluate(MAP_DRAWN), 17, None)
+    assert record.errors == []
