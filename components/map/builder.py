@@ -60,6 +60,7 @@ _MAP_TEXTS: dict[str, str] = {
     "legend_cluster": N_(
         "Several offices; the ring shows existing and announced; click to zoom in"
     ),
+    "legend_cluster_one": N_("Several offices; click to zoom in"),
     "legend_listing": N_("Offices at one place; click to list them"),
     "legend_selected": N_("Selected office"),
     "legend_highlighted": N_("Offices of the person or partner shown"),

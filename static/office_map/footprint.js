@@ -331,6 +331,8 @@
         });
         [
           ["cluster", "legend_cluster"],
+          ["cluster-existing", "legend_cluster_one"],
+          ["cluster-announced", "legend_cluster_one"],
           ["listing", "legend_listing"],
           ["fanned", "legend_fanned"],
           ["selected", "legend_selected"],
@@ -340,7 +342,11 @@
         ].forEach(function (entry) {
           var row = element("li", "office-legend-" + entry[0]);
           var key = element("span", "office-legend-key office-legend-key-" + entry[0]);
-          if (entry[0] === "cluster") { key.appendChild(self._legendCluster()); }
+          if (entry[0].indexOf("cluster") === 0) {
+            var rings = { cluster: ["existing", "announced"], "cluster-existing": ["existing"],
+                          "cluster-announced": ["announced"] };
+            key.appendChild(self._legendCluster(rings[entry[0]]));
+          }
           row.appendChild(key);
           row.appendChild(element("span", null, self.text(entry[1])));
           row.hidden = true;
@@ -387,15 +393,16 @@
       if (legend && !this._legendChosen) { legend.open = this._legendRoom(); }
     },
 
-    /* The legend's cluster: a ring in the two statuses' colours around a count. */
-    _legendCluster: function () {
+    /* The legend's cluster: a ring in the colours of "statuses", in equal parts. */
+    _legendCluster: function (statuses) {
       var ns = "http://www.w3.org/2000/svg";
       var svg = document.createElementNS(ns, "svg");
       svg.setAttribute("viewBox", "0 0 16 16");
       svg.setAttribute("aria-hidden", "true");
       var colours = this._config.colours || {};
-      // Half and half: one arc of each status's colour (r = 6: the ring is 37.7 long).
-      ["existing", "announced"].forEach(function (status, index) {
+      // An equal arc of each status's colour (r = 6: the ring is 37.7 long).
+      var part = 37.7 / statuses.length;
+      statuses.forEach(function (status, index) {
         var circle = document.createElementNS(ns, "circle");
         circle.setAttribute("cx", "8");
         circle.setAttribute("cy", "8");
@@ -403,8 +410,8 @@
         circle.setAttribute("fill", index ? "none" : "var(--footprint-cluster)");
         circle.setAttribute("stroke", colours[status] || "#666");
         circle.setAttribute("stroke-width", "3");
-        circle.setAttribute("stroke-dasharray", "18.85 37.7");
-        circle.setAttribute("stroke-dashoffset", index ? "-18.85" : "0");
+        circle.setAttribute("stroke-dasharray", part + " 37.7");
+        circle.setAttribute("stroke-dashoffset", String(-index * part));
         circle.setAttribute("transform", "rotate(-90 8 8)");
         svg.appendChild(circle);
       });
@@ -420,6 +427,9 @@
           rows[name].hidden = !drawn[name];
         } else if (name.indexOf("arcs-") === 0) {
           rows[name].hidden = !arcs || !shown[name.slice(5)];
+        } else if (name === "cluster-existing" || name === "cluster-announced") {
+          // The ring of both statuses, once explained, explains these too.
+          rows[name].hidden = !drawn[name] || !!drawn.cluster;
         } else {
           rows[name].hidden = !drawn[name];
         }

@@ -285,8 +285,11 @@
       this._highlighted.forEach(function (id) { if (this._byId.has(id)) { highlighted.add(this._byId.get(id)); } }, this);
       var ringed = selected >= 0 ? this._itemHolding(selected) : null;
       var wanted = new Map();
+      // What is drawn, for the legend: a cluster's row says what its ring shows ("cluster":
+      // some hold both statuses; "cluster-existing"/"cluster-announced": every one only one).
       var drawn = { existing: false, announced: false, fanned: false, cluster: false, listing: false,
-                    selected: false, highlighted: false };
+                    selected: false, highlighted: false, "cluster-existing": false,
+                    "cluster-announced": false };
       var self = this;
       this._items.forEach(function (item) {
         var at = L.point(item.x, item.y).subtract(origin);
@@ -295,7 +298,8 @@
           var holdsHighlight = false;
           highlighted.forEach(function (i) { holdsHighlight = holdsHighlight || index.holds(item, i); });
           wanted.set(key, self._drawCluster(key, item, at, item === ringed, holdsHighlight));
-          drawn.cluster = true;
+          if (item.existing > 0 && item.announced > 0) { drawn.cluster = true; }
+          else { drawn[item.existing > 0 ? "cluster-existing" : "cluster-announced"] = true; }
           drawn.listing = drawn.listing || item.lists;
           drawn.highlighted = drawn.highlighted || holdsHighlight;
           drawn.existing = drawn.existing || item.existing > 0;
