@@ -22,9 +22,14 @@ from components.text.catalog import _
 from components.ui import explorer, page, tables, your_places
 from components.yourdata import online as online_lookup
 from components.yourdata.columns import FIELDS, ColumnMap, detect
+from components.yourdata.isolation import read_isolated
 from components.yourdata.messages import Message, render
 from components.yourdata.pipeline import Choices, Placement, place_table
-from components.yourdata.reading import PASTED, InputError, Table, read_table
+from components.yourdata.reading import PASTED, InputError, Table
+
+# The paste box holds up to this many characters (its rows are read within the same limits
+# as a file's).
+MAX_PASTED_CHARACTERS = 2_000_000
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-offices.csv"
 
@@ -40,7 +45,7 @@ def render_page(lang: str) -> None:
         )
     )
     _render_input(lang)
-    table = your_data_session.user_table(_read)
+    table = your_data_session.user_table(lambda name, data: _read(name, data, lang))
     if table is None:
         return
     if isinstance(table, InputError):
@@ -74,11 +79,24 @@ def render_page(lang: str) -> None:
         _render_dashboard(dataset, lang)
 
 
-def _read(name: str | None, data: bytes) -> Table | InputError:
+def _read(name: str | None, data: bytes, lang: str) -> Table | InputError:
+    """The table read in a process of its own (other readers' clicks go on meanwhile), with
+    the seconds it takes shown; a new upload or a closed tab stops it at the next second."""
+    progress = st.empty()
+    shown = -1
+
+    def tick(elapsed: float) -> None:
+        nonlocal shown
+        if int(elapsed) > shown:
+            shown = int(elapsed)
+            progress.caption(_("Reading the table… {seconds} s", lang, seconds=shown))
+
     try:
-        return read_table(name, data)
+        return read_isolated(name, data, tick)
     except InputError as error:
         return error
+    finally:
+        progress.empty()
 
 
 def _render_input(lang: str) -> None:
@@ -116,6 +134,7 @@ def _render_input(lang: str) -> None:
             key=your_data_session.PASTE_KEY,
             height=120,
             placeholder="name\tcity\tcountry\nBerlin office\tBerlin\tDE",
+            max_chars=MAX_PASTED_CHARACTERS,
         )
         st.button(_("Use these rows", lang), on_click=your_data_session.on_paste, key="use-paste")
 

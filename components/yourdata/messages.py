@@ -51,7 +51,33 @@ MESSAGES: Mapping[str, str] = {
         "and country, separated by commas, semicolons or tabs."
     ),
     "read.too_many_rows": N_(
-        "{source} has {rows} rows; the first {limit} are used. Split it to map the rest."
+        "{source} has more than {limit} rows; the first {limit} are used. Split it into "
+        "files of up to {limit} rows to map the rest."
+    ),
+    "read.too_many_columns": N_(
+        "{source} has {columns} columns; at most {limit} can be read. Keep only the columns "
+        "the map needs (such as name, city, country, status and dates) and upload it again."
+    ),
+    "read.cell_too_long": N_(
+        "{source}, row {row}: a cell holds more than {limit} characters. Shorten it, or "
+        "leave that column out, and upload it again."
+    ),
+    "read.too_slow": N_(
+        "Reading {source} took longer than {seconds} seconds and was stopped. Split it into "
+        "smaller files, or save its first sheet as CSV."
+    ),
+    "read.failed": N_(
+        "{source} could not be read: the reading stopped unexpectedly. Save it as CSV and "
+        "upload it again."
+    ),
+    "read.not_csv": N_("{source} could not be read as rows (line {line}: {error})."),
+    "read.too_deep": N_(
+        "{source} is JSON nested too deeply to read; a table of places needs only a list of "
+        "objects."
+    ),
+    "read.xlsx_too_large": N_(
+        "{source} unpacks to {size} MB; workbooks that unpack to up to {limit} MB are read. "
+        "Save its first sheet as CSV, or keep only the columns the map needs."
     ),
     "read.header_only": N_("{source} has a header but no rows."),
     "read.xlsx_unreadable": N_("{source} could not be opened as an Excel workbook ({error})."),

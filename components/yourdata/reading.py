@@ -5,15 +5,24 @@ Everything is read as text: a spreadsheet formula stays its text (``=SUM(A1)``),
 markup, and both are escaped wherever they are shown. A file that cannot be read raises
 :class:`InputError` with a message (:mod:`components.yourdata.messages`) that says what is
 wrong and what to do; nothing half-read is ever used.
+
+The work is bounded before it is done, whatever the input: at most :data:`MAX_BYTES`, rows
+streamed and the reading stopped after :data:`MAX_ROWS` (never all read first), at most
+:data:`MAX_COLUMNS` columns and :data:`MAX_CELL` characters a cell, a delimiter found in
+one pass over a short prefix of a few lines, a workbook's unpacked size checked before it is
+opened and its rows read no wider than the limit, JSON nested no deeper than Python can
+parse. A cell keeps every character it holds: line and paragraph separators (U+2028/U+2029)
+and blank lines inside quotes included.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -24,7 +33,19 @@ from components.yourdata.messages import Message, render
 
 MAX_ROWS = 10_000
 MAX_BYTES = 20 * 1024 * 1024  # matches server.maxUploadSize (MB) in .streamlit/config.toml
-_DELIMITERS = ",;\t|"
+MAX_COLUMNS = 200
+MAX_CELL = 2_000  # characters
+# A workbook unpacks to at most this (its sheets' XML and shared strings), and its shared
+# strings (all held in memory while it is read) to at most the second.
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_SHARED_STRINGS = 32 * 1024 * 1024
+# A workbook's rows, blank ones included, are read up to this row number.
+MAX_SHEET_ROWS = 100_000
+# Tab first: a pasted spreadsheet; then the delimiters of CSV files, most common first.
+_DELIMITERS = "\t,;|"
+# The delimiter is guessed from this many lines, each cut to this many characters.
+_SAMPLE_LINES = 20
+_SAMPLE_WIDTH = 4096
 
 
 PASTED = Message.of("source.pasted")
@@ -107,43 +128,102 @@ def _decode(source: Message, data: bytes) -> tuple[str, Message | None]:
 
 def read_pasted(text: str, source: Message = PASTED) -> Table:
     """Rows pasted from a spreadsheet (tabs) or written as CSV (commas, semicolons, pipes)."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
+    if not text.strip():
         raise InputError("read.empty", source=source)
+    if len(text) > MAX_BYTES:
+        size = round(len(text.encode()) / 1e6, 1)
+        raise InputError("read.too_big", source=source, size=size, limit=MAX_BYTES // 2**20)
     if any("\x00" <= char < " " and char not in "\t\r\n" for char in text[:4096]):
         raise InputError("read.not_text", source=source)
-    sample = "\n".join(lines[:50])
+    delimiter = guess_delimiter(text)
+    # Lines end only at \r and \n (newline=""), as CSV's do: a cell may hold U+2028.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
-    except csv.Error:
-        dialect = csv.excel_tab if "\t" in sample else csv.excel
-    reader = csv.reader(io.StringIO("\n".join(lines)), dialect)
-    header, *records = list(reader)
-    return _from_records(header, records, source)
+        return _from_records(reader, source)
+    except csv.Error as exc:
+        # csv's error for a field over its limit ends with the limit, in brackets.
+        if str(exc).endswith(f"({csv.field_size_limit()})"):
+            raise InputError(
+                "read.cell_too_long", source=source, row=reader.line_num, limit=MAX_CELL
+            ) from None
+        raise InputError(
+            "read.not_csv", source=source, line=reader.line_num, error=str(exc)
+        ) from None
 
 
-def _from_records(
-    header: Sequence[Any], records: Sequence[Sequence[Any]], source: Message
-) -> Table:
-    columns = _column_names(header)
+def guess_delimiter(text: str) -> str:
+    """The delimiter of CSV or pasted rows: of tab, comma, semicolon and pipe, the one found
+    outside quotes in the most of the first lines the same number of times (ties go to the
+    earlier in that list). One pass over a short prefix of each of a few lines: linear in
+    the input, whatever it holds (the standard library's sniffer is quadratic in a line's
+    length)."""
+    lines = []
+    for line in io.StringIO(text, newline=""):
+        if line.strip():
+            lines.append(line[:_SAMPLE_WIDTH])
+            if len(lines) == _SAMPLE_LINES:
+                break
+    best, best_score = ("\t" if "\t" in text[:_SAMPLE_WIDTH] else ","), 0
+    for delimiter in _DELIMITERS:
+        counts = [_count_outside_quotes(line, delimiter) for line in lines]
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) if common else 0
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    count, quoted = 0, False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def _from_records(records: Iterable[Sequence[Any]], source: Message) -> Table:
+    """A table from its records (the header first), read one at a time and stopped at the
+    first limit. Blank records are skipped; the columns are as many as the header or the
+    widest row has cells (a cell past the header's last gets a column named by its letter,
+    blank cells at the end of every row and of the header make none)."""
+    header: list[str] | None = None
+    values_by_row: list[list[str]] = []
+    notes: list[Message] = []
+    width = 0
+    for number, record in enumerate(records, start=1):
+        if len(record) > MAX_COLUMNS and any(_text(v) for v in record[MAX_COLUMNS:]):
+            raise InputError(
+                "read.too_many_columns", source=source, columns=len(record), limit=MAX_COLUMNS
+            )
+        values = [_text(value) for value in record[:MAX_COLUMNS]]
+        while values and not values[-1]:
+            values.pop()  # blank cells at a row's end (a workbook pads its rows)
+        if not values:
+            continue
+        if any(len(value) > MAX_CELL for value in values):
+            raise InputError("read.cell_too_long", source=source, row=number, limit=MAX_CELL)
+        if header is None:
+            header = values
+            continue
+        if len(values_by_row) == MAX_ROWS:
+            notes.append(Message.of("read.too_many_rows", source=source, limit=MAX_ROWS))
+            break
+        width = max(width, len(values))
+        values_by_row.append(values)
+    if header is None:
+        raise InputError("read.empty", source=source)
+    columns = _column_names(header + [""] * (width - len(header)))
     if len(columns) < 2:
         raise InputError("read.single_column", source=source)
-    notes = []
-    if len(records) > MAX_ROWS:
-        notes.append(
-            Message.of("read.too_many_rows", source=source, rows=len(records), limit=MAX_ROWS)
-        )
-        records = records[:MAX_ROWS]
-    rows = []
-    for record in records:
-        values = [_text(value) for value in record]
-        if not any(values):
-            continue
-        values += [""] * (len(columns) - len(values))
-        rows.append(dict(zip(columns, values, strict=False)))
-    if not rows:
+    if not values_by_row:
         raise InputError("read.header_only", source=source)
-    return Table(tuple(columns), tuple(rows), tuple(notes))
+    blank = [""] * len(columns)
+    rows = tuple(
+        dict(zip(columns, values + blank[len(values) :], strict=True)) for values in values_by_row
+    )
+    return Table(tuple(columns), rows, tuple(notes))
 
 
 def _column_names(header: Sequence[Any]) -> list[str]:
@@ -184,26 +264,55 @@ def _text(value: Any) -> str:
 
 def _read_xlsx(name: str, data: bytes) -> Table:
     source = Message.of("source.file", name=name)
+    _check_unpacked_size(source, data)
     try:
-        # Formulas are read as their text (data_only=False), never evaluated.
+        # Formulas are read as their text (data_only=False), never evaluated; read-only mode
+        # streams the sheet rather than building it in memory.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         raise InputError("read.xlsx_unreadable", source=source, error=str(exc)) from None
+    sheet_source = Message.of("source.sheet", name=name)
     try:
         sheet = workbook.worksheets[0]
-        rows: list[list[Any]] = [list(row) for row in sheet.iter_rows(values_only=True)]
+        declared = sheet.max_column if isinstance(sheet.max_column, int) else 0
+        if declared > MAX_COLUMNS:
+            raise InputError(
+                "read.too_many_columns", source=sheet_source, columns=declared, limit=MAX_COLUMNS
+            )
+        # Rows no wider than the limit (a cell declared in column XFD is not padded to), and
+        # no further down than MAX_SHEET_ROWS, blank rows included.
+        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=MAX_SHEET_ROWS)
+        table = _from_records(rows, sheet_source)
+        sheets = list(workbook.sheetnames)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise InputError("read.xlsx_unreadable", source=source, error=str(exc)) from None
     finally:
         workbook.close()
-    rows = [row for row in rows if any(cell not in (None, "") for cell in row)]
-    if not rows:
-        raise InputError("read.empty", source=Message.of("source.sheet", name=name))
     notes = []
-    if len(workbook.sheetnames) > 1:
-        first = workbook.sheetnames[0]
-        notes.append(Message.of("read.only_first_sheet", sheet=first, source=source))
-    header, *records = rows
-    table = _from_records(header, records, Message.of("source.sheet", name=name))
+    if len(sheets) > 1:
+        notes.append(Message.of("read.only_first_sheet", sheet=sheets[0], source=source))
     return Table(table.columns, table.rows, (*notes, *table.notes))
+
+
+def _check_unpacked_size(source: Message, data: bytes) -> None:
+    """Refuse a workbook that unpacks to more than the limits (a small file can unpack to
+    gigabytes), from the sizes its zip directory declares, before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError("read.xlsx_unreadable", source=source, error=str(exc)) from None
+    unpacked = sum(entry.file_size for entry in entries)
+    shared = sum(entry.file_size for entry in entries if "sharedstrings" in entry.filename.lower())
+    if unpacked > MAX_UNPACKED or shared > MAX_SHARED_STRINGS:
+        raise InputError(
+            "read.xlsx_too_large",
+            source=source,
+            size=round(unpacked / 1e6),
+            limit=MAX_UNPACKED // 2**20,
+        )
 
 
 def _read_json(source: Message, text: str) -> Table:
@@ -213,14 +322,14 @@ def _read_json(source: Message, text: str) -> Table:
         raise InputError(
             "read.invalid_json", source=source, line=exc.lineno, column=exc.colno, error=exc.msg
         ) from None
+    except RecursionError:
+        raise InputError("read.too_deep", source=source) from None
     if isinstance(data, dict) and "offices" in data and "schema_version" in data:
         return Table((), (), (), dataset_text=text)
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
         return _from_geojson(source, data)
     if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
-        header = list(dict.fromkeys(key for item in data for key in item))
-        records = [[item.get(key) for key in header] for item in data]
-        return _from_records(header, records, source)
+        return _from_objects(data, source)
     raise InputError("read.json_not_a_table", source=source)
 
 
@@ -249,7 +358,21 @@ def _from_geojson(source: Message, data: dict[str, Any]) -> Table:
         records.append({**flat, "longitude": coordinates[0], "latitude": coordinates[1]})
     if not records:
         raise InputError("read.no_points", source=source)
-    header = list(dict.fromkeys(key for record in records for key in record))
-    table = _from_records(header, [[r.get(key) for key in header] for r in records], source)
+    table = _from_objects(records, source)
     notes = (Message.of("read.not_points", count=skipped, source=source),) if skipped else ()
     return Table(table.columns, table.rows, (*table.notes, *notes))
+
+
+def _from_objects(objects: Sequence[dict[str, Any]], source: Message) -> Table:
+    """A table from JSON objects: their keys (in order of first appearance) are the columns."""
+    header: dict[str, None] = {}
+    for item in objects:
+        for key in item:
+            header.setdefault(str(key))
+            if len(header) > MAX_COLUMNS:
+                raise InputError(
+                    "read.too_many_columns", source=source, columns=len(header), limit=MAX_COLUMNS
+                )
+    keys = list(header)
+    records = ([item.get(key) for key in keys] for item in objects)
+    return _from_records(itertools.chain([keys], records), source)
