@@ -22,6 +22,9 @@ def parse_dataset(text: str, source: str = "<data>") -> Dataset:
     except json.JSONDecodeError as exc:
         problem = Problem("", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
         raise DatasetError(source, [problem]) from None
+    except RecursionError:
+        problem = Problem("", "JSON nested too deeply to read (a data file needs a few levels)")
+        raise DatasetError(source, [problem]) from None
     if not isinstance(raw, dict):
         raise DatasetError(source, [Problem("", "expected a JSON object", raw, has_value=True)])
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from typing import Any, Literal
 
 from components.data.schema import Dataset, Office
@@ -14,6 +15,7 @@ from components.facts.citations import source_label
 from components.facts.queries import filter_offices
 from components.map.view import View
 from components.text.catalog import LANGUAGES
+from components.text.escaping import isolate_bidi
 from components.text.folding import slug
 
 CSV_COLUMNS = (
@@ -32,10 +34,13 @@ _EVERY_LANGUAGE = {"languages": LANGUAGES}
 
 
 def _cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: one it would run as a formula (its first
+    character read as compatibility forms are, so a full-width equals sign, U+FF1D, counts)
+    gets a leading apostrophe, and bidirectional controls are isolated."""
     text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_STARTS) and not _is_number(text):
-        return "'" + text
-    return text
+    if unicodedata.normalize("NFKC", text[:1]).startswith(_FORMULA_STARTS) and not _is_number(text):
+        text = "'" + text
+    return isolate_bidi(text)
 
 
 def _is_number(text: str) -> bool:

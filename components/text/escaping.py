@@ -11,9 +11,25 @@ import html
 _TEMPLATE_LITERAL_REFERENCES = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;"})
 
 
+# Embedding, override and isolate controls: a right-to-left override (U+202E) in a name
+# would otherwise reverse the text after it ("…exe.cod" for "doc.exe…") beyond the name.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_FIRST_STRONG_ISOLATE, _POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def isolate_bidi(text: str) -> str:
+    """Text holding bidirectional controls, isolated (first-strong isolate … pop directional
+    isolate): its controls end where it ends, whatever they open. Other text as it is."""
+    if BIDI_CONTROLS.isdisjoint(text):
+        return text
+    return _FIRST_STRONG_ISOLATE + text + _POP_DIRECTIONAL_ISOLATE
+
+
 def escape_markup(value: object) -> str:
-    """Text made safe as HTML content or attribute value and inside a JS template literal."""
-    return html.escape(str(value), quote=True).translate(_TEMPLATE_LITERAL_REFERENCES)
+    """Text made safe as HTML content or attribute value and inside a JS template literal,
+    its bidirectional controls isolated."""
+    escaped = html.escape(isolate_bidi(str(value)), quote=True)
+    return escaped.translate(_TEMPLATE_LITERAL_REFERENCES)
 
 
 _MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~$:")
@@ -21,8 +37,10 @@ _MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~$:")
 
 def escape_markdown(value: str) -> str:
     """Text made safe for Streamlit Markdown: every special character is backslashed, so it
-    shows exactly as written (no links, emphasis, HTML, LaTeX or emoji shortcodes)."""
-    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in value)
+    shows exactly as written (no links, emphasis, HTML, LaTeX or emoji shortcodes), and its
+    bidirectional controls isolated."""
+    escaped = "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in value)
+    return isolate_bidi(escaped)
 
 
 # Characters that could end a Markdown link's address or start markup in it; the schema

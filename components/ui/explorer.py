@@ -128,7 +128,7 @@ def render_search(dataset: Dataset, ui: view_session.UIState) -> None:
     st.pills(
         _("Results", lang),
         options=range(len(results)),
-        format_func=lambda index: results[index].label,
+        format_func=lambda index: escape_markdown(results[index].label),
         key=key,
         on_change=partial(view_session.on_search_result, key, tuple(r.office_id for r in results)),
         label_visibility="collapsed",

@@ -33,7 +33,8 @@ def render_data_error(error: DatasetError, lang: str = "en") -> None:
 
 
 def render_title_and_language(title: str) -> None:
-    """The page title, and beside it English or German for every text (``?lang=``)."""
+    """The page title (plain text: a company's name is the data's), and beside it English or
+    German for every text (``?lang=``)."""
     title_column, language_column = st.columns([5, 1], vertical_alignment="center")
     with language_column:
         st.segmented_control(
@@ -45,7 +46,7 @@ def render_title_and_language(title: str) -> None:
             label_visibility="collapsed",
         )
     with title_column:
-        st.title(title, anchor=False)
+        st.title(escape_markdown(title), anchor=False)
 
 
 def render_page_style() -> None:

@@ -76,6 +76,19 @@ def test_invalid_json_reports_line_and_column() -> None:
     assert "broken.json" in str(caught.value)
 
 
+def test_json_nested_too_deeply_is_a_problem_not_a_crash() -> None:
+    with pytest.raises(DatasetError) as caught:
+        parse_dataset("[" * 100_000 + "]" * 100_000, "deep.json")
+    (problem,) = caught.value.problems
+    assert problem.message.startswith("JSON nested too deeply to read")
+    raw = raw_data()
+    deep: object = 0
+    for _level in range(900):
+        deep = [deep]
+    raw["offices"][0]["notes"] = deep  # within Python's limit, past the validator's
+    assert "recursion limit exceeded" in "\n".join(problems_of(raw))
+
+
 def test_top_level_must_be_an_object() -> None:
     assert problems_of([1, 2]) == ["(file): expected a JSON object (got [1, 2])"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from itertools import count
@@ -14,10 +15,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.current import DATA_ENV_VAR
+from components.data.loading import parse_dataset
+from components.data.problems import DatasetError, json_path
 from components.session.view import (
     HQ_TABLE_OPEN_KEY,
     LANG_KEY,
     MAP_BRIDGE_KEY,
+    SEARCH_KEY,
     TABLE_OPEN_KEY,
     TIMELINE_OPEN_KEY,
     ViewWidget,
@@ -665,3 +669,70 @@ def test_a_long_list_holds_the_searchs_matches_not_every_office(
     at.text_input(key="search").input("").run()
     picker = at.selectbox(key=view_widget_key("office", "en"))
     assert picker.options[0] == "Berlin" and len(picker.options) <= 51
+
+
+# An image in Markdown: rendered, every reader's browser would fetch it.
+MARKDOWN_IMAGE = "![I](https://evil.example/b.png)"
+
+
+def _poisoned() -> dict[str, Any]:
+    """The real data with a Markdown image appended to every text the schema lets hold one
+    (codes, dates, ids and addresses it refuses are left as they were)."""
+    original = raw_data()
+    poisoned = copy.deepcopy(original)
+    paths: list[list[str | int]] = []
+
+    def poison(node: Any, path: list[str | int]) -> None:
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if isinstance(value, str):
+                node[key] = value + " " + MARKDOWN_IMAGE
+                paths.append([*path, key])
+            elif isinstance(value, dict | list):
+                poison(value, [*path, key])
+
+    poison(poisoned, [])
+    for _attempt in range(5):
+        try:
+            parse_dataset(json.dumps(poisoned), "poisoned.json")
+            return poisoned
+        except DatasetError as error:
+            refused = {problem.path for problem in error.problems}
+        for path in paths:
+            if json_path(path) in refused:
+                target: Any = poisoned
+                source: Any = original
+                for part in path[:-1]:
+                    target, source = target[part], source[part]
+                target[path[-1]] = source[path[-1]]
+    raise AssertionError("the poisoned data never validated")
+
+
+def _shown_markdown(at: AppTest) -> list[str]:
+    """Every text the page renders as Markdown: bodies, headings, captions, alerts and the
+    labels and options of buttons, pills and other button groups."""
+    shown: list[str] = []
+    for kind in ("markdown", "caption", "subheader", "header", "title", "info", "warning",
+                 "error", "success"):  # fmt: skip
+        shown += [str(element.value) for element in getattr(at, kind)]
+    for group in at.button_group:
+        shown += [str(option.content) for option in group.proto.options]
+    shown += [str(button.label) for button in at.button]
+    shown += [str(block.label) for block in at.expander]
+    return shown
+
+
+def test_text_from_data_is_never_markdown_anywhere_on_the_page(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    raw = _poisoned()
+    monkeypatch.setenv(DATA_ENV_VAR, str(write_json(tmp_path / "md.json", raw)))
+    app.run()
+    assert not app.exception, app.exception
+    app.text_input(key=SEARCH_KEY).input("evil").run()
+    view_widget(app, "office").select("singapore").run()
+    assert not app.exception, app.exception
+    shown = _shown_markdown(app)
+    assert sum("evil" in text for text in shown) > 20  # the poisoned texts are shown
+    unescaped = [text for text in shown if MARKDOWN_IMAGE in text]
+    assert unescaped == [], "\n".join(unescaped)

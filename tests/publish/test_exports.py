@@ -64,6 +64,22 @@ def test_csv_defuses_spreadsheet_formulas() -> None:
     assert rows[0]["lon"] == "-122.4194"  # a negative number stays a number
 
 
+@pytest.mark.parametrize("start", ["\uff1d", "\uff0b", "\uff0d", "\uff20"])  # full-width = + - @
+def test_csv_defuses_formulas_written_in_full_width_forms(start: str) -> None:
+    raw = raw_data()
+    raw["offices"][0]["city"]["en"] = start + "SUM(1,1)"
+    rows = csv_rows(offices_csv(dataset_from(raw)))
+    assert rows[0]["city"] == "'" + start + "SUM(1,1)"
+
+
+def test_csv_isolates_a_right_to_left_override() -> None:
+    raw = raw_data()
+    raw["offices"][0]["city"]["en"] = "Paris\u202egpj.exe"
+    rows = csv_rows(offices_csv(dataset_from(raw)))
+    assert rows[0]["city"] == "\u2068Paris\u202egpj.exe\u2069"
+    assert rows[1]["city"] == "London"  # text without controls is as it was
+
+
 @pytest.mark.parametrize(
     ("status", "region", "expected"),
     [

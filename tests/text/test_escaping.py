@@ -2,10 +2,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 import pytest
 
-from components.text.escaping import escape_markdown, escape_markup, markdown_link
+from components.text.escaping import (
+    BIDI_CONTROLS,
+    escape_markdown,
+    escape_markup,
+    markdown_link,
+)
 from tests.helpers import HOSTILE_TEXT
 
 
@@ -52,3 +58,11 @@ def test_a_markdown_link_shows_its_label_as_written_and_keeps_its_address_inside
 @pytest.mark.parametrize("url", [None, "", "javascript:alert(1)", "file:///etc/passwd"])
 def test_a_markdown_link_without_an_http_address_is_its_label(url: str | None) -> None:
     assert markdown_link("Reuters", url) == "Reuters"
+
+
+@pytest.mark.parametrize("escape", [escape_markdown, escape_markup])
+def test_bidirectional_controls_end_where_the_text_ends(escape: Callable[[str], str]) -> None:
+    for control in BIDI_CONTROLS:
+        shown = escape(f"Paris{control}x")
+        assert shown.startswith("\u2068") and shown.endswith("\u2069")
+    assert escape("Tel Aviv \u05ea\u05dc") == "Tel Aviv \u05ea\u05dc"  # Hebrew itself is text
