@@ -9,6 +9,7 @@ that fails validation elsewhere, and a new reference field needs no code here.
 
 from __future__ import annotations
 
+import reprlib
 import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,10 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from components.data.schema import Dataset, Model, RecordKind, RefersTo
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = _SHORT.maxlong = 80
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = 12
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class Problem:
         where = self.path or "(file)"
         if not self.has_value:
             return f"{where}: {self.message}"
-        shown = repr(self.value)
+        shown = _SHORT.repr(self.value)  # never the whole of a huge value
         if len(shown) > 80:
             shown = shown[:77] + "..."
         return f"{where}: {self.message} (got {shown})"
