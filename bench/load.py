@@ -57,16 +57,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def server_pids(running: Deployment) -> list[int]:
-    pids = [r.process.pid for r in running.replicas if r.process and r.process.poll() is None]
-    if running.nginx:
-        pids.append(running.nginx.pid)
-        pids += _children(running.nginx.pid)
-    return pids
-
-
-def _children(pid: int) -> list[int]:
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(child) for child in path.read_text().split()] if path.exists() else []
+    return running.server_pids()
 
 
 @dataclass
@@ -114,11 +105,7 @@ async def run_step(running: Deployment, recording: Recording, readers: int, seco
         )
     await asyncio.gather(*loops)
     elapsed = time.monotonic() - start
-    replicas_rss = sum(
-        process_rss_mb(r.process.pid)
-        for r in running.replicas
-        if r.process and r.process.poll() is None
-    )
+    replicas_rss = sum(process_rss_mb(pid) for pid in running.replica_pids())
     return Step(
         readers=readers,
         tally=tally,
@@ -134,7 +121,7 @@ async def memory_per_reader(running: Deployment, recording: Recording, count: in
     the page, click their three offices and stay."""
 
     def total() -> float:
-        return sum(process_rss_mb(r.process.pid) for r in running.replicas if r.process)
+        return sum(process_rss_mb(pid) for pid in running.replica_pids())
 
     before = total()
     tally = Tally()

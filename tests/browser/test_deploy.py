@@ -1,27 +1,36 @@
-"""Three replicas behind nginx (``deploy/serve.py``): six readers keep their own selection
-through clicks, and when the replica under some of them is killed, their pages reconnect
-through nginx to a healthy replica and show the same view, with no error page. And the
-load script measures a level of readers against the same deployment."""
+"""Three replicas behind nginx, run by supervisord (``deploy/serve.py``): six readers keep
+their own selection through clicks, and when the replica under some of them is killed, their
+pages reconnect through nginx to a healthy replica and show the same view, with no error
+page. The app answers under a host name with a port; the answers name no version and no
+replica; nginx's workers are not root; a replica that keeps failing is restarted with a
+back-off and then given up on. And the load script measures a level of readers against the
+same deployment."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import pwd
 import re
 import signal
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, WebSocket, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from deploy.serve import healthy, nginx_binary
+from deploy.serve import NGINX_USER, healthy, nginx_binary, render_supervisor_config
+from testing.browser import CHROMIUM_ARGS, chromium_path
 from testing.pages import MAP_READY, expect_details_for, map_frame, map_frame_object
 from testing.server import REPO_ROOT, free_port
 
@@ -42,6 +51,10 @@ class Cluster:
     url: str
     run_dir: Path
     process: subprocess.Popen[bytes]
+
+    @property
+    def port(self) -> int:
+        return int(self.url.rsplit(":", 1)[1])
 
     def state(self) -> dict[str, object]:
         state: dict[str, object] = json.loads((self.run_dir / "state.json").read_text())
@@ -106,7 +119,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     process.wait(timeout=60)
 
 
-def open_reader(browser: Browser, url: str, office: str, city: str) -> Reader:
+def open_reader(browser: Browser, cluster: Cluster, query: str, office: str, city: str) -> Reader:
     page = browser.new_context(viewport={"width": 1200, "height": 800}).new_page()
     sockets: list[set[str]] = []
 
@@ -116,12 +129,22 @@ def open_reader(browser: Browser, url: str, office: str, city: str) -> Reader:
         ws.on("framereceived", lambda payload: seen.update(headings(payload)))
 
     page.on("websocket", watch)
-    response = page.goto(url)
+    response = page.goto(f"{cluster.url}/?{query}")
     assert response is not None
-    replica = response.headers["x-footprint-replica"]
+    assert "x-footprint-replica" not in response.headers  # which replica: in the log only
     expect(map_frame(page).locator(".office-marker")).to_have_count(9, timeout=60_000)
     map_frame_object(page).wait_for_function(MAP_READY, timeout=30_000)
-    return Reader(page, replica, office, city, sockets)
+    return Reader(page, replica_of(cluster, page), office, city, sockets)
+
+
+def replica_of(cluster: Cluster, page: Page) -> str:
+    """The replica nginx gave this page's browser, from nginx's log (by its affinity cookie):
+    "127.0.0.1:<port>"."""
+    (affinity,) = [c["value"] for c in page.context.cookies() if c["name"] == "footprint_affinity"]
+    log = (cluster.run_dir / "nginx.log").read_text()
+    upstreams = re.findall(rf"affinity={re.escape(affinity)} upstream=(127\.0\.0\.1:\d+)", log)
+    assert upstreams, f"no request of affinity {affinity} in nginx's log"
+    return str(upstreams[-1])
 
 
 def test_readers_keep_their_view_when_their_replica_dies(
@@ -129,7 +152,7 @@ def test_readers_keep_their_view_when_their_replica_dies(
 ) -> None:
     readers = []
     for first, first_city, second, second_city in READERS:
-        reader = open_reader(browser, f"{cluster.url}/?office={first}", second, second_city)
+        reader = open_reader(browser, cluster, f"office={first}", second, second_city)
         expect_details_for(reader.page, first_city)
         map_frame(reader.page).locator(f".office-marker.office-{second}").click()
         expect_details_for(reader.page, second_city)
@@ -178,6 +201,105 @@ def test_readers_keep_their_view_when_their_replica_dies(
         map_frame(page).locator(".office-marker.office-dublin").click()
         expect_details_for(page, "Dublin")
         page.context.close()
+
+
+def test_the_app_answers_through_nginx_under_a_host_name_with_a_port(
+    cluster: Cluster, browser: Browser
+) -> None:
+    # A host name with a port (not 127.0.0.1, which Streamlit lets through whatever the
+    # Host): the websocket's origin must match the Host nginx passes on, port included.
+    path = chromium_path()
+    assert path is not None
+    named = browser.browser_type.launch(
+        executable_path=path,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP example.test 127.0.0.1"],
+    )
+    try:
+        page = named.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"http://example.test:{cluster.port}/?office=tokyo")
+        expect(map_frame(page).locator(".office-marker")).to_have_count(9, timeout=60_000)
+        expect_details_for(page, "Tokyo")
+        expect(page.get_by_role("dialog")).to_have_count(0)  # no "connection error"
+        assert errors == []
+    finally:
+        named.close()
+
+
+def answer(url: str, headers: dict[str, str] | None = None) -> Message:
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {})) as reply:
+        answered: Message = reply.headers
+        return answered
+
+
+def test_answers_name_no_version_or_replica_and_say_how_they_may_be_used(
+    cluster: Cluster,
+) -> None:
+    for path in ("/", "/_stcore/health", "/app/static/office_map/footprint.js"):
+        headers = answer(cluster.url + path)
+        assert headers["Server"] == "nginx", path  # no version
+        assert "X-Footprint-Replica" not in headers
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers["Content-Security-Policy"] == "frame-ancestors 'self'", path
+    plain = answer(cluster.url + "/")["Set-Cookie"]
+    assert plain.startswith("footprint_affinity=") and "Secure" not in plain
+    behind_tls = answer(cluster.url + "/", {"X-Forwarded-Proto": "https"})["Set-Cookie"]
+    assert behind_tls.endswith("; Secure")
+
+
+def test_nginx_workers_do_not_run_as_root(cluster: Cluster) -> None:
+    nginx = cluster.state()["nginx"]
+    assert isinstance(nginx, dict)
+    children = Path(f"/proc/{nginx['pid']}/task/{nginx['pid']}/children").read_text().split()
+    assert children, "nginx has no workers"
+    for worker in children:
+        status = Path(f"/proc/{worker}/status").read_text()
+        (uid,) = re.findall(r"^Uid:\s+(\d+)", status, re.MULTILINE)
+        assert int(uid) != 0
+        if os.geteuid() == 0:
+            assert int(uid) == pwd.getpwnam(NGINX_USER).pw_uid
+
+
+def test_a_replica_that_keeps_failing_is_given_up_on_after_backing_off(tmp_path: Path) -> None:
+    # A replica that cannot start (here: one that exits at once, as one that cannot bind its
+    # port does), run by supervisord with the deployment's own configuration.
+    config = render_supervisor_config(tmp_path, [9], "secret", "/usr/sbin/nginx")
+    config = re.sub(r"\[program:nginx\].*?(?=\n\[program:)", "", config, flags=re.DOTALL)
+    config = re.sub(
+        r"^command=.*$",
+        f"command={sys.executable} -c 'raise SystemExit(3)'",
+        config,
+        count=1,
+        flags=re.MULTILINE,
+    )
+    (tmp_path / "supervisord.conf").write_text(config)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "supervisor.supervisord", "-c", str(tmp_path / "supervisord.conf")],
+        stdout=subprocess.PIPE,  # in the foreground it writes its log here too
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    spawned: list[float] = []
+    gave_up = threading.Event()
+
+    def watch() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if "spawned: 'replica-9'" in line:
+                spawned.append(time.monotonic())
+            if "gave up: replica-9 entered FATAL state" in line:
+                gave_up.set()
+
+    threading.Thread(target=watch, daemon=True).start()
+    try:
+        assert gave_up.wait(timeout=60), "supervisord kept restarting the replica"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert len(spawned) == 4  # the first start and three retries, then no more
+    gaps = [later - earlier for earlier, later in itertools.pairwise(spawned)]
+    assert gaps == sorted(gaps) and gaps[-1] > gaps[0] + 1  # each wait longer than the last
 
 
 def test_the_load_script_measures_a_level_of_readers() -> None:
