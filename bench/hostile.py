@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, async_playwright
 
 from testing import hostile
@@ -130,7 +131,7 @@ async def bring(page: Page, name: str, data: bytes, folder: Path) -> str:
         await page.locator("input[type=file]").set_input_files(str(path))
     else:
         box = page.locator(".st-key-paste textarea")
-        await box.fill(data.decode())
+        await box.fill(data.decode(), timeout=300_000)  # a megabyte takes the browser a while
         await box.blur()
         await page.locator(".st-key-use-paste button").click()
     outcome = page.locator(OUTCOME).first
@@ -171,7 +172,10 @@ async def run(only: list[str]) -> list[Result]:
                         idle = memory.highest
                         clicking = asyncio.ensure_future(click_loop(clicker, stop, result.clicks))
                         start = time.monotonic()
-                        result.said = await bring(reader, file_name, data, folder)
+                        try:
+                            result.said = await bring(reader, file_name, data, folder)
+                        except PlaywrightError as error:  # said in the table, not a traceback
+                            result.said = f"no answer: {type(error).__name__}"
                         result.seconds = time.monotonic() - start
                         stop.set()
                         await clicking
