@@ -12,6 +12,7 @@ from typing import TypeVar
 import streamlit as st
 
 from components.yourdata.columns import Status
+from components.yourdata.gazetteer import Place
 
 T = TypeVar("T")
 
@@ -26,6 +27,7 @@ _USER_TABLE_KEY = "_user_table"  # (digest, Table or InputError)
 _USER_COLUMNS_KEY = "_user_columns"
 _USER_STATUSES_KEY = "_user_statuses"
 _USER_EDITS_KEY = "_user_edits"
+_USER_PICKS_KEY = "_user_picks"  # {row: Place} the reader chose
 _USER_PLACED_KEY = "_user_placed"  # (inputs, result)
 
 
@@ -49,7 +51,7 @@ def _new_source(name: str | None, data: bytes) -> None:
     """A new table: everything chosen for the old one is forgotten."""
     st.session_state[_USER_SOURCE_KEY] = (name, data)
     for key in (_USER_TABLE_KEY, _USER_COLUMNS_KEY, _USER_STATUSES_KEY, _USER_EDITS_KEY,
-                _USER_PLACED_KEY, COMPANY_KEY, HEADQUARTERS_KEY):  # fmt: skip
+                _USER_PICKS_KEY, _USER_PLACED_KEY, COMPANY_KEY, HEADQUARTERS_KEY):  # fmt: skip
         st.session_state.pop(key, None)
 
 
@@ -170,3 +172,28 @@ def on_results_edit(key: str, rows: Sequence[int], columns: Mapping[str, str]) -
             if shown in columns:
                 edits.setdefault(row, {})[columns[shown]] = "" if value is None else str(value)
     st.session_state[_USER_EDITS_KEY] = edits
+
+
+def user_picks() -> dict[int, Place]:
+    """The places the reader chose for doubtful rows, by row."""
+    picks: dict[int, Place] = st.session_state.get(_USER_PICKS_KEY) or {}
+    return picks
+
+
+def on_pick(key: str, row: int, places: Sequence[Place]) -> None:
+    """Callback of a doubtful row's choice of place: the chosen one is the row's (none
+    chosen: the row goes back to what was found)."""
+    index = st.session_state.get(key)
+    picks = dict(user_picks())
+    if index is None:
+        picks.pop(row, None)
+    else:
+        picks[row] = places[int(index)]
+    st.session_state[_USER_PICKS_KEY] = picks
+
+
+def pick_key(row: int) -> str:
+    """The key of a row's choice of place, for the table in use (a new table, new choices)."""
+    source = user_source()
+    digest = source_digest(source)[:16] if source else "none"
+    return f"pick-{digest}-{row}"

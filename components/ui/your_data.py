@@ -216,12 +216,16 @@ def _placement(table: Table, columns: ColumnMap, online: bool, lang: str) -> Pla
         columns=columns,
         statuses=your_data_session.user_statuses(),
         edits=your_data_session.user_edits(),
+        picks=your_data_session.user_picks(),
         company=your_data_session.company(),
         headquarters_row=your_data_session.headquarters_row(),
     )
     edits = tuple((row, tuple(sorted(edit.items()))) for row, edit in sorted(choices.edits.items()))
     statuses = tuple(sorted(choices.statuses.items()))
-    inputs = (digest, columns, statuses, edits, online, choices.company, choices.headquarters_row)
+    picks = tuple(sorted(choices.picks.items()))
+    inputs = (
+        digest, columns, statuses, edits, picks, online, choices.company, choices.headquarters_row,
+    )  # fmt: skip
 
     def place() -> Placement:
         if not online:

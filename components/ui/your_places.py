@@ -22,7 +22,7 @@ from components.yourdata.columns import Field
 from components.yourdata.gazetteer import ATTRIBUTION as GAZETTEER_ATTRIBUTION
 from components.yourdata.messages import Message, render
 from components.yourdata.pipeline import Placement
-from components.yourdata.placing import Located
+from components.yourdata.placing import DOUBTFUL, Located, alternative_message, place_message
 
 # Fields the reader can edit in the results table.
 _FIXABLE: tuple[Field, ...] = ("city", "country", "lat", "lon")
@@ -102,6 +102,12 @@ def render_places(placement: Placement, lang: str) -> None:
                "{count} placed at the likeliest of several places: check them.",
                outcomes["ambiguous"], lang)
         )  # fmt: skip
+    if outcomes["approximate"]:
+        summary.append(
+            n_("{count} placed approximately: check it.",
+               "{count} placed approximately: check them.",
+               outcomes["approximate"], lang)
+        )  # fmt: skip
     if outcomes["unmatched"]:
         summary.append(
             n_("{count} not placed: see why below, fix it in the table.",
@@ -110,6 +116,7 @@ def render_places(placement: Placement, lang: str) -> None:
         )  # fmt: skip
     with st.container(key="your-data-count"):
         st.markdown(f"**{md(' '.join(summary))}**")
+    _render_picks(placement, lang)
     _render_results(placement, lang)
     attributions = [GAZETTEER_ATTRIBUTION]
     if any(item.how == "nominatim" for item in placement.located):
@@ -120,17 +127,74 @@ def render_places(placement: Placement, lang: str) -> None:
 def _note(item: Located, lang: str) -> str:
     """Why a row was not placed, or what to check, and the other places it could be."""
     parts = [render(item.reason, lang)] if item.reason else []
+    parts += [render(alternative_message(other), lang) for other in item.alternatives]
     parts += [
-        render(Message.of("place.alternative", city=place.name, country=place.country,
-                          population=place.population), lang)
-        for place in item.alternatives
-    ]  # fmt: skip
+        render(Message.of("place.suggestion", place=place_message(place)), lang)
+        for place in item.suggestions
+    ]
     return "; ".join(parts)
 
 
+# The doubtful rows offered a choice of place on the page at once (the others: in the table).
+MAX_PICKS = 20
+
+
+def _render_picks(placement: Placement, lang: str) -> None:
+    """Each doubtful row with other places it could mean (alternatives of that name, or
+    suggestions for a name not found): one click takes one of them for the row."""
+    choices = [
+        item
+        for item in _doubtful_first(placement.located)
+        if item.doubtful and (item.alternatives or item.suggestions)
+    ]
+    if not choices:
+        return
+    label_column = placement.columns.name or placement.columns.city or placement.columns.address
+    rows = {item.row: row for item, row in zip(placement.located, placement.rows, strict=True)}
+    title = _("Check these rows: choose the place each one means", lang)
+    with st.expander(title, expanded=True, icon=":material/where_to_vote:"):
+        for item in choices[:MAX_PICKS]:
+            places = [other.place for other in item.alternatives] + list(item.suggestions)
+            labels = [render(place_message(place), lang) for place in places]
+            if item.chosen is not None:
+                places.insert(0, item.chosen)
+                labels.insert(0, render(place_message(item.chosen), lang))
+            name = rows[item.row].get(label_column, "") if label_column else ""
+            heading = _("Row {row}: {name}", lang, row=item.row, name=name)
+            if item.reason:
+                heading += f" ({render(item.reason, lang)})"
+            key = your_data_session.pick_key(item.row)
+            st.pills(
+                md(heading),
+                options=range(len(places)),
+                format_func=lambda index, labels=labels: md(labels[index]),
+                default=0 if item.chosen is not None else None,
+                key=key,
+                on_change=your_data_session.on_pick,
+                args=(key, item.row, tuple(places)),
+            )
+        if len(choices) > MAX_PICKS:
+            more = len(choices) - MAX_PICKS
+            st.caption(
+                n_("{count} more row like these: fix it in the table below.",
+                   "{count} more rows like these: fix them in the table below.", more, lang)
+            )  # fmt: skip
+
+
+def _doubtful_first(located: tuple[Located, ...]) -> list[Located]:
+    """The rows the reader should look at first: not placed, then approximate, then
+    ambiguous, then the rest, each in the table's order."""
+    rank = {outcome: index for index, outcome in enumerate(DOUBTFUL)}
+    return sorted(located, key=lambda item: rank.get(item.outcome, len(DOUBTFUL)))
+
+
 def _render_results(placement: Placement, lang: str) -> None:
-    """Each row's outcome; city, country and coordinates can be fixed in place."""
-    columns, rows, located = placement.columns, placement.rows, placement.located
+    """Each row's outcome, the doubtful ones first; city, country and coordinates can be
+    fixed in place."""
+    columns = placement.columns
+    order = _doubtful_first(placement.located)
+    row_of = {item.row: row for item, row in zip(placement.located, placement.rows, strict=True)}
+    located, rows = order, [row_of[item.row] for item in order]
     shown: dict[Field, str] = {
         field: column for field in _FIXABLE if (column := columns.column(field)) is not None
     }
@@ -181,9 +245,9 @@ def render_dataset(placement: Placement, lang: str) -> Dataset | None:
     """The company's name and headquarters, the dataset, and its file to keep."""
     label_column = placement.columns.name or placement.columns.city or placement.columns.address
     labels = {
-        item.row: (placement.rows[item.row - 2].get(label_column, "") if label_column else "")
+        item.row: (row.get(label_column, "") if label_column else "")
         or (render(item.place, lang) if item.place else "")
-        for item in placement.located
+        for item, row in zip(placement.located, placement.rows, strict=True)
         if item.placed
     }
     company_column, hq_column = st.columns(2, gap="medium")

@@ -86,7 +86,7 @@ def build_dataset(
     as_of: str | None = None,
 ) -> Built:
     """The dataset of the placed rows (raises :class:`NothingPlacedError` when there are none)."""
-    rows = table.rows
+    row_of = {item.row: row for item, row in zip(located, table.rows, strict=True)}
     placed = [item for item in located if item.placed]
     if not placed:
         raise NothingPlacedError(render(Message.of("build.nothing_placed"), SOURCE_LANGUAGE))
@@ -114,7 +114,7 @@ def build_dataset(
     taken: set[str] = set()
     names_seen: dict[str, int] = {}
     for item in placed:
-        row = rows[item.row - 2]
+        row = row_of[item.row]
         label = _label(row, columns, item)
         name = (
             _same_everywhere(label) if label else _everywhere(Message.of("build.row", row=item.row))

@@ -19,10 +19,13 @@ from components.text.catalog import LANGUAGES
 from components.yourdata.messages import Message, render
 from components.yourdata.online import OnlineGeocoder
 from components.yourdata.pipeline import Choices, Placement, place_table
-from components.yourdata.placing import Located
+from components.yourdata.placing import Located, alternative_message, place_message
 from components.yourdata.reading import InputError, read_table
 
-REPORT_COLUMNS = ("row", "outcome", "how", "place", "reason", "alternatives")
+REPORT_COLUMNS = (
+    "row", "outcome", "how", "place", "state", "country", "lat", "lon", "population", "reason",
+    "alternatives", "suggestions",
+)  # fmt: skip
 
 
 def report_rows(placement: Placement, lang: str) -> list[list[str]]:
@@ -35,21 +38,26 @@ def report_rows(placement: Placement, lang: str) -> list[list[str]]:
 
 
 def _report_row(item: Located, lang: str) -> list[str]:
+    """A row of the report: where the row landed (the place chosen, with its state, country,
+    position and population), why it is doubtful, and what else it could be."""
+
     def shown(message: Message | None) -> str:
         return render(message, lang) if message else ""
 
-    alternatives = [
-        Message.of("place.alternative", city=place.name, country=place.country,
-                   population=place.population)
-        for place in item.alternatives
-    ]  # fmt: skip
+    chosen = item.chosen
     return [
         str(item.row),
         shown(Message.of(f"outcome.{item.outcome}")),
         shown(Message.of(f"how.{item.how}") if item.how else None),
         shown(item.place),
+        chosen.state if chosen else "",
+        item.country or "",
+        f"{item.lat:.5f}" if item.lat is not None else "",
+        f"{item.lon:.5f}" if item.lon is not None else "",
+        str(chosen.population) if chosen else "",
         shown(item.reason),
-        "; ".join(shown(alternative) for alternative in alternatives),
+        "; ".join(shown(alternative_message(other)) for other in item.alternatives),
+        "; ".join(shown(place_message(place)) for place in item.suggestions),
     ]
 
 
@@ -110,4 +118,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     total = len(placement.located)
     summary = Message.of("cli.placed", placed=placement.placed, total=total, report=str(report))
     print(render(summary, lang))
-    return 0 if placement.placed == total else 1
+    # Rows not read (over the limit) are rows not placed.
+    cut = any(note.code == "read.rows_not_read" for note in placement.notes)
+    return 0 if placement.placed == total and not cut else 1

@@ -105,7 +105,8 @@ class ColumnMap:
 def detect(columns: Sequence[str], rows: Iterable[Mapping[str, str]] = ()) -> ColumnMap:
     """The mapping the column names suggest (the reader can change every part of it).
 
-    A latitude or longitude column counts only where most of its values are numbers.
+    A latitude or longitude column counts only where its values are numbers: most of them
+    where its name only contains the word, half where it is named for the field.
     """
     sample = list(rows)[:200]
     found: dict[Field, str] = {}
@@ -116,23 +117,25 @@ def detect(columns: Sequence[str], rows: Iterable[Mapping[str, str]] = ()) -> Co
                 continue
             whole, spaced = _words(column)
             names = _NAMES[field]
-            hit = whole in names or spaced in names
-            if not hit and field in _WORD_MATCH:
-                hit = any(word in names for word in spaced.split())
-            if hit and (field not in _WORD_MATCH or _mostly_numbers(sample, column)):
+            named = whole in names or spaced in names
+            # A coordinate column holds numbers: most of them where its name only contains the
+            # word ("office_lat"), half where it is named for the field (a few bad cells do
+            # not lose the column for the rows that are right).
+            worded = not named and field in _WORD_MATCH and any(w in names for w in spaced.split())
+            numbers = _share_of_numbers(sample, column) if field in _WORD_MATCH else 1.0
+            if (named and numbers >= 0.5) or (worded and numbers >= 0.8):
                 found[field] = column
                 taken.add(column)
                 break
     return ColumnMap(**found)
 
 
-def _mostly_numbers(rows: Sequence[Mapping[str, str]], column: str) -> bool:
+def _share_of_numbers(rows: Sequence[Mapping[str, str]], column: str) -> float:
     values = [row.get(column, "").strip() for row in rows]
     values = [value for value in values if value]
     if not values:
-        return True  # an empty column named "lat" is still the latitude column
-    numbers = sum(parse_number(value) is not None for value in values)
-    return numbers >= 0.8 * len(values)
+        return 1.0  # an empty column named "lat" is still the latitude column
+    return sum(parse_number(value) is not None for value in values) / len(values)
 
 
 def parse_number(value: str) -> float | None:

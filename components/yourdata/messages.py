@@ -109,15 +109,35 @@ MESSAGES: Mapping[str, str] = {
     ),
     "place.out_of_range": N_("coordinates {lat}, {lon} are out of range"),
     "place.capital": N_("only a country: placed at its capital, {city}"),
-    "place.most_populous": N_("the most populous of several places of that name: check it"),
+    "place.state_disagrees": N_(
+        "not in “{state}”: no place of that name is there; placed at {place}: check it"
+    ),
+    "place.state_unknown": N_(
+        "“{state}” is not a state or province this app knows in {country}: not checked"
+    ),
+    "place.zero_zero": N_("0, 0 is in the ocean off Africa: most likely no coordinates"),
+    "place.whole_numbers": N_(
+        "{lat} and {lon} are whole numbers: if the file writes decimals with a comma, the "
+        "comma split them; quote the coordinates or use semicolons between columns"
+    ),
+    "place.swapped_in_range": N_(
+        "{lat}, {lon} is not in {country} but the other way round is: latitude and "
+        "longitude swapped, placed so; check it"
+    ),
+    "place.country_disagrees": N_(
+        "the coordinates are in {near}, the row says {country}: check which is right"
+    ),
+    "place.picked": N_("chosen by you"),
+    "place.suggestion": N_("did you mean {place}?"),
     "place.offline_and_unavailable": N_("{reason}; online lookup is unavailable"),
     "place.offline_and_not_found": N_("{reason}; not found online either"),
     "place.offline_and_over_the_cap": N_("{reason}; not looked up online (over the limit)"),
     "place.found": N_("{city}, {country}"),
+    "place.found_in": N_("{city}, {state}, {country}"),
     "place.found_capital": N_("{city}, {country} (capital)"),
     "place.online": N_("{address}"),
     "place.near": N_("near {city}, {country}"),
-    "place.alternative": N_("{city}, {country} ({population} people)"),
+    "place.alternative": N_("{place}, {km} km away"),
     # Online lookup.
     "online.slow_down": N_("Nominatim asks us to slow down; try again in a few minutes."),
     "online.unavailable": N_("Online lookup is unavailable ({error})."),
@@ -128,6 +148,7 @@ MESSAGES: Mapping[str, str] = {
     # What became of a row, and how it was placed.
     "outcome.matched": N_("placed"),
     "outcome.ambiguous": N_("ambiguous"),
+    "outcome.approximate": N_("approximate"),
     "outcome.unmatched": N_("not placed"),
     "how.column": N_("your coordinates"),
     "how.gazetteer": N_("offline city list"),
@@ -140,6 +161,12 @@ MESSAGES: Mapping[str, str] = {
     "report.place": N_("place"),
     "report.reason": N_("reason"),
     "report.alternatives": N_("alternatives"),
+    "report.state": N_("state or province"),
+    "report.country": N_("country"),
+    "report.lat": N_("latitude"),
+    "report.lon": N_("longitude"),
+    "report.population": N_("population"),
+    "report.suggestions": N_("suggestions"),
     # The command line.
     "cli.description": N_("Place a table of offices on the map: write a dataset and a report."),
     "cli.help_input": N_("the table: CSV, XLSX, JSON or GeoJSON"),
@@ -164,6 +191,16 @@ MESSAGES: Mapping[str, str] = {
 }
 # Messages whose words depend on a count (``{count}``): singular, plural.
 PLURALS: Mapping[str, tuple[str, str]] = {
+    "place.most_populous": Nn_(
+        "the largest of {count} place of that name: check it",
+        "the largest of {count} places of that name: check it",
+    ),
+    "read.rows_not_read": Nn_(
+        "{source}: {count} row after the first {limit} was not read. Split the file into "
+        "files of up to {limit} rows to map it.",
+        "{source}: {count} rows after the first {limit} were not read. Split the file into "
+        "files of up to {limit} rows to map them.",
+    ),
     "online.capped": Nn_(
         "{count} row was not looked up online: at most {limit} rows of a table are, as "
         "Nominatim's usage policy asks (no bulk lists).",

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from components.data.schema import Dataset
 from components.yourdata.building import Built, NothingPlacedError, build_dataset
 from components.yourdata.columns import ColumnMap, Status, detect, status_values
+from components.yourdata.gazetteer import Place
 from components.yourdata.messages import Message
 from components.yourdata.online import OnlineGeocoder
-from components.yourdata.placing import OUTCOMES, Located, Outcome, locate
+from components.yourdata.placing import OUTCOMES, Located, Outcome, from_place, locate
 from components.yourdata.reading import Table, read_table
 
 __all__ = ["Choices", "Placement", "place_table", "read_table"]
@@ -29,8 +30,10 @@ class Choices:
 
     columns: ColumnMap | None = None
     statuses: Mapping[str, Status] = field(default_factory=dict)
-    # Fixes of rows in place, by row number (the header is row 1): {row: {column: text}}.
+    # Fixes of rows in place, by row (its line in the file): {row: {column: text}}.
     edits: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
+    # Places the reader chose for rows from their alternatives or suggestions, by row.
+    picks: Mapping[int, Place] = field(default_factory=dict)
     company: str = ""
     headquarters_row: int | None = None
 
@@ -79,13 +82,19 @@ def place_table(
     columns = choices.columns or detect(table.columns, table.rows)
     guessed = status_values(table.rows, columns.status)
     statuses = {value: choices.statuses.get(value, status) for value, status in guessed.items()}
+    lines = table.lines or tuple(range(2, len(table.rows) + 2))
     rows = tuple(
-        {**row, **choices.edits.get(index + 2, {})} for index, row in enumerate(table.rows)
+        {**row, **choices.edits.get(line, {})} for line, row in zip(lines, table.rows, strict=True)
     )
     problems = tuple(columns.problems())
     if problems:
         return Placement(table, columns, problems, statuses, rows, (), None, table.notes)
-    located = tuple(locate(rows, columns, online, progress))
+    located = tuple(
+        from_place(item.row, choices.picks[item.row], reason=Message.of("place.picked"))
+        if item.row in choices.picks
+        else item
+        for item in locate(rows, columns, online, progress, lines)
+    )
     notes = list(table.notes)
     if online is not None:
         if online.failure:
@@ -94,7 +103,7 @@ def place_table(
             notes.append(Message.of("online.capped", count=online.skipped, limit=online.cap))
     try:
         built = build_dataset(
-            Table(table.columns, rows, table.notes, None, table.source_name),
+            Table(table.columns, rows, table.notes, None, table.source_name, table.lines),
             columns, located, statuses, choices.company, choices.headquarters_row,
         )  # fmt: skip
     except NothingPlacedError:

@@ -22,8 +22,8 @@ import io
 import itertools
 import json
 import zipfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -69,6 +69,9 @@ class Table:
     # The app's own dataset file, when that is what was brought (used as it is).
     dataset_text: str | None = None
     source_name: str = ""
+    # Each row's line in the reader's file (its row in a sheet, its place in a list counted
+    # from 2): what the page and the report call the row.
+    lines: tuple[int, ...] = ()
 
 
 def read_table(name: str | None, data: bytes) -> Table:
@@ -102,7 +105,7 @@ def read_table(name: str | None, data: bytes) -> Table:
             raise InputError("read.not_json", source=source, extension=extension)
         table = read_pasted(text, source)
     notes = (*((note,) if note else ()), *table.notes)
-    return Table(table.columns, table.rows, notes, table.dataset_text, name)
+    return Table(table.columns, table.rows, notes, table.dataset_text, name, table.lines)
 
 
 def _decode(source: Message, data: bytes) -> tuple[str, Message | None]:
@@ -138,8 +141,15 @@ def read_pasted(text: str, source: Message = PASTED) -> Table:
     delimiter = guess_delimiter(text)
     # Lines end only at \r and \n (newline=""), as CSV's do: a cell may hold U+2028.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        line = 1  # a record begins on the line after the last one ended
+        for record in reader:
+            yield line, record
+            line = reader.line_num + 1
+
     try:
-        return _from_records(reader, source)
+        return _from_records(records(), source)
     except csv.Error as exc:
         # csv's error for a field over its limit ends with the limit, in brackets.
         if str(exc).endswith(f"({csv.field_size_limit()})"):
@@ -183,16 +193,19 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-def _from_records(records: Iterable[Sequence[Any]], source: Message) -> Table:
-    """A table from its records (the header first), read one at a time and stopped at the
-    first limit. Blank records are skipped; the columns are as many as the header or the
-    widest row has cells (a cell past the header's last gets a column named by its letter,
-    blank cells at the end of every row and of the header make none)."""
+def _from_records(records: Iterable[tuple[int, Sequence[Any]]], source: Message) -> Table:
+    """A table from its records (the header first, each with its line in the file), read one
+    at a time and stopped at the first limit. Blank records are skipped; the columns are as
+    many as the header or the widest row has cells (a cell past the header's last gets a
+    column named by its letter, blank cells at the end of every row and of the header make
+    none). Past the row limit, the records left are counted, not kept."""
     header: list[str] | None = None
     values_by_row: list[list[str]] = []
+    lines: list[int] = []
     notes: list[Message] = []
     width = 0
-    for number, record in enumerate(records, start=1):
+    records = iter(records)
+    for number, record in records:
         if len(record) > MAX_COLUMNS and any(_text(v) for v in record[MAX_COLUMNS:]):
             raise InputError(
                 "read.too_many_columns", source=source, columns=len(record), limit=MAX_COLUMNS
@@ -208,10 +221,14 @@ def _from_records(records: Iterable[Sequence[Any]], source: Message) -> Table:
             header = values
             continue
         if len(values_by_row) == MAX_ROWS:
-            notes.append(Message.of("read.too_many_rows", source=source, limit=MAX_ROWS))
+            left = 1 + sum(1 for _line, rest in records if any(_text(v) for v in rest))
+            notes.append(
+                Message.of("read.rows_not_read", source=source, count=left, limit=MAX_ROWS)
+            )
             break
         width = max(width, len(values))
         values_by_row.append(values)
+        lines.append(number)
     if header is None:
         raise InputError("read.empty", source=source)
     columns = _column_names(header + [""] * (width - len(header)))
@@ -223,7 +240,7 @@ def _from_records(records: Iterable[Sequence[Any]], source: Message) -> Table:
     rows = tuple(
         dict(zip(columns, values + blank[len(values) :], strict=True)) for values in values_by_row
     )
-    return Table(tuple(columns), rows, tuple(notes))
+    return Table(tuple(columns), rows, tuple(notes), lines=tuple(lines))
 
 
 def _column_names(header: Sequence[Any]) -> list[str]:
@@ -282,7 +299,12 @@ def _read_xlsx(name: str, data: bytes) -> Table:
         # Rows no wider than the limit (a cell declared in column XFD is not padded to), and
         # no further down than MAX_SHEET_ROWS, blank rows included.
         rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=MAX_SHEET_ROWS)
-        table = _from_records(rows, sheet_source)
+        table = _from_records(enumerate(rows, start=1), sheet_source)
+        if isinstance(sheet.max_row, int) and sheet.max_row > MAX_SHEET_ROWS:
+            # The rows left were counted only as far as MAX_SHEET_ROWS: "more than".
+            more = Message.of("read.too_many_rows", source=sheet_source, limit=MAX_ROWS)
+            kept = tuple(more if n.code == "read.rows_not_read" else n for n in table.notes)
+            table = replace(table, notes=kept)
         sheets = list(workbook.sheetnames)
     except InputError:
         raise
@@ -293,7 +315,7 @@ def _read_xlsx(name: str, data: bytes) -> Table:
     notes = []
     if len(sheets) > 1:
         notes.append(Message.of("read.only_first_sheet", sheet=sheets[0], source=source))
-    return Table(table.columns, table.rows, (*notes, *table.notes))
+    return Table(table.columns, table.rows, (*notes, *table.notes), lines=table.lines)
 
 
 def _check_unpacked_size(source: Message, data: bytes) -> None:
@@ -360,7 +382,7 @@ def _from_geojson(source: Message, data: dict[str, Any]) -> Table:
         raise InputError("read.no_points", source=source)
     table = _from_objects(records, source)
     notes = (Message.of("read.not_points", count=skipped, source=source),) if skipped else ()
-    return Table(table.columns, table.rows, (*table.notes, *notes))
+    return Table(table.columns, table.rows, (*table.notes, *notes), lines=table.lines)
 
 
 def _from_objects(objects: Sequence[dict[str, Any]], source: Message) -> Table:
@@ -375,4 +397,4 @@ def _from_objects(objects: Sequence[dict[str, Any]], source: Message) -> Table:
                 )
     keys = list(header)
     records = ([item.get(key) for key in keys] for item in objects)
-    return _from_records(itertools.chain([keys], records), source)
+    return _from_records(enumerate(itertools.chain([keys], records), start=1), source)

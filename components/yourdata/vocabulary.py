@@ -74,6 +74,36 @@ REGION_WORDS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
 }
 
 
+# Countries as people write them where no standard name says so, by ISO 3166-1 alpha-2.
+COUNTRY_ALIASES: Mapping[str, tuple[str, ...]] = {
+    "GB": ("uk", "u.k.", "britain", "great britain", "england", "scotland", "wales",
+           "northern ireland"),
+    "US": ("u.s.", "u.s.a.", "america", "united states of america", "the united states"),
+    "AE": ("uae", "u.a.e.", "emirates"),
+    "NL": ("holland", "the netherlands"),
+    "CN": ("prc", "p.r.c.", "mainland china", "people's republic of china"),
+    "CD": ("dr congo", "drc", "d.r. congo", "congo kinshasa", "democratic republic of congo"),
+    "CG": ("congo brazzaville", "republic of congo"),
+    "CI": ("ivory coast",),
+    "HK": ("hong kong sar", "hksar"),
+    "MO": ("macau sar", "macao sar"),
+    "KR": ("korea", "south korea", "republic of korea", "korea, south"),
+    "KP": ("north korea", "korea, north"),
+    "CZ": ("czech republic",),
+    "RU": ("russia",),
+    "TR": ("turkey", "turkiye"),
+    "VN": ("vietnam", "viet nam"),
+    "MM": ("burma",),
+    "SZ": ("swaziland",),
+    "CV": ("cape verde",),
+    "TL": ("east timor",),
+    "VA": ("vatican", "vatican city", "holy see"),
+    "MK": ("macedonia", "north macedonia"),
+    "PS": ("palestine",),
+    "TW": ("taiwan",),
+}  # fmt: skip
+
+
 def every_language(words: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
     """The words of every language in one set."""
     return frozenset(word for language in words.values() for word in language)

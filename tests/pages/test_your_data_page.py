@@ -68,9 +68,11 @@ def test_pasted_rows_are_placed_and_each_row_is_accounted_for(page: AppTest) -> 
         "2 of 3 rows on the map. 1 not placed: see why below, fix it in the table."
     )
     results = next(frame.value for frame in page.dataframe if "outcome" in frame.value)
-    assert list(results["outcome"]) == ["placed", "placed", "not placed"]
-    assert list(results["how"]) == ["offline city list", "offline city list", ""]
-    assert "not among the offline list's places" in results["note"][2]
+    # The row to look at first comes first; the others keep the table's order.
+    assert list(results["row"]) == [4, 2, 3]
+    assert list(results["outcome"]) == ["not placed", "placed", "placed"]
+    assert list(results["how"]) == ["", "offline city list", "offline city list"]
+    assert "not among the offline list's places" in results["note"][0]
     # The dashboard for the reader's data: the map shows it, in the page's own view.
     assert map_view(page)["selected"] is None
     assert not page.query_params.get("office")

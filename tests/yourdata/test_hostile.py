@@ -73,7 +73,10 @@ def test_a_long_workbook_is_cut_at_the_row_limit_with_a_note() -> None:
     table = read_table("rows.xlsx", hostile.xlsx_many_rows(rows=MAX_ROWS + 500))
     assert len(table.rows) == MAX_ROWS
     assert table.rows[-1] == {"city": "Paris", "country": "FR"}
-    assert any("more than 10,000 rows" in render(note, "en") for note in table.notes)
+    assert any(
+        "500 rows after the first 10,000 were not read" in render(note, "en")
+        for note in table.notes
+    )
 
 
 def test_json_nested_past_the_recursion_limit_gets_a_message() -> None:

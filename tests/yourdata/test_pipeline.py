@@ -18,7 +18,7 @@ ROWS = (
 def test_a_table_is_placed_and_built_as_detected() -> None:
     placement = place_table(read_pasted(ROWS))
     assert placement.columns.city == "city" and placement.problems == ()
-    assert placement.outcomes == {"matched": 2, "ambiguous": 0, "unmatched": 1}
+    assert placement.outcomes == {"matched": 2, "ambiguous": 0, "approximate": 0, "unmatched": 1}
     assert placement.statuses == {"open": "existing", "planned": "announced"}
     assert placement.dataset is not None
     assert [office.status for office in placement.dataset.offices] == ["existing", "announced"]
