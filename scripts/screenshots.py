@@ -9,7 +9,7 @@ picture is ``--readme`` (``docs/screenshot.png``).
     python -m scripts.screenshots [--out DIR] [--sizes 1400x900 390x844] [--langs en de]
                                   [--themes light dark] [--office paris] [--query status=…]
                                   [--path / | /your-data | published] [--data FILE]
-                                  [--upload TABLE (on /your-data)]
+                                  [--upload TABLE (on /your-data)] [--scroll-to TEXT]
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="a data file to show (OFFICES_DATA)")
     parser.add_argument("--upload", type=Path, help="a table to upload on /your-data")
     parser.add_argument("--full-page", action="store_true", help="the whole page, not the screen")
+    parser.add_argument("--scroll-to", default="", help="a text on the page to show at the top")
     parser.add_argument("--readme", action="store_true", help=f"write {README_PICTURE} only")
     args = parser.parse_args(argv)
     if args.readme:
@@ -105,8 +106,10 @@ def open_app(page: Page, url: str, args: argparse.Namespace, lang: str) -> None:
         assert content is not None
         content.wait_for_function(MAP_READY, timeout=60_000)
         content.wait_for_function(MAP_SETTLED, timeout=30_000)
-        if args.upload:  # the reader's map, where the page shows it
+        if args.upload and not args.scroll_to:  # the reader's map, where the page shows it
             page.locator(MAP_IFRAME).scroll_into_view_if_needed()
+    if args.scroll_to:
+        page.get_by_text(args.scroll_to).first.evaluate("element => element.scrollIntoView()")
 
 
 def open_published(page: Page, folder: Path, args: argparse.Namespace, lang: str) -> None:
