@@ -20,6 +20,7 @@ T = TypeVar("T")
 UPLOAD_KEY = "upload"
 PASTE_KEY = "paste"
 ONLINE_KEY = "geocode-online"
+CHECK_DOUBTFUL_KEY = "geocode-check-doubtful"
 COMPANY_KEY = "your-company"
 HEADQUARTERS_KEY = "your-headquarters"
 _USER_SOURCE_KEY = "_user_source"  # (file name or None for pasted rows, bytes) in use

@@ -57,8 +57,8 @@ def render_page(lang: str) -> None:
         _render_own_dataset(table.dataset_text, lang)
         return
     columns = _render_columns(table, lang)
-    online = _render_online_switch(lang)
-    placement = _placement(table, columns, online, lang)
+    online, check_doubtful = _render_online_switch(lang)
+    placement = _placement(table, columns, online, check_doubtful, lang)
     if placement.problems:
         problems = "; ".join(your_places.said(problem, lang) for problem in placement.problems)
         st.warning(_("To place rows:", lang) + f" {problems}.", icon=":material/warning:")
@@ -182,9 +182,10 @@ def _render_columns(table: Table, lang: str) -> ColumnMap:
     return columns
 
 
-def _render_online_switch(lang: str) -> bool:
+def _render_online_switch(lang: str) -> tuple[bool, bool]:
     """The switch for online lookup: off by default, and only where the operator named a
-    contact, as Nominatim's usage policy asks."""
+    contact, as Nominatim's usage policy asks; with it on, a second one for checking online
+    the rows the offline list placed with doubt."""
     allowed = online_lookup.contact() is not None
     on = st.toggle(
         _("Also look up places online (OpenStreetMap Nominatim)", lang),
@@ -205,10 +206,18 @@ def _render_online_switch(lang: str) -> bool:
     else:
         reason = Message.of("online.no_contact", variable=online_lookup.CONTACT_ENV_VAR)
         st.caption(your_places.said(reason, lang))
-    return on and allowed
+    check = st.checkbox(
+        _("Check the doubtful rows online too (ambiguous or approximate)", lang),
+        key=your_data_session.CHECK_DOUBTFUL_KEY,
+        value=False,
+        disabled=not (on and allowed),
+    )
+    return on and allowed, check and on and allowed
 
 
-def _placement(table: Table, columns: ColumnMap, online: bool, lang: str) -> Placement:
+def _placement(
+    table: Table, columns: ColumnMap, online: bool, check_doubtful: bool, lang: str
+) -> Placement:
     """The table placed with the reader's choices, again only when one of them changes."""
     source = your_data_session.user_source()
     digest = your_data_session.source_digest(source) if source else ""
@@ -219,12 +228,14 @@ def _placement(table: Table, columns: ColumnMap, online: bool, lang: str) -> Pla
         picks=your_data_session.user_picks(),
         company=your_data_session.company(),
         headquarters_row=your_data_session.headquarters_row(),
+        check_doubtful=check_doubtful,
     )
     edits = tuple((row, tuple(sorted(edit.items()))) for row, edit in sorted(choices.edits.items()))
     statuses = tuple(sorted(choices.statuses.items()))
     picks = tuple(sorted(choices.picks.items()))
     inputs = (
-        digest, columns, statuses, edits, picks, online, choices.company, choices.headquarters_row,
+        digest, columns, statuses, edits, picks, online, check_doubtful, choices.company,
+        choices.headquarters_row,
     )  # fmt: skip
 
     def place() -> Placement:

@@ -84,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, help=helped("cli.help_output"))
     parser.add_argument("--company", default="", help=helped("cli.help_company"))
     parser.add_argument("--online", action="store_true", help=helped("cli.help_online"))
+    parser.add_argument(
+        "--check-doubtful", action="store_true", help=helped("cli.help_check_doubtful")
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help=helped("cli.help_lang"))
     args = parser.parse_args(argv)
     lang: str = args.lang
@@ -100,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(Message.of("cli.unreadable", path=str(args.input), error=error.strerror or ""))
         return 2
     online = OnlineGeocoder() if args.online else None
-    placement = place_table(table, Choices(company=args.company or args.input.stem), online)
+    choices = Choices(company=args.company or args.input.stem, check_doubtful=args.check_doubtful)
+    placement = place_table(table, choices, online)
     if placement.problems:
         problems = "; ".join(render(problem, lang) for problem in placement.problems)
         say(Message.of("cli.cannot_place", path=str(args.input), problems=problems))

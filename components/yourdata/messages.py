@@ -128,6 +128,7 @@ MESSAGES: Mapping[str, str] = {
         "the coordinates are in {near}, the row says {country}: check which is right"
     ),
     "place.picked": N_("chosen by you"),
+    "place.checked_online": N_("checked online; the offline list had {offline}"),
     "place.suggestion": N_("did you mean {place}?"),
     "place.offline_and_unavailable": N_("{reason}; online lookup is unavailable"),
     "place.offline_and_not_found": N_("{reason}; not found online either"),
@@ -173,6 +174,9 @@ MESSAGES: Mapping[str, str] = {
     "cli.help_output": N_("the dataset to write (default: the table's name with .offices.json)"),
     "cli.help_company": N_("the company's name (default: the table's file name)"),
     "cli.help_online": N_("look up online what the offline list lacks (needs FOOTPRINT_CONTACT)"),
+    "cli.help_check_doubtful": N_(
+        "with --online: also look up online the rows the offline list places with doubt"
+    ),
     "cli.help_lang": N_("the language of the messages and the report"),
     "cli.placed": N_("{placed} of {total} rows placed; report: {report}"),
     "cli.cannot_place": N_("{path}: cannot place rows: {problems}"),

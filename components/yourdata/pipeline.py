@@ -36,6 +36,8 @@ class Choices:
     picks: Mapping[int, Place] = field(default_factory=dict)
     company: str = ""
     headquarters_row: int | None = None
+    # Rows the offline list places with doubt are looked up online too (if online is on).
+    check_doubtful: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def place_table(
         from_place(item.row, choices.picks[item.row], reason=Message.of("place.picked"))
         if item.row in choices.picks
         else item
-        for item in locate(rows, columns, online, progress, lines)
+        for item in locate(rows, columns, online, progress, lines, choices.check_doubtful)
     )
     notes = list(table.notes)
     if online is not None:

@@ -22,7 +22,7 @@ from components.yourdata import gazetteer
 from components.yourdata.columns import ColumnMap, parse_number
 from components.yourdata.gazetteer import Alternative, Place
 from components.yourdata.messages import Message
-from components.yourdata.online import OnlineGeocoder
+from components.yourdata.online import Found, OnlineGeocoder
 
 Outcome = Literal["matched", "ambiguous", "approximate", "unmatched"]
 How = Literal["column", "gazetteer", "country", "nominatim"]
@@ -95,8 +95,11 @@ def locate_row(
     columns: ColumnMap,
     online: OnlineGeocoder | None = None,
     suggest: bool = True,
+    check_doubtful: bool = False,
 ) -> Located:
-    """Place one row (``number``: its line in the reader's file)."""
+    """Place one row (``number``: its line in the reader's file); ``check_doubtful``: a row
+    the offline list places with doubt is looked up online too (where ``online`` is given),
+    and the online answer is taken if there is one."""
     if columns.has_coordinates:
         lat_text, lon_text = columns.value(row, "lat"), columns.value(row, "lon")
         if lat_text or lon_text:
@@ -117,6 +120,16 @@ def locate_row(
         else:
             missing = Message.of("place.not_in_gazetteer", city=city)
         return _online(number, row, columns, online, missing, suggestions)
+    offline = _from_match(number, match, state)
+    if check_doubtful and online is not None and offline.doubtful:
+        found = _lookup(row, columns, online)
+        if found is not None:
+            checked = Message.of("place.checked_online", offline=offline.place or "")
+            return _from_online(number, found, checked)
+    return offline
+
+
+def _from_match(number: int, match: gazetteer.Match, state: str) -> Located:
     place = match.place
     if match.how == "country":
         return from_place(
@@ -190,9 +203,8 @@ def _online(
 ) -> Located:
     if online is None:
         return Located(number, "unmatched", reason=offline_reason, suggestions=suggestions)
-    parts = [columns.value(row, field) for field in ("address", "city", "state", "country")]
     skipped = online.skipped
-    found = online.lookup(", ".join(part for part in parts if part))
+    found = _lookup(row, columns, online)
     if found is None:
         if online.failure:
             code = "place.offline_and_unavailable"
@@ -202,10 +214,19 @@ def _online(
             code = "place.offline_and_not_found"
         reason = Message.of(code, reason=offline_reason)
         return Located(number, "unmatched", reason=reason, suggestions=suggestions)
+    return _from_online(number, found)
+
+
+def _lookup(row: Mapping[str, str], columns: ColumnMap, online: OnlineGeocoder) -> Found | None:
+    parts = [columns.value(row, field) for field in ("address", "city", "state", "country")]
+    return online.lookup(", ".join(part for part in parts if part))
+
+
+def _from_online(number: int, found: Found, reason: Message | None = None) -> Located:
     nearest = gazetteer.nearest(found.lat, found.lon)
     return Located(
         number, "matched", "nominatim", found.lat, found.lon, nearest.country, nearest.timezone,
-        Message.of("place.online", address=found.name),
+        Message.of("place.online", address=found.name), reason,
     )  # fmt: skip
 
 
@@ -215,6 +236,7 @@ def locate(
     online: OnlineGeocoder | None = None,
     progress: Callable[[int, int], None] | None = None,
     lines: Sequence[int] = (),
+    check_doubtful: bool = False,
 ) -> list[Located]:
     """Every row placed or told why not, in order; ``lines``: each row's line in the
     reader's file (by default, row 2 is the first under the header).
@@ -227,7 +249,9 @@ def locate(
     for index, row in enumerate(rows):
         requests = online.requests if online else 0
         number = lines[index] if index < len(lines) else index + 2
-        one = locate_row(number, row, columns, online, suggest=suggested < MAX_SUGGESTED_ROWS)
+        one = locate_row(
+            number, row, columns, online, suggested < MAX_SUGGESTED_ROWS, check_doubtful
+        )
         suggested += one.outcome == "unmatched"
         located.append(one)
         if progress and online and online.requests > requests:

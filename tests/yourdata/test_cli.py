@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from components.yourdata import cli
 from components.yourdata.cli import main
+from components.yourdata.online import Answers, OnlineGeocoder
 from components.yourdata.reading import MAX_ROWS
+from testing.nominatim import fake_nominatim
 from testing.server import REPO_ROOT
 
 
@@ -90,3 +93,29 @@ def test_input_that_cannot_be_read_exits_2_with_a_message(tmp_path: Path) -> Non
     table.write_text("just one column\nvalue\n", encoding="utf-8")
     assert main([str(table)]) == 2
     assert main([str(tmp_path / "missing.csv")]) == 2
+
+
+def test_check_doubtful_looks_up_the_doubtful_rows_online(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = tmp_path / "offices.csv"
+    table.write_text(
+        "name,city,country\nBerlin office,Berlin,DE\nPlant,Springfield,US\n", encoding="utf-8"
+    )
+    output = tmp_path / "out.json"
+    with fake_nominatim() as fake:
+        fake.answers = {"Springfield": [{"lat": "39.799", "lon": "-89.644", "display_name": "x"}]}
+        monkeypatch.setattr(
+            cli,
+            "OnlineGeocoder",
+            lambda: OnlineGeocoder(
+                Answers(tmp_path / "answers.sqlite3"),
+                contact_address="maps@example.org",
+                domain=fake.domain,
+                scheme="http",
+            ),
+        )
+        assert main([str(table), "-o", str(output), "--online", "--check-doubtful"]) == 0
+    assert [request.query for request in fake.requests] == ["Springfield, US"]
+    plant = json.loads(output.read_text(encoding="utf-8"))["offices"][1]
+    assert (plant["lat"], plant["lon"]) == (39.799, -89.644)

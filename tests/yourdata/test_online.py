@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from components.yourdata.columns import ColumnMap
+from components.yourdata.messages import render
 from components.yourdata.online import (
     KEEP_NOT_FOUND_DAYS,
     TIMEOUT_SECONDS,
@@ -186,6 +187,35 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
         thread.join()
     answers = Answers(path)
     assert all(answers.get(f"w{w}-{i}") is not False for w in range(4) for i in range(25))
+
+
+@pytest.mark.parametrize("check_doubtful", [False, True])
+def test_doubtful_rows_are_checked_online_only_when_asked(
+    tmp_path: Path, check_doubtful: bool
+) -> None:
+    clock = Clock()
+    illinois = [{"lat": "39.7990", "lon": "-89.6440", "display_name": "Springfield, Illinois"}]
+    rows = [
+        {"name": "HQ", "city": "Berlin", "country": "Germany"},  # matched: never sent
+        {"name": "Plant", "city": "Springfield", "country": "US"},  # ambiguous offline
+        {"name": "Lab", "city": "Atlantisxx", "country": "DE"},  # not found: sent anyway
+    ]
+    with fake_nominatim() as fake:
+        fake.answers = {"Springfield": illinois}
+        lookup = geocoder(fake, Answers(tmp_path / "a.sqlite3", clock), sleep=clock.sleep)
+        berlin, springfield, lab = locate(rows, PLACES, lookup, check_doubtful=check_doubtful)
+    sent = [request.query for request in fake.requests]
+    assert berlin.how == "gazetteer" and lab.outcome == "unmatched"
+    if check_doubtful:
+        assert sent == ["Springfield, US", "Atlantisxx, DE"]
+        assert (springfield.outcome, springfield.how) == ("matched", "nominatim")
+        assert (springfield.lat, springfield.lon) == (39.799, -89.644)
+        assert springfield.reason is not None
+        said = render(springfield.reason, "en")
+        assert said.startswith("checked online; the offline list had Springfield, Missouri")
+    else:
+        assert sent == ["Atlantisxx, DE"]
+        assert (springfield.outcome, springfield.how) == ("ambiguous", "gazetteer")
 
 
 @pytest.fixture(autouse=True)
