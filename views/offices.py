@@ -19,6 +19,7 @@ except DatasetError as error:
     st.stop()
 
 explorer.prepare(dataset)
+current.keep_out_of_collections(dataset)
 notices = view_session.init_view_from_url(dataset)
 ui = view_session.snapshot()
 

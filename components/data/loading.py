@@ -16,28 +16,41 @@ DEFAULT_DATA_PATH = Path(__file__).resolve().parents[2] / "data" / "offices.json
 
 
 def parse_dataset(text: str, source: str = "<data>") -> Dataset:
-    """Validate the JSON text of a data file; raise :class:`DatasetError` listing all problems."""
+    """Validate the JSON text of a data file; raise :class:`DatasetError` listing all problems.
+
+    The text is parsed once, by pydantic, when it is valid (the ids and references are then
+    checked on the records); a file with problems is read again as plain JSON, so that every
+    problem is named with its place in the file.
+    """
+    try:
+        dataset = Dataset.model_validate_json(text)
+    except (ValidationError, RecursionError):
+        raise DatasetError(source, _problems_in(text)) from None
+    problems = list(reference_problems(dataset))
+    if problems:
+        raise DatasetError(source, problems)
+    return dataset
+
+
+def _problems_in(text: str) -> list[Problem]:
+    """Every problem of a data file that does not validate, each with its JSON path."""
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        problem = Problem("", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
-        raise DatasetError(source, [problem]) from None
+        return [Problem("", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
     except RecursionError:
-        problem = Problem("", "JSON nested too deeply to read (a data file needs a few levels)")
-        raise DatasetError(source, [problem]) from None
+        return [Problem("", "JSON nested too deeply to read (a data file needs a few levels)")]
     if not isinstance(raw, dict):
-        raise DatasetError(source, [Problem("", "expected a JSON object", raw, has_value=True)])
-
+        return [Problem("", "expected a JSON object", raw, has_value=True)]
     problems: list[Problem] = []
-    dataset: Dataset | None = None
     try:
-        dataset = Dataset.model_validate_json(text)
+        Dataset.model_validate_json(text)
     except ValidationError as exc:
         problems.extend(validation_problems(exc))
+    except RecursionError:
+        problems.append(Problem("", "JSON nested too deeply to validate"))
     problems.extend(reference_problems(raw))
-    if problems or dataset is None:
-        raise DatasetError(source, problems)
-    return dataset
+    return problems
 
 
 def load_dataset(path: str | Path = DEFAULT_DATA_PATH) -> Dataset:

@@ -103,7 +103,8 @@ class _Found:
 
 
 def reference_problems(raw: Any, schema: type[BaseModel] = Dataset) -> Iterator[Problem]:
-    """Ids used twice within a kind of record, and references to ids that do not exist."""
+    """Ids used twice within a kind of record, and references to ids that do not exist, in
+    the file's JSON or in a record the schema already validated."""
     found: list[_Found] = []
     visit = _visitor_of_model(schema)
     if visit is not None:
@@ -160,7 +161,7 @@ def _visitor(annotation: Any) -> Visitor | None:
             return None
 
         def items(raw: Any, path: str, found: list[_Found]) -> None:
-            if isinstance(raw, list):
+            if isinstance(raw, list | tuple):
                 for index, value in enumerate(raw):
                     item(value, f"{path}[{index}]", found)
 
@@ -186,25 +187,32 @@ def _visitor_of_model(model: type[BaseModel]) -> Visitor | None:
         return _MODEL_VISITORS[model]
     _MODEL_VISITORS[model] = None  # a model that holds itself holds nothing new
     kind = getattr(model, "kind", None)
-    fields: list[tuple[str, Visitor]] = []
+    fields: list[tuple[str, str, Visitor]] = []  # (key in the file, attribute, visitor)
     for name, field in model.model_fields.items():
         annotation: Any = field.annotation
         if field.metadata:
             annotation = Annotated[(annotation, *field.metadata)]
         if (visit := _visitor(annotation)) is not None:
-            fields.append((field.alias or name, visit))
+            fields.append((field.alias or name, name, visit))
     if not fields and not isinstance(kind, str):
         return None
 
     def record(raw: Any, path: str, found: list[_Found]) -> None:
-        if not isinstance(raw, dict):
+        # The file's JSON (a dict), or a record already validated (the model itself).
+        if isinstance(raw, dict):
+            values = {key: raw[key] for key, _name, _visit in fields if key in raw}
+            record_id = raw.get("id")
+        elif isinstance(raw, model):
+            values = {key: getattr(raw, name) for key, name, _visit in fields}
+            record_id = getattr(raw, "id", None)
+        else:
             return
         prefix = f"{path}." if path else ""
-        if isinstance(kind, str) and isinstance(raw.get("id"), str):
-            found.append(_Found(kind, prefix + "id", raw["id"], is_reference=False))  # type: ignore[arg-type]  # a RecordKind by the schema's ClassVar
-        for key, visit in fields:
-            if key in raw:
-                visit(raw[key], prefix + key, found)
+        if isinstance(kind, str) and isinstance(record_id, str):
+            found.append(_Found(kind, prefix + "id", record_id, is_reference=False))  # type: ignore[arg-type]  # a RecordKind by the schema's ClassVar
+        for key, _name, visit in fields:
+            if key in values:
+                visit(values[key], prefix + key, found)
 
     _MODEL_VISITORS[model] = record
     return record

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from components.data.cli import main
 from components.data.dates import parse_partial_date, partial_date_start
 from components.data.loading import DEFAULT_DATA_PATH, load_dataset, parse_dataset
-from components.data.problems import DatasetError, json_path
+from components.data.problems import DatasetError, json_path, reference_problems
 from components.data.schema import Company, Dataset, LocalizedText, Source
 from components.text.catalog import LANGUAGES
 from testing.server import REPO_ROOT
@@ -164,6 +164,16 @@ def test_duplicate_source_ids_are_reported() -> None:
         f"sources[{last}].id: duplicate id, first used at sources[0] "
         f"(got '{raw['sources'][0]['id']}')"
     ]
+
+
+def test_references_are_checked_alike_in_the_files_json_and_in_the_validated_records() -> None:
+    raw = raw_data()
+    raw["people"][0]["base_office"] = "atlantis"
+    raw["offices"][1]["id"] = raw["offices"][0]["id"]
+    records = Dataset.model_validate_json(json.dumps(raw))  # the schema alone accepts it
+    from_json, from_records = list(reference_problems(raw)), list(reference_problems(records))
+    assert len(from_json) == 2 and from_records == from_json
+    assert {problem.path for problem in from_json} == {"people[0].base_office", "offices[1].id"}
 
 
 def test_reference_to_unknown_office_is_reported() -> None:
