@@ -9,7 +9,7 @@ from components.data.problems import DatasetError
 from components.facts.summary import headline
 from components.session import view as view_session
 from components.session.link import language_from_locale
-from components.ui import explorer, funding, page, tables
+from components.ui import explorer, funding, page, people, tables
 
 view_session.enter_page("offices")
 try:
@@ -29,6 +29,7 @@ page.render_title_and_language(headline(dataset, ui.lang))
 page.render_header(dataset, ui.lang)
 page.render_notices(notices, ui.lang)
 explorer.render_explorer(dataset)
+people.render_people_and_partnerships(dataset, ui)
 tables.render_office_table(dataset, ui)
 tables.render_timeline(dataset, ui)
 funding.render_funding(dataset, ui.lang)

@@ -25,7 +25,7 @@ from components.session.link import share_link
 from components.text.catalog import _, format_number
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_partial_date
-from components.ui import downloads, people
+from components.ui import downloads
 from components.ui.blocks import (
     bullets,
     cited,
@@ -51,10 +51,12 @@ def prepare(dataset: Dataset) -> bool:
 
 @st.fragment
 def render_explorer(dataset: Dataset) -> None:
-    """Map, search, office list, details, share link, leaders and partnerships.
+    """Map, search, office list, share link and the selected office's details.
 
-    A fragment: a click on the map reruns (and resends) only this part of the page, and the
-    map's own code is the same in every run (the view reaches it through its bridge).
+    A fragment: a click on the map reruns (and resends) only this part of the page, so it
+    holds only what a selection changes (the leaders and partnerships are outside it; the
+    details name the selected office's people and partners), and the map's own code is the
+    same in every run (the view reaches it through its bridge).
     """
     ui = view_session.explorer_snapshot(dataset)
     shown = filter_offices(dataset, ui.view.status, ui.view.region)
@@ -69,12 +71,6 @@ def render_explorer(dataset: Dataset) -> None:
         render_details(dataset, ui, shown)
     with map_column:
         render_map(dataset, ui)
-    # In the fragment, so that choosing an office marks its people and partnerships at once.
-    leaders_column, partnerships_column = st.columns(2, gap="medium")
-    with leaders_column:
-        people.render_leaders(dataset, ui)
-    with partnerships_column:
-        people.render_partnerships(dataset, ui)
     view_session.write_view_to_url(ui.view)
     if view_session.highlight_needs_page_redraw(ui.highlight):
         st.rerun(scope="app")

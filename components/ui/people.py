@@ -1,4 +1,4 @@
-"""Leaders and partnerships, each tied to its offices on the map and in the table."""
+"""Leaders and partnerships, each able to ring its offices on the map and in the table."""
 
 from __future__ import annotations
 
@@ -16,6 +16,16 @@ from components.text.formatting import format_partial_date, language_name
 from components.ui.blocks import bullets, cited, render_differences, render_source_list
 
 STATEMENT_KINDS = {"quote": N_("Quote"), "paraphrase": N_("Statement (reported speech)")}
+
+
+def render_people_and_partnerships(dataset: Dataset, ui: view_session.UIState) -> None:
+    """Leaders and partnerships side by side, outside the explorer's fragment: a selection
+    does not resend them (the selected office's details name its people and partners)."""
+    leaders_column, partnerships_column = st.columns(2, gap="medium")
+    with leaders_column:
+        render_leaders(dataset, ui)
+    with partnerships_column:
+        render_partnerships(dataset, ui)
 
 
 def render_leaders(dataset: Dataset, ui: view_session.UIState) -> None:
@@ -76,7 +86,7 @@ def _render_person(
         st.markdown("> " + md(statement.text.get(lang)))
     render_differences(differences(citations, person.differences, lang), lang)
     target = ("person", person.id)
-    _render_cross_links(dataset, target, highlighted_offices(dataset, target), ui)
+    _render_cross_links(target, highlighted_offices(dataset, target), ui)
 
 
 def _render_partnership(
@@ -98,25 +108,16 @@ def _render_partnership(
         st.markdown(md(note.text.get(lang)) + cited(citations.cite(note.sources)))
     render_differences(differences(citations, partnership.differences, lang), lang)
     target = ("partnership", partnership.id)
-    _render_cross_links(dataset, target, frozenset(partnership.offices), ui)
+    _render_cross_links(target, frozenset(partnership.offices), ui)
 
 
 def _render_cross_links(
-    dataset: Dataset,
     target: view_session.Highlight,
     office_ids: frozenset[str],
     ui: view_session.UIState,
 ) -> None:
-    """A badge when the selected office is one of this item's, and a button that rings the
-    item's offices on the map and in the table (or clears that)."""
+    """A button that rings the item's offices on the map and in the table (or clears that)."""
     lang = ui.lang
-    if ui.selected in office_ids:
-        city = dataset.office(ui.selected).city.get(lang)
-        st.badge(
-            _("Tied to {city}", lang, city=md(city)),
-            icon=":material/location_on:",
-            color="orange",
-        )
     key = f"{target[0]}-{target[1]}"
     if ui.highlight == target:
         st.button(
