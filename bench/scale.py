@@ -13,7 +13,9 @@ cache), are the ones measured:
 - zoom step: from Paris at zoom 3, four ``zoomIn()`` steps, each from the call to the frame
   painted after ``moveend`` (the animation included);
 - JS heap: the page's (Streamlit's front end and the map frame share it) after a GC, by CDP;
-- click → details: a click on a marker in view until the details name that office;
+- click → details: a click on a marker in view until the details name that office, and the
+  websocket bytes and frames the click brought;
+- search: that office's city typed in the search box, from Enter until a result names it;
 - server RSS after the loads, and per reader: four more readers open at once, the growth
   divided by four;
 - server work per click: the whole script's run for a click, in-process (AppTest, median).
@@ -111,6 +113,11 @@ HEADING_IS = """(city) => {
     const heading = document.querySelector('.st-key-office-details h3');
     return heading !== null && heading.textContent.trim() === city && performance.now();
 }"""
+# The search's results are drawn and one of them names the city.
+SEARCH_SHOWN = """(city) => {
+    const results = document.querySelectorAll('[class*="st-key-search-results-"] button');
+    return Array.from(results).some((b) => b.textContent.includes(city)) && performance.now();
+}"""
 # The clickable marker nearest the map's centre: [its city, x, y] in the frame.
 NEAREST_MARKER = """() => {
     const layer = window.map.footprint.layer();
@@ -138,6 +145,9 @@ class Size:
     zoom_steps: list[float] = field(default_factory=list)
     heap: list[float] = field(default_factory=list)
     clicks: list[float] = field(default_factory=list)
+    click_bytes: list[float] = field(default_factory=list)
+    click_frames: list[float] = field(default_factory=list)
+    searches: list[float] = field(default_factory=list)
     server: float = 0.0
     rss: float = 0.0
     rss_per_reader: float = 0.0
@@ -202,10 +212,22 @@ async def measured_load(browser: Browser, url: str, size: Size) -> None:
     city, x, y = await frame.evaluate(NEAREST_MARKER)
     box = await page.locator(MAP_IFRAME).bounding_box()
     assert box is not None
+    received, frames = conversation.bytes_received, conversation.frames_received
     start = await page.evaluate("performance.now()")
     await page.mouse.click(box["x"] + x, box["y"] + y)
     shown = await page.wait_for_function(HEADING_IS, arg=city, polling="raf")
     size.clicks.append(await shown.json_value() - start)
+    await until_answered(page, conversation, seconds=ANSWER_SECONDS)
+    size.click_bytes.append(conversation.bytes_received - received)
+    size.click_frames.append(conversation.frames_received - frames)
+
+    # Search for that city: from Enter in the box until its results are drawn.
+    box_input = page.get_by_placeholder("City, country, person or partner")
+    await box_input.fill(city)
+    start = await page.evaluate("performance.now()")
+    await box_input.press("Enter")
+    found = await page.wait_for_function(SEARCH_SHOWN, arg=city, polling="raf")
+    size.searches.append(await found.json_value() - start)
     await until_answered(page, conversation, seconds=ANSWER_SECONDS)
     size.zoom_steps.extend(await frame.evaluate(ZOOM_STEPS))
     await context.close()
@@ -338,17 +360,19 @@ def main() -> None:
     )
     print(
         "| offices | load (first reader) | load | websocket | app bytes | zoom step "
-        "| JS heap | click → details | server work per click | server RSS | RSS per reader "
-        "| anchor load | anchor zoom step | anchor JS heap |"
+        "| JS heap | click → details | click bytes (frames) | search | server work per click "
+        "| server RSS | RSS per reader | anchor load | anchor zoom step | anchor JS heap |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size in results:
         print(
             f"| {size.offices:,} | {size.first_load:.0f} ms | {median(size.loads):.0f} ms "
             f"| {median(size.socket_bytes) / 1e6:.2f} MB | {median(size.app_bytes) / 1e6:.2f} MB "
             f"| {median(size.zoom_steps):.0f} ms (max {max(size.zoom_steps):.0f}) "
             f"| {median(size.heap):.0f} MB | {median(size.clicks):.0f} ms "
-            f"| {size.server:.0f} ms | {size.rss:.0f} MB | {size.rss_per_reader:.1f} MB "
+            f"| {median(size.click_bytes) / 1e3:.1f} kB ({median(size.click_frames):.0f}) "
+            f"| {median(size.searches):.0f} ms | {size.server:.0f} ms | {size.rss:.0f} MB "
+            f"| {size.rss_per_reader:.1f} MB "
             f"| {median(size.anchor_loads):.0f} ms "
             f"| {median(size.anchor_zoom_steps):.0f} ms (max {max(size.anchor_zoom_steps):.0f}) "
             f"| {median(size.anchor_heap):.0f} MB |"

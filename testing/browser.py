@@ -61,6 +61,7 @@ class Conversation:
     requests: int = 0
     finished: int = 0
     bytes_received: int = 0
+    frames_received: int = 0
     messages_sent: int = 0
     _last_request: int = 0
     _last_finish: int = 0
@@ -83,6 +84,7 @@ class Conversation:
     def received(self, payload: bytes | str) -> None:
         self._clock += 1
         self.bytes_received += len(payload)
+        self.frames_received += 1
         if not isinstance(payload, bytes):
             return
         message = ForwardMsg.FromString(payload)

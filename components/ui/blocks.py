@@ -21,6 +21,11 @@ def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
+def paragraphs(*blocks: str) -> str:
+    """Markdown blocks (already escaped) as paragraphs of one element; empty ones left out."""
+    return "\n\n".join(block for block in blocks if block)
+
+
 def cited(numbers: Iterable[int]) -> str:
     """ " [1, 3]": which sources of the panel's list back a fact (nothing for none)."""
     shown = ", ".join(str(number) for number in numbers)

@@ -29,6 +29,7 @@ from components.ui import downloads
 from components.ui.blocks import (
     bullets,
     cited,
+    paragraphs,
     render_differences,
     render_source_list,
     sourced_line,
@@ -91,16 +92,14 @@ def render_map(dataset: Dataset, ui: view_session.UIState) -> None:
         office=ui.selected,
         highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),
     )
-    with st.container(key="office-map"):
-        st_folium(
-            build_map(dataset),
-            key=view_session.MAP_KEY,
-            height=MAP_HEIGHT,
-            use_container_width=True,
-            returned_objects=[],
-        )
-        render_map_bridge(view)
-    st.caption(_("Click a marker, or choose an office from the list, to see its details.", ui.lang))
+    st_folium(
+        build_map(dataset),
+        key=view_session.MAP_KEY,
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=[],
+    )
+    render_map_bridge(view)
     downloads.render_exports(dataset, view)
 
 
@@ -168,8 +167,11 @@ def render_office_picker(dataset: Dataset, ui: view_session.UIState) -> None:
 
 def render_share_link(ui: view_session.UIState) -> None:
     """The link to exactly this view, with a copy button."""
-    with st.popover(_("Share link", ui.lang), icon=":material/link:"):
-        st.caption(_("This link opens the dashboard exactly as you see it now.", ui.lang))
+    with st.popover(
+        _("Share link", ui.lang),
+        icon=":material/link:",
+        help=_("This link opens the dashboard exactly as you see it now.", ui.lang),
+    ):
         st.code(share_link(st.context.url, ui.view), language=None, wrap_lines=True)
 
 
@@ -198,45 +200,44 @@ def render_details(dataset: Dataset, ui: view_session.UIState, shown: tuple[Offi
                 key="show-all-offices",
                 on_click=view_session.clear_filters,
             )
-        st.markdown(f"**{details.status}** · {md(details.country)} · {details.region}")
-        st.markdown(_("**Role:** {role}", lang, role=md(details.role)))
-        if details.notes:
-            st.markdown(_("**Notes:** {notes}", lang, notes=md(details.notes)))
+        # Few elements, each a block of paragraphs: every element a click resends costs
+        # about 120 bytes of its own besides its text.
         st.markdown(
-            strong(_("Dates", lang))
-            + "\n\n"
-            + bullets(
-                f"{event.label}: {md(event.value)}{cited(event.sources)}" for event in details.dates
+            paragraphs(
+                f"**{details.status}** · {md(details.country)} · {details.region}",
+                _("**Role:** {role}", lang, role=md(details.role)),
+                _("**Notes:** {notes}", lang, notes=md(details.notes)) if details.notes else "",
+                strong(_("Dates", lang))
+                + "\n\n"
+                + bullets(
+                    f"{event.label}: {md(event.value)}{cited(event.sources)}"
+                    for event in details.dates
+                ),
             )
         )
         render_differences(details.differences, lang)
-        st.markdown(
-            strong(_("Distances", lang))
-            + "\n\n"
-            + bullets(md(line) for line in (details.distance_to_hq, details.nearest) if line)
-        )
-        st.markdown(
-            strong(_("Time", lang))
-            + "\n\n"
-            + bullets(md(line) for line in (details.local_time, details.time_to_hq) if line)
-        )
         people_lines = [f"{md(p.name)}: {md(p.role.get(lang))}" for p in details.people]
-        st.markdown(
-            strong(_("People", lang))
-            + "\n\n"
-            + (bullets(people_lines) if people_lines else md(_("none in the sources", lang)))
-        )
         partners = [f"{md(p.partner)}: {md(p.aim.get(lang))}" for p in details.partnerships]
-        st.markdown(
-            strong(_("Partnerships", lang))
-            + "\n\n"
-            + (bullets(partners) if partners else md(_("none in the sources", lang)))
-        )
+        none = md(_("none in the sources", lang))
+        since = ""
         if details.since:
-            as_of = format_partial_date(dataset.as_of, lang)
-            st.markdown(
-                strong(_("Since {as_of}", lang, as_of=md(as_of)))
+            as_of = md(format_partial_date(dataset.as_of, lang))
+            since = (
+                strong(_("Since {as_of}", lang, as_of=as_of))
                 + "\n\n"
                 + bullets(sourced_line(line) for line in details.since)
             )
+        st.markdown(
+            paragraphs(
+                strong(_("Distances", lang))
+                + "\n\n"
+                + bullets(md(line) for line in (details.distance_to_hq, details.nearest) if line),
+                strong(_("Time", lang))
+                + "\n\n"
+                + bullets(md(line) for line in (details.local_time, details.time_to_hq) if line),
+                strong(_("People", lang)) + "\n\n" + (bullets(people_lines) or none),
+                strong(_("Partnerships", lang)) + "\n\n" + (bullets(partners) or none),
+                since,
+            )
+        )
         render_source_list(details.sources, lang)
