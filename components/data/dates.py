@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # How people write dates in a table, and which part each group is.
@@ -21,6 +22,7 @@ _WRITTEN_FORMS = (
 PartialDate = tuple[int, int | None, int | None]
 
 
+@lru_cache(maxsize=4096)  # a dataset repeats its dates: each is checked once
 def parse_partial_date(value: str) -> PartialDate:
     """``2024-10-09`` → ``(2024, 10, 9)``, ``2015-12`` → ``(2015, 12, None)``, ``2017`` →
     ``(2017, None, None)``. Raises ``ValueError`` for anything else, and for dates that do
