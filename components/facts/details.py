@@ -82,11 +82,19 @@ def _office_dates(
     return tuple(
         DatedEvent(
             date_name(name, lang),
-            office_date(office, name, lang) or _("not announced", lang),
+            office_date(office, name, lang) or _missing_date(office, name, lang),
             citations.cite(dates.sources.get(name, ())) if citations else (),
         )
         for name in shown
     )
+
+
+def _missing_date(office: Office, name: DateName, lang: str) -> str:
+    """What a date line says without a date, in words that fit the office's status: an
+    announced office has not opened yet; any other date is one the sources do not give."""
+    if name == "opened" and office.status == "announced":
+        return _("not yet", lang)
+    return _("not stated in the sources", lang)
 
 
 def office_details(

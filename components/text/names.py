@@ -18,13 +18,13 @@ _STATUS_FILTER: dict[str, str] = {
 }
 _REGION: dict[str, str] = {
     "Americas": N_("Americas"),
-    "EMEA": N_("Europe, Middle East and Africa"),
+    "EMEA": N_("Europe, Middle East & Africa"),
     "APAC": N_("Asia-Pacific"),
 }
 _REGION_SHORT: dict[str, str] = {
     "all": N_("All"),
     "Americas": N_("Americas"),
-    "EMEA": N_("Europe"),
+    "EMEA": N_("EMEA"),
     "APAC": N_("Asia-Pacific"),
 }
 _DATE: dict[str, str] = {
@@ -46,7 +46,8 @@ def status_filter_name(value: str, lang: str) -> str:
 
 
 def region_name(region: Region | str, lang: str, short: bool = False) -> str:
-    """ "Europe, Middle East and Africa"; ``short``: "Europe" (also "All" for ``"all"``)."""
+    """ "Europe, Middle East & Africa"; ``short``: "EMEA" (also "All" for ``"all"``): one
+    region, one name, wherever it is shown."""
     return _((_REGION_SHORT if short else _REGION)[region], lang)
 
 

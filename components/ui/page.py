@@ -125,7 +125,7 @@ def render_notices(notices: tuple[Notice, ...], lang: str) -> None:
 
 
 def region_label(value: str, lang: str) -> str:
-    """A region button's short label: "All", "Americas", "Europe", "Asia-Pacific"."""
+    """A region button's short label: "All", "Americas", "EMEA", "Asia-Pacific"."""
     return region_name(value, lang, short=True)
 
 

@@ -72,7 +72,7 @@ def test_downloads_follow_the_view_and_the_map_works_offline(
     map_file.save_as(path)
 
     embed, errors = open_offline(browser, path, 1200, 700)
-    expect(embed).to_have_title("OpenAIs globale Präsenz · Europa")
+    expect(embed).to_have_title("OpenAIs globale Präsenz · EMEA")
     expect(embed.locator(".office-marker")).to_have_count(2)  # as on the screen
     details = embed.locator("#footprint-details")
     expect(details.locator("h2")).to_have_text("Paris")  # it opens on the selection

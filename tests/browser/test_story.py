@@ -27,7 +27,7 @@ from testing.pages import (
 )
 from testing.server import StreamlitServer
 
-REGION_BUTTONS = {"Americas": "Americas", "EMEA": "Europe", "APAC": "Asia-Pacific"}
+REGION_BUTTONS = {"Americas": "Americas", "EMEA": "EMEA", "APAC": "Asia-Pacific"}
 # The map's padding for the region framing leaves the controls' corners free.
 INSIDE_MAP = """(el) => {
     const box = el.getBoundingClientRect();

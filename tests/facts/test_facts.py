@@ -89,9 +89,24 @@ def test_office_details_of_the_headquarters(dataset: Dataset) -> None:
     assert (details.dates[0].label, details.dates[0].value) == ("Gegründet", "Dezember 2015")
 
 
-def test_unknown_dates_say_not_announced_instead_of_guessing(dataset: Dataset) -> None:
-    details = office_details(dataset, "london")
-    assert ("Opened", "not announced") in [(d.label, d.value) for d in details.dates]
+def test_unknown_dates_say_what_is_known_in_words_that_fit_the_status(dataset: Dataset) -> None:
+    london, tokyo = office_details(dataset, "london"), office_details(dataset, "tokyo")
+    assert ("Opened", "not stated in the sources") in [(d.label, d.value) for d in london.dates]
+    assert ("Announced", "not stated in the sources") in [(d.label, d.value) for d in tokyo.dates]
+    paris = office_details(dataset, "paris", "de")
+    assert ("Eröffnet", "noch nicht") in [(d.label, d.value) for d in paris.dates]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_no_date_line_contradicts_itself_or_the_status(dataset: Dataset, lang: str) -> None:
+    not_yet = office_details(dataset, "paris", lang).dates[-2].value  # "not yet" in lang
+    for office in dataset.offices:
+        for event in office_details(dataset, office.id, lang).dates:
+            words = event.value.casefold()
+            # "Announced: not announced", "Opened: not announced" never again.
+            assert event.label.casefold() not in words, (office.id, event)
+            if event.value == not_yet:
+                assert office.status == "announced", (office.id, event)
 
 
 def test_office_date_is_formatted_or_none(dataset: Dataset) -> None:

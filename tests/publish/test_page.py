@@ -37,7 +37,7 @@ def test_the_page_inlines_everything_it_needs(dataset: Dataset) -> None:
 def test_the_page_has_a_language_a_title_and_a_zoomable_viewport(dataset: Dataset) -> None:
     page = standalone_map_html(dataset, View(lang="de", region="EMEA"))
     assert page.startswith('<!DOCTYPE html>\n<html lang="de">')
-    assert "<title>OpenAIs globale Präsenz · Europa</title>" in page
+    assert "<title>OpenAIs globale Präsenz · EMEA</title>" in page
     (viewport,) = re.findall(r'<meta name="viewport"[^>]*>', page)
     assert "user-scalable=no" not in viewport and "maximum-scale" not in viewport
 
@@ -46,7 +46,7 @@ def test_the_header_says_what_the_view_shows_and_as_of_when(dataset: Dataset) ->
     page = standalone_map_html(dataset, View(lang="de", status="announced", region="EMEA"))
     header = page.split('<header class="footprint-embed-header">')[1].split("</header>")[0]
     assert "<h1>OpenAIs globale Präsenz</h1>" in header
-    assert "2 von 9 Büros angezeigt · 2 angekündigt · 2 Länder · Europa" in header
+    assert "2 von 9 Büros angezeigt · 2 angekündigt · 2 Länder · EMEA" in header
     assert "Status mit Stand Oktober 2024" in header
 
 
@@ -127,7 +127,7 @@ def test_the_command_line_writes_the_page_a_view_names(
     output = tmp_path / "map.html"
     assert main(["--lang", "de", "--region", "EMEA", "--office", "paris", "-o", str(output)]) == 0
     page = output.read_text(encoding="utf-8")
-    assert "<title>OpenAIs globale Präsenz · Europa</title>" in page
+    assert "<title>OpenAIs globale Präsenz · EMEA</title>" in page
     assert '"selected": "paris"' in page and list(details_block(page)) == [
         "london", "dublin", "paris", "brussels",
     ]  # fmt: skip
