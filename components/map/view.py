@@ -15,19 +15,22 @@ from components.map.basemaps import DEFAULT_BASEMAP
 STATUS_FILTERS: tuple[str, ...] = ("all", *STATUSES)
 REGION_FILTERS: tuple[str, ...] = ("all", *REGIONS)
 # The parts of the view a link carries, in the order the address writes them.
-LINK_PARAMETERS = ("office", "lang", "status", "region", "basemap")
+LINK_PARAMETERS = ("office", "lang", "status", "region", "basemap", "arcs")
+# The arcs from the headquarters: off ("0", the default) or on ("1"), as the address says.
+ARCS_CHOICES: tuple[str, ...] = ("0", "1")
 
 
 @dataclass(frozen=True)
 class View:
-    """The selected office, the language, the filters, the basemap, the theme and the
-    offices ringed for a highlighted person or partnership."""
+    """The selected office, the language, the filters, the basemap, the arcs shown or not,
+    the theme and the offices ringed for a highlighted person or partnership."""
 
     office: str | None = None
     lang: str = "en"
     status: str = "all"
     region: str = "all"
     basemap: str = DEFAULT_BASEMAP
+    arcs: str = "0"
     theme: str = "light"
     highlighted: tuple[str, ...] = ()
 
@@ -38,6 +41,7 @@ class View:
             "status": self.status,
             "region": self.region,
             "basemap": self.basemap,
+            "arcs": self.arcs == "1",
             "theme": self.theme,
             "selected": self.office,
             "highlighted": sorted(self.highlighted),

@@ -259,7 +259,9 @@ def standalone_map_html(dataset: Dataset, view: View | None = None) -> str:
     view = view or View()
     offices = export_offices(dataset, view)
     selected = view.office if view.office in {office.id for office in offices} else None
-    fixed = View(lang=view.lang, status=view.status, region=view.region, office=selected)
+    fixed = View(
+        lang=view.lang, status=view.status, region=view.region, office=selected, arcs=view.arcs
+    )
     outlines = (STATIC / "basemap" / "countries-110m.geo.json").read_text(encoding="utf-8")
     office_map = build_map(dataset, mode="standalone", view=fixed, outlines_data=outlines)
     office_map.default_js, office_map.default_css = [], []

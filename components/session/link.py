@@ -1,6 +1,6 @@
 """The view as it travels in a link: parsing and writing the URL.
 
-    ?office=paris&lang=de&status=announced&region=EMEA&basemap=osm
+    ?office=paris&lang=de&status=announced&region=EMEA&basemap=osm&arcs=1
 
 Pure functions: ``parse_query`` never raises. A value that is unknown, repeated or
 oversized falls back to the default and yields a :class:`Notice` for the page to show.
@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from components.map.basemaps import BASEMAPS
-from components.map.view import LINK_PARAMETERS, REGION_FILTERS, STATUS_FILTERS, View
+from components.map.view import (
+    ARCS_CHOICES,
+    LINK_PARAMETERS,
+    REGION_FILTERS,
+    STATUS_FILTERS,
+    View,
+)
 from components.text.catalog import LANGUAGES
 
 MAX_VALUE_LENGTH = 64
@@ -50,6 +56,7 @@ def parse_query(
         "status": STATUS_FILTERS,
         "region": REGION_FILTERS,
         "basemap": BASEMAPS,
+        "arcs": ARCS_CHOICES,
     }
     view = View(lang=language_from_locale(browser_locale))
     notices: list[Notice] = []

@@ -45,6 +45,7 @@ _VIEW_KEYS = {
     "status": "_status",
     "region": "_region",
     "basemap": "_basemap",
+    "arcs": "_arcs",
 }
 # Widgets showing a part of the view, keyed per language: the part each one shows.
 ViewWidget = Literal["office", "status", "region"]
@@ -200,6 +201,12 @@ def _apply_map_events() -> None:
         basemap = choice.get("basemap") if isinstance(choice, Mapping) else None
         if basemap in BASEMAPS:
             st.session_state[_key("basemap")] = basemap
+    shown = reported.get("arcs")
+    if shown != handled.get("arcs"):
+        handled["arcs"] = shown
+        arcs = shown.get("arcs") if isinstance(shown, Mapping) else None
+        if isinstance(arcs, bool):
+            st.session_state[_key("arcs")] = "1" if arcs else "0"
     st.session_state[_HANDLED_BRIDGE_KEY] = handled
 
 

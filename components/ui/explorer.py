@@ -88,6 +88,7 @@ def render_map(dataset: Dataset, ui: view_session.UIState) -> None:
         status=ui.view.status,
         region=ui.view.region,
         basemap=ui.view.basemap,
+        arcs=ui.view.arcs,
         theme=st.context.theme.type or "light",
         office=ui.selected,
         highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),

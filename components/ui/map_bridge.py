@@ -40,5 +40,6 @@ def render_map_bridge(view: View) -> None:
         key=view_session.MAP_BRIDGE_KEY,
         on_select_change=view_session.on_map_event,
         on_basemap_change=view_session.on_map_event,
+        on_arcs_change=view_session.on_map_event,
         width="content",
     )

@@ -6,6 +6,7 @@ const VIEW = "footprint:view";
 const READY = "footprint:ready";
 const SELECT = "footprint:select";
 const BASEMAP = "footprint:basemap";
+const ARCS = "footprint:arcs";
 const MAP_FRAMES = 'iframe[title="streamlit_folium.st_folium"]';
 
 const bridge = (window.__footprintBridge ??= { view: null, setStateValue: null, listening: false });
@@ -37,6 +38,8 @@ function onMessage(event) {
     bridge.setStateValue("select", { office: message.office, click: Date.now() });
   } else if (message.type === BASEMAP && typeof message.basemap === "string") {
     bridge.setStateValue("basemap", { basemap: message.basemap, choice: Date.now() });
+  } else if (message.type === ARCS && typeof message.arcs === "boolean") {
+    bridge.setStateValue("arcs", { arcs: message.arcs, choice: Date.now() });
   }
 }
 

@@ -22,6 +22,7 @@
   var MESSAGE_READY = "footprint:ready";
   var MESSAGE_SELECT = "footprint:select";
   var MESSAGE_BASEMAP = "footprint:basemap";
+  var MESSAGE_ARCS = "footprint:arcs";
   var framing = window.FootprintFraming;
 
   function element(tag, className, text) {
@@ -41,7 +42,7 @@
       this._config = config;
       this._view = {
         lang: "en", status: "all", region: "all", basemap: "offline", theme: "light",
-        selected: null, highlighted: [],
+        selected: null, highlighted: [], arcs: false,
       };
       this._bases = {};
       if (config.mode === "standalone") {
@@ -97,7 +98,7 @@
       layer.on("drawn", function (event) { this._lastDrawn = event; this._showInLegend(event); }, this);
       map.on("movestart zoomstart", function () { map.getContainer().dataset.footprintMoving = "true"; });
       map.on("moveend", function () { delete map.getContainer().dataset.footprintMoving; });
-      map.on("overlayadd overlayremove", function () { this._showInLegend(this._lastDrawn || {}); }, this);
+      map.on("overlayadd overlayremove", this._onOverlayChosen, this);
       map.on("baselayerchange", this._onBaseChosen, this);
       if (config.mode === "app") { this._listen(); }
       if (config.mode === "standalone") {
@@ -191,6 +192,7 @@
         this._filterArcs();
       }
       if (first || v.basemap !== before.basemap) { this._showBase(v.basemap); }
+      if (first || Boolean(v.arcs) !== Boolean(before.arcs)) { this._showArcs(Boolean(v.arcs)); }
       if (first || String(v.highlighted) !== String(before.highlighted)) {
         this._layer.setHighlighted(v.highlighted);
       }
@@ -260,7 +262,23 @@
       this._post({ type: MESSAGE_BASEMAP, basemap: basemap.id });
     },
 
+    /* The reader turned the arcs on or off in the layer list: the page keeps it in the
+       address (arcs=1). Not when the page's view turned them (_showArcs). */
+    _onOverlayChosen: function (event) {
+      this._showInLegend(this._lastDrawn || {});
+      if (event.layer !== this._arcs || this._showingArcs) { return; }
+      this._view.arcs = event.type === "overlayadd";
+      this._post({ type: MESSAGE_ARCS, arcs: this._view.arcs });
+    },
+
     // -- basemap, arcs -------------------------------------------------------------------
+
+    _showArcs: function (show) {
+      if (!this._arcLines.length || show === this._map.hasLayer(this._arcs)) { return; }
+      this._showingArcs = true;
+      if (show) { this._arcs.addTo(this._map); } else { this._map.removeLayer(this._arcs); }
+      this._showingArcs = false;
+    },
 
     _showBase: function (id) {
       var known = Object.prototype.hasOwnProperty.call(this._bases, id);

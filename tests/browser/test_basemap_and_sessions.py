@@ -84,6 +84,27 @@ def test_a_basemap_chosen_in_the_map_goes_into_the_link(
     page.wait_for_url(lambda url: "basemap=" not in url, timeout=20_000)
 
 
+def test_arcs_turned_on_in_the_map_go_into_the_link_and_come_back_from_it(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    page, record = page_and_record
+    load_app(page, record, app_server.url)
+    frame = map_frame(page)
+    assert frame.locator(".expansion-arc").count() == 0  # off by default
+    open_layer_list(frame)
+    frame.get_by_label("Expansion from headquarters").check()
+    page.wait_for_url("**arcs=1**", timeout=20_000)
+    wait_until_answered(page, record)
+    assert frame.locator(".expansion-arc").count() > 0
+    # The link opens with the arcs drawn, and turning them off again shortens it.
+    load_app(page, record, app_server.url + "/?arcs=1")
+    assert map_frame(page).locator(".expansion-arc").count() > 0
+    open_layer_list(map_frame(page))
+    map_frame(page).get_by_label("Expansion from headquarters").uncheck()
+    page.wait_for_url(lambda url: "arcs=" not in url, timeout=20_000)
+    assert record.errors == []
+
+
 def test_a_click_lands_when_the_map_is_partly_out_of_view(
     app_server: StreamlitServer, browser: Browser
 ) -> None:

@@ -285,6 +285,32 @@ def test_choosing_a_basemap_on_the_map_puts_it_in_the_url(app: AppTest) -> None:
     assert "basemap" not in app.query_params  # the default keeps links short
 
 
+def test_arcs_come_from_the_url_and_turning_them_in_the_map_goes_into_it(app: AppTest) -> None:
+    app.query_params["arcs"] = "1"
+    app.run()
+    assert not app.exception and notices(app) == []
+    assert map_view(app)["arcs"] is True
+    reported: dict[str, object] = {}
+    reported["arcs"] = {"arcs": False, "choice": next(_clicks)}
+    app.session_state[MAP_BRIDGE_KEY] = reported
+    app.run()
+    assert map_view(app)["arcs"] is False
+    assert "arcs" not in app.query_params  # off is the default: links stay short
+    reported["arcs"] = {"arcs": True, "choice": next(_clicks)}
+    app.session_state[MAP_BRIDGE_KEY] = reported
+    app.run()
+    assert app.query_params["arcs"] == "1"
+
+
+@pytest.mark.parametrize("value", ["yes", "2", "<b>1</b>"])
+def test_an_arcs_value_other_than_0_or_1_falls_back_with_a_notice(app: AppTest, value: str) -> None:
+    app.query_params["arcs"] = value
+    app.run()
+    assert not app.exception
+    assert map_view(app)["arcs"] is False
+    assert len(notices(app)) == 1
+
+
 def test_unknown_basemap_is_dropped_from_the_url(app: AppTest) -> None:
     app.query_params["basemap"] = "satellite"
     app.run()
@@ -309,6 +335,7 @@ def test_no_choice_of_the_reader_changes_the_maps_code(app: AppTest) -> None:
         "status": "announced",
         "region": "all",
         "basemap": "carto-dark",
+        "arcs": False,
         "theme": "light",
         "selected": "tokyo",
         "highlighted": ["singapore"],

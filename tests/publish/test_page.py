@@ -94,6 +94,11 @@ def test_a_selection_the_filters_show_opens_the_page_on_it(dataset: Dataset) -> 
     assert '"selected": null' in hidden
 
 
+def test_the_arcs_the_reader_turned_on_are_drawn_in_the_published_page(dataset: Dataset) -> None:
+    assert '"arcs": true' in standalone_map_html(dataset, View(arcs="1"))
+    assert '"arcs": false' in standalone_map_html(dataset, View())
+
+
 def test_hostile_text_stays_inert_data() -> None:
     raw = hostile_raw_data()
     raw["company"]["name"] = {"en": HOSTILE_TEXT, "de": HOSTILE_TEXT}
