@@ -236,8 +236,14 @@ def render_details(dataset: Dataset, ui: view_session.UIState, shown: tuple[Offi
                 strong(_("Time", lang))
                 + "\n\n"
                 + bullets(md(line) for line in (details.local_time, details.time_to_hq) if line),
-                strong(_("People", lang)) + "\n\n" + (bullets(people_lines) or none),
-                strong(_("Partnerships", lang)) + "\n\n" + (bullets(partners) or none),
+                # A dataset with no people (or partnerships) at all, as a reader's own
+                # table, has nothing to say about them: no "none in the sources".
+                strong(_("People", lang)) + "\n\n" + (bullets(people_lines) or none)
+                if dataset.people
+                else "",
+                strong(_("Partnerships", lang)) + "\n\n" + (bullets(partners) or none)
+                if dataset.partnerships
+                else "",
                 since,
             )
         )

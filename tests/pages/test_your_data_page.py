@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.current import DATA_ENV_VAR
-from components.session.view import LANG_KEY
+from components.session.view import LANG_KEY, view_widget_key
 from components.session.your_data import NO_COLUMN, PASTE_KEY, column_choice_key
 from testing.server import REPO_ROOT
 from tests.helpers import raw_data
@@ -219,3 +219,14 @@ def test_a_count_of_one_reads_singular(page: AppTest, lang: str, expected: str) 
     page.run()
     paste(page, "name,city,country\nBerlin office,Berlin,DE\nNowhere,Atlantisxx,DE\n")
     assert count(page) == expected
+
+
+def test_a_readers_office_has_no_people_or_partnership_sections_to_fill(page: AppTest) -> None:
+    paste(page, ROWS)
+    office = page.selectbox(key=view_widget_key("office", "en"))
+    office.select(office.options[0]).run()
+    assert not page.exception
+    details = "\n".join(m.value for m in page.get_by_key("office-details").markdown)
+    assert "**Dates**" in details  # the details are there
+    assert "**People**" not in details and "**Partnerships**" not in details
+    assert "none in the sources" not in details
