@@ -1,19 +1,21 @@
 """The expansion over time: one point per dated event of each office, as an Altair chart.
 
-The axis spends its width where the events are: an event long before the rest (OpenAI's
-founding in 2015, eight years before its next office) is drawn at the axis's start with its
-date written beside it, instead of leaving most of the chart empty.
+Every point stands at its own date. Where the first events stand far apart from the rest
+(OpenAI's founding in 2015, eight years before its next office), the axis is broken: a
+narrow first part for them, a visible break, and the rest of the width for the others,
+each part with its own ticks, so that no position reads as another date.
 """
 
 from __future__ import annotations
 
-import re
+import json
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
 import altair as alt
-from babel import Locale
+from babel.dates import format_skeleton
 
 from components.data.dates import partial_date_start
 from components.data.schema import STATUSES, Dataset, DateName
@@ -79,56 +81,91 @@ def axis_start(days: list[date]) -> date | None:
     return None
 
 
-# Babel's date pattern letters and d3's directives for them.
-_D3_DIRECTIVES = (("yyyy", "%Y"), ("yy", "%y"), ("y", "%Y"), ("MM", "%m"), ("M", "%-m"),
-                  ("dd", "%d"), ("d", "%-d"))  # fmt: skip
+# The broken axis: the first part's share of the width, and the gap drawn between the parts.
+EARLY_SHARE = 0.1
+BREAK_GAP = 0.04
 
 
-def _d3_date_pattern(locale: Locale) -> str:
-    """The language's short date ("09.10.24", "09/10/2024") as a d3 time format."""
-    pattern = str(locale.date_formats["short"].pattern)
-    for letters, directive in _D3_DIRECTIVES:
-        pattern = re.sub(rf"(?<![A-Za-z%]){letters}(?![A-Za-z])", directive, pattern)
-    return pattern
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of time drawn on a stretch of the axis (positions 0 to 1)."""
+
+    start: date
+    end: date
+    left: float
+    right: float
+
+    def position(self, day: date) -> float:
+        share = (day - self.start) / (self.end - self.start) if self.end > self.start else 0.5
+        return self.left + share * (self.right - self.left)
 
 
-def _time_locale(lang: str) -> dict[str, Any]:
-    """d3's time-format locale for ``lang`` (month and day names), from Babel's data."""
-    locale = Locale.parse(babel_locale(lang))
-    months = locale.months["format"]
-    days = locale.days["format"]
-    order = [6, 0, 1, 2, 3, 4, 5]  # d3 starts the week on Sunday, Babel's 0 is Monday
-    return {
-        "dateTime": "%x, %X",
-        "date": _d3_date_pattern(locale),
-        "time": "%H:%M:%S",
-        "periods": ["AM", "PM"],
-        "days": [days["wide"][i] for i in order],
-        "shortDays": [days["abbreviated"][i] for i in order],
-        "months": [months["wide"][i] for i in range(1, 13)],
-        "shortMonths": [str(months["abbreviated"][i]).rstrip(".") for i in range(1, 13)],
-    }
+def axis_segments(days: list[date]) -> tuple[Segment, ...]:
+    """One segment for the whole span, or two (the early events, then the rest) where
+    :func:`axis_start` breaks the axis."""
+    first = min(days, default=date.today())
+    last = max(days, default=date.today())
+    start = axis_start(days)
+    if start is None:
+        return (Segment(first - PADDING, last + PADDING, 0.0, 1.0),)
+    early_last = max(day for day in days if day < start)
+    return (
+        Segment(first - PADDING, early_last + PADDING, 0.0, EARLY_SHARE),
+        Segment(start - PADDING, last + PADDING, EARLY_SHARE + BREAK_GAP, 1.0),
+    )
 
 
-def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.LayerChart:
+def position(segments: tuple[Segment, ...], day: date) -> float:
+    """Where ``day`` stands on the axis: in the last segment that begins before it."""
+    segment = next((s for s in reversed(segments) if s.start <= day), segments[0])
+    return round(segment.position(day), 6)
+
+
+def axis_ticks(segments: tuple[Segment, ...], lang: str) -> list[tuple[float, str]]:
+    """Ticks and their labels, written in the page's language: the month of the first event
+    in a narrow first part; years in a part longer than three years; else quarters."""
+    locale = babel_locale(lang)
+    ticks: list[tuple[float, str]] = []
+    for index, segment in enumerate(segments):
+        if len(segments) > 1 and index == 0:
+            first = segment.start + PADDING
+            day = date(first.year, first.month, 1)
+            label = format_skeleton("yMMM", day, locale=locale)
+            ticks.append((round(segment.position(day), 6), label))
+            continue
+        yearly = segment.end - segment.start > timedelta(days=3 * 365)
+        for year in range(segment.start.year, segment.end.year + 1):
+            for month in (1,) if yearly else (1, 4, 7, 10):
+                day = date(year, month, 1)
+                if segment.start <= day <= segment.end:
+                    label = format_skeleton("y" if yearly else "yMMM", day, locale=locale)
+                    ticks.append((round(segment.position(day), 6), label))
+    return ticks
+
+
+def timeline_chart(
+    dataset: Dataset, lang: str = "en", selected: str | None = None
+) -> alt.LayerChart:
     """Offices (rows) against time; colour and shape by status as on the map; a planned
-    date is drawn hollow; an event far before the rest sits at the axis's start with its
-    date beside it. Clicking a point selects its office (selection ``office``)."""
+    date is drawn hollow; the selected office's points larger; the axis broken where the
+    first events stand far apart (a dashed line at the break). Clicking a point selects
+    its office (selection ``office``)."""
     rows = timeline_events(dataset, lang)
     days = [date.fromisoformat(row["date"]) for row in rows]
-    start = axis_start(days)
-    first = start or min(days, default=date.today())
-    last = max(days, default=date.today())
+    segments = axis_segments(days)
     for row in rows:
-        early = start is not None and date.fromisoformat(row["date"]) < start
-        # Drawn at the axis's start, where its written date says how much earlier it is.
-        row["x"] = (first - PADDING).isoformat() if early else row["date"]
-        row["note"] = f"← {row['event']}: {row['date_label']}" if early else ""
-    span = last - first
+        row["x"] = position(segments, date.fromisoformat(row["date"]))
+        row["selected"] = row["office_id"] == selected
+    ticks = axis_ticks(segments, lang)
+    # Each tick's label, looked up by its position (Vega's expression language).
+    label_of = " : ".join(
+        f"abs(datum.value - {value}) < 1e-6 ? {json.dumps(label)}" for value, label in ticks
+    )
     axis = alt.Axis(
-        format="%Y" if span > timedelta(days=3 * 365) else "%b %Y",
-        tickCount="year" if span > timedelta(days=3 * 365) else "month",
+        values=[value for value, _label in ticks],
+        labelExpr=f"{label_of} : ''" if ticks else "''",
         labelOverlap=True,
+        grid=True,
     )
     order = list(dict.fromkeys(row["city"] for row in rows))
     # One legend for every symbol drawn: each status filled, and hollow where a date is
@@ -148,18 +185,13 @@ def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.LayerChart:
                 )
             )
     names = [symbol[0] for symbol in symbols]
-    legend = alt.Legend(orient="bottom", title=None, labelLimit=0)
+    legend = alt.Legend(orient="bottom", title=None, labelLimit=0, columns=1)  # fits a phone
     pick = alt.selection_point(name=SELECTION, fields=["office_id"], on="click")
-    x = alt.X(
-        "x:T",
-        title=None,
-        axis=axis,
-        scale=alt.Scale(domain=[(first - 2 * PADDING).isoformat(), (last + PADDING).isoformat()]),
-    )
+    x = alt.X("x:Q", title=None, axis=axis, scale=alt.Scale(domain=[0, 1], nice=False))
     y = alt.Y("city:N", title=None, sort=order)
     base = alt.Chart(alt.Data(values=rows)).properties(height=alt.Step(26))
     points = (
-        base.mark_point(size=140, strokeWidth=2, filled=False)
+        base.mark_point(filled=False)
         .encode(
             x=x,
             y=y,
@@ -178,6 +210,8 @@ def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.LayerChart:
                 scale=alt.Scale(domain=names, range=[s[3] for s in symbols]),
                 legend=legend,
             ),
+            size=alt.condition("datum.selected", alt.value(300), alt.value(140)),
+            strokeWidth=alt.condition("datum.selected", alt.value(3.5), alt.value(2)),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
             tooltip=[
                 alt.Tooltip("city:N", title=_("City", lang)),
@@ -188,10 +222,12 @@ def timeline_chart(dataset: Dataset, lang: str = "en") -> alt.LayerChart:
         )
         .add_params(pick)
     )
-    notes = (
-        base.transform_filter("datum.note != ''")
-        .mark_text(align="left", dx=12, fontSize=12)
-        .encode(x=x, y=y, text="note:N")
-    )
-    chart: alt.LayerChart = alt.layer(points, notes).configure(locale={"time": _time_locale(lang)})
-    return chart
+    layers: list[alt.Chart] = [points]
+    if len(segments) > 1:  # the break, drawn where the axis jumps
+        gap = (segments[0].right + segments[1].left) / 2
+        layers.append(
+            alt.Chart(alt.Data(values=[{"x": gap}]))
+            .mark_rule(strokeDash=[4, 4], color="#8a8f98", strokeWidth=1.5)
+            .encode(x=x)  # the points' axis: one axis for both layers
+        )
+    return alt.LayerChart(layer=layers)

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from components.data.schema import Dataset
+from components.facts.timeline import timeline_events
 from testing.pages import (
     HIT_AT_CENTRE,
     MAP_DRAWN,
@@ -23,6 +24,7 @@ from testing.pages import (
     map_frame,
     map_frame_object,
     open_page,
+    open_section,
     wait_until_answered,
 )
 from testing.server import StreamlitServer
@@ -86,6 +88,38 @@ def test_clicking_a_point_on_the_timeline_selects_its_office(
     page, record = german_page
     click_timeline_point(page, record, dataset, "tokyo")
     expect_details_for(page, "Tokio")
+
+
+# Each axis label's centre and each point's centre, in the chart's own pixels.
+AXIS_LABELS = """(chart) => Array.from(chart.querySelectorAll('g.role-axis-label text'))
+    .map((t) => { const r = t.getBoundingClientRect(); return [t.textContent, r.x + r.width / 2]; })
+"""
+POINTS = """(chart) => Array.from(chart.querySelectorAll('g.mark-symbol.role-mark path'))
+    .map((p) => { const r = p.getBoundingClientRect(); return r.left + r.width / 2; })"""
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (390, 844)])
+def test_each_point_of_the_timeline_stands_at_its_date_on_the_axis(
+    app_server: StreamlitServer, browser: Browser, dataset: Dataset, size: tuple[int, int]
+) -> None:
+    page, record = open_page(browser, *size)
+    load_app(page, record, app_server.url + "/?lang=de")
+    chart = open_section(page, record, "timeline-open")
+    rows = timeline_events(dataset, "de")
+    expect(chart.locator("svg g.mark-symbol.role-mark path")).to_have_count(len(rows))
+    labels = dict(chart.evaluate(AXIS_LABELS))
+    points = chart.evaluate(POINTS)
+    x_of = {(row["office_id"], row["date"]): x for row, x in zip(rows, points, strict=True)}
+    # The founding (December 2015) stands at its own month's tick, before the break.
+    assert abs(x_of[("san-francisco", "2015-12-01")] - labels["Dez. 2015"]) < 3
+    # Tokyo opened on 15 April 2024: a sixth of the way from April's tick to July's.
+    april, july = labels["Apr. 2024"], labels["Juli 2024"]
+    expected = april + (july - april) * 15 / 91
+    assert abs(x_of[("tokyo", "2024-04-15")] - expected) < 3
+    # The five offices announced on 9 October 2024 share one x, just after October's tick.
+    announced = {x for (_office, day), x in x_of.items() if day == "2024-10-09"}
+    assert max(announced) - min(announced) < 1 and min(announced) > labels["Okt. 2024"]
+    assert record.errors == []
 
 
 def test_choosing_a_row_of_the_table_selects_its_office(

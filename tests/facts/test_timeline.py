@@ -1,12 +1,22 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+import random
+from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
 from components.data.schema import Dataset
-from components.facts.timeline import SELECTION, axis_start, timeline_chart, timeline_events
+from components.facts.timeline import (
+    SELECTION,
+    axis_segments,
+    axis_start,
+    axis_ticks,
+    position,
+    timeline_chart,
+    timeline_events,
+)
 from components.map.style import STATUS_COLOURS, STATUS_SHAPES
 from tests.helpers import dataset_from, raw_data
 
@@ -40,7 +50,7 @@ def test_events_carry_their_own_source_and_label_in_both_languages(dataset: Data
 
 def test_chart_is_coloured_like_the_map_and_selects_offices(dataset: Dataset) -> None:
     spec = json.loads(timeline_chart(dataset, "en").to_json())
-    encoding = spec["layer"][0]["encoding"]
+    encoding = points_layer(spec)["encoding"]
     assert encoding["stroke"]["scale"]["domain"][:2] == ["Existing office", "Announced office"]
     assert encoding["stroke"]["scale"]["range"][:2] == [
         STATUS_COLOURS["existing"], STATUS_COLOURS["announced"],
@@ -56,7 +66,7 @@ def test_chart_is_coloured_like_the_map_and_selects_offices(dataset: Dataset) ->
 
 def test_every_symbol_drawn_has_a_legend_entry(dataset: Dataset) -> None:
     spec = json.loads(timeline_chart(dataset, "en").to_json())
-    encoding = spec["layer"][0]["encoding"]
+    encoding = points_layer(spec)["encoding"]
     # Stroke, fill and shape share one field and one legend: one entry per symbol.
     assert {encoding[c]["field"] for c in ("stroke", "fill", "shape")} == {"symbol"}
     assert encoding["stroke"]["legend"] == encoding["fill"]["legend"] == encoding["shape"]["legend"]
@@ -66,7 +76,7 @@ def test_every_symbol_drawn_has_a_legend_entry(dataset: Dataset) -> None:
     ]  # fmt: skip
     hollow = names.index("Announced office: date planned (hollow)")
     assert encoding["fill"]["scale"]["range"][hollow] == "transparent"
-    assert {row["symbol"] for row in spec["data"]["values"]} == set(names)
+    assert {row["symbol"] for row in points_layer(spec)["data"]["values"]} == set(names)
 
 
 def test_no_legend_entry_for_a_symbol_not_drawn(dataset: Dataset) -> None:
@@ -75,7 +85,7 @@ def test_no_legend_entry_for_a_symbol_not_drawn(dataset: Dataset) -> None:
         office["dates"]["planned_opening"] = None
         office["dates"]["planned_opening_label"] = None
     spec = json.loads(timeline_chart(dataset_from(raw), "de").to_json())
-    names = spec["layer"][0]["encoding"]["fill"]["scale"]["domain"]
+    names = points_layer(spec)["encoding"]["fill"]["scale"]["domain"]
     assert names == ["Bestehendes Büro", "Angekündigtes Büro"]
 
 
@@ -95,28 +105,75 @@ def test_the_axis_starts_after_a_gap_that_would_empty_most_of_it(
     assert (start.isoformat() if start else None) == expected
 
 
-def test_the_founding_is_written_at_the_axis_start_not_eight_empty_years(
-    dataset: Dataset,
-) -> None:
+def points_layer(spec: dict[str, Any]) -> dict[str, Any]:
+    layer: dict[str, Any] = spec["layer"][0]
+    return layer
+
+
+def test_every_point_stands_at_its_own_date_on_a_broken_axis(dataset: Dataset) -> None:
     spec = json.loads(timeline_chart(dataset, "de").to_json())
-    domain = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
-    assert domain[0] > "2023-01-01" and domain[1] < "2025-03-01"
-    rows = spec["data"]["values"]
+    rows = points_layer(spec)["data"]["values"]
+    segments = axis_segments([date.fromisoformat(row["date"]) for row in rows])
+    assert len(segments) == 2  # the founding, a break, then the rest
+    (rule,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
+    gap = rule["data"]["values"][0]["x"]
+    assert segments[0].right < gap < segments[1].left
     founded = next(row for row in rows if row["office_id"] == "san-francisco")
-    assert founded["date"] == "2015-12-01" and founded["x"] > "2023-01-01"
-    assert founded["note"] == "← Gegründet: Dezember 2015"
-    assert [row["note"] for row in rows if row["note"]] == [founded["note"]]
-    notes = spec["layer"][1]
-    assert notes["mark"]["type"] == "text" and notes["encoding"]["text"]["field"] == "note"
+    assert founded["x"] < gap and all(row["x"] > gap for row in rows if row is not founded)
+    # The axis's ticks: the founding's month in the first part, quarters in the second.
+    axis = points_layer(spec)["encoding"]["x"]["axis"]
+    ticks = axis_ticks(segments, "de")
+    assert [value for value, _label in ticks] == axis["values"]
+    assert ticks[0][1] == "Dez. 2015" and abs(ticks[0][0] - founded["x"]) < 0.01
+    assert "Okt. 2024" in [label for _value, label in ticks]
+    assert "note" not in founded  # no "← Founded" written over another date's place
+
+
+def random_dates(seed: int) -> list[date]:
+    """A few dates, some clustered and one maybe far earlier: the shapes timelines take."""
+    chance = random.Random(seed)
+    base = date(2015, 1, 1) + timedelta(days=chance.randrange(3000))
+    days = [base + timedelta(days=chance.randrange(900)) for _ in range(chance.randrange(1, 12))]
+    if chance.random() < 0.5:
+        days.append(base - timedelta(days=chance.randrange(700, 6000)))
+    return days
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_positions_keep_the_order_of_dates_and_ticks_sit_at_their_dates(seed: int) -> None:
+    days = random_dates(seed)
+    segments = axis_segments(days)
+    ordered = sorted(set(days))
+    positions = [position(segments, day) for day in ordered]
+    assert positions == sorted(positions) and all(0 <= p <= 1 for p in positions)
+    for segment in segments:
+        pairs = zip(ordered, positions, strict=True)
+        inside = [p for day, p in pairs if segment.start <= day <= segment.end]
+        assert all(segment.left <= p <= segment.right for p in inside)
+    values = [value for value, _label in axis_ticks(segments, "en")]
+    assert values == sorted(values)
+
+
+def test_the_selected_office_is_drawn_larger(dataset: Dataset) -> None:
+    spec = json.loads(timeline_chart(dataset, "en", "paris").to_json())
+    rows = points_layer(spec)["data"]["values"]
+    assert {row["office_id"] for row in rows if row["selected"]} == {"paris"}
+    assert points_layer(spec)["encoding"]["size"]["condition"]["test"] == "datum.selected"
+
+
+def test_no_break_where_the_events_need_the_whole_span() -> None:
+    raw = raw_data()
+    for office in raw["offices"]:
+        office["dates"]["founded"] = None
+    spec = json.loads(timeline_chart(dataset_from(raw), "en").to_json())
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["point"]
 
 
 def test_chart_speaks_german(dataset: Dataset) -> None:
     spec = json.loads(timeline_chart(dataset, "de").to_json())
-    assert spec["layer"][0]["encoding"]["fill"]["scale"]["domain"] == [
+    assert points_layer(spec)["encoding"]["fill"]["scale"]["domain"] == [
         "Bestehendes Büro",
         "Angekündigtes Büro",
         "Angekündigtes Büro: Datum geplant (hohl)",
     ]
-    time_locale = spec["config"]["locale"]["time"]
-    assert time_locale["months"][9] == "Oktober" and time_locale["shortMonths"][2] == "März"
-    assert time_locale["days"][0] == "Sonntag"
+    assert "Juli 2023" in points_layer(spec)["encoding"]["x"]["axis"]["labelExpr"]
