@@ -28,7 +28,7 @@ from components.text.names import date_name, status_name
 EVENTS: tuple[DateName, ...] = ("founded", "announced", "opened", "planned_opening")
 SELECTION = "office"  # the chart's point selection, by office id
 # An event this much earlier than the rest, and more than half of the whole span before
-# them, is drawn at the axis's start instead of stretching the axis.
+# them, gets a narrow part of the axis of its own, before a break, instead of stretching it.
 EARLY_GAP = timedelta(days=2 * 365)
 PADDING = timedelta(days=45)
 
@@ -67,9 +67,9 @@ def timeline_events(dataset: Dataset, lang: str = "en") -> list[dict[str, Any]]:
 
 
 def axis_start(days: list[date]) -> date | None:
-    """Where the axis starts when the first events stand far apart from the rest: the first
-    day after the widest gap, if that gap is longer than ``EARLY_GAP`` and than half of the
-    whole span; ``None`` when the events need the whole span."""
+    """Where the axis's main part starts when the first events stand far apart from the
+    rest: the first day after the widest gap, if that gap is longer than ``EARLY_GAP`` and
+    than half of the whole span; ``None`` when the events need the whole span."""
     ordered = sorted(set(days))
     if len(ordered) < 3:
         return None
@@ -171,19 +171,22 @@ def timeline_chart(
     # One legend for every symbol drawn: each status filled, and hollow where a date is
     # only planned.
     symbols: list[tuple[str, str, str, str]] = []  # name, colour, fill, shape
+    planned = {row["status"] for row in rows if row["planned"]}
     for status in STATUSES:
         label = status_name(status, lang)
         colour, shape = STATUS_COLOURS[status], STATUS_SHAPES[status]
         symbols.append((label, colour, colour, shape))
-        if any(row["planned"] and row["status"] == status for row in rows):
-            symbols.append(
-                (
-                    _("{status}: date planned (hollow)", lang, status=label),
-                    colour,
-                    "transparent",
-                    shape,
-                )
+        if status in planned:
+            # The short form where one status has planned dates: it fits a phone.
+            hollow = (
+                _("Date planned (hollow)", lang)
+                if len(planned) == 1
+                else _("{status}: date planned (hollow)", lang, status=label)
             )
+            symbols.append((hollow, colour, "transparent", shape))
+            for row in rows:
+                if row["planned"] and row["status"] == status:
+                    row["symbol"] = hollow
     names = [symbol[0] for symbol in symbols]
     legend = alt.Legend(orient="bottom", title=None, labelLimit=0, columns=1)  # fits a phone
     pick = alt.selection_point(name=SELECTION, fields=["office_id"], on="click")

@@ -72,9 +72,9 @@ def test_every_symbol_drawn_has_a_legend_entry(dataset: Dataset) -> None:
     assert encoding["stroke"]["legend"] == encoding["fill"]["legend"] == encoding["shape"]["legend"]
     names = encoding["fill"]["scale"]["domain"]
     assert names == [
-        "Existing office", "Announced office", "Announced office: date planned (hollow)",
+        "Existing office", "Announced office", "Date planned (hollow)",
     ]  # fmt: skip
-    hollow = names.index("Announced office: date planned (hollow)")
+    hollow = names.index("Date planned (hollow)")
     assert encoding["fill"]["scale"]["range"][hollow] == "transparent"
     assert {row["symbol"] for row in points_layer(spec)["data"]["values"]} == set(names)
 
@@ -174,6 +174,6 @@ def test_chart_speaks_german(dataset: Dataset) -> None:
     assert points_layer(spec)["encoding"]["fill"]["scale"]["domain"] == [
         "Bestehendes Büro",
         "Angekündigtes Büro",
-        "Angekündigtes Büro: Datum geplant (hohl)",
+        "Datum geplant (hohl)",
     ]
     assert "Juli 2023" in points_layer(spec)["encoding"]["x"]["axis"]["labelExpr"]
