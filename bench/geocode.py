@@ -39,7 +39,6 @@ from testing.places import COUNTRY_FORMS, STATE_CASES, TYPOS, Town, real_towns
 
 ROOT = Path(__file__).resolve().parents[1]
 MEMORY_PROBE = """
-import resource, sys
 def rss():
     return int(open('/proc/self/status').read().split('VmRSS:')[1].split()[0]) / 1024
 from bench.geocode import table_of

@@ -179,8 +179,9 @@ def on_map_event() -> None:
 def _apply_map_events() -> None:
     """Apply what the map reported through its bridge since the last run.
 
-    The bridge keeps the map's latest click (``{"office", "click"}``, the click a count) and
-    basemap choice (``{"basemap", "choice"}``). Only a value not seen before is new: this
+    The bridge keeps the map's latest click (``{"office", "click"}``, the click a count),
+    basemap choice (``{"basemap", "choice"}``) and arcs turned on or off (``{"arcs",
+    "choice"}``). Only a value not seen before is new: this
     keeps a choice made elsewhere from being overwritten by an old click, while a second
     click on the same marker (a new count) selects it again. Values come from the browser:
     anything not of that shape is ignored.
@@ -189,24 +190,24 @@ def _apply_map_events() -> None:
     if not isinstance(reported, Mapping):
         return
     handled: dict[str, Any] = dict(st.session_state.get(_HANDLED_BRIDGE_KEY) or {})
-    click = reported.get("select")
-    if click != handled.get("select"):
-        handled["select"] = click
-        office = click.get("office") if isinstance(click, Mapping) else None
-        if isinstance(office, str) and len(office) <= 64:
-            select_office(office, "map")
-    choice = reported.get("basemap")
-    if choice != handled.get("basemap"):
-        handled["basemap"] = choice
-        basemap = choice.get("basemap") if isinstance(choice, Mapping) else None
-        if basemap in BASEMAPS:
-            st.session_state[_key("basemap")] = basemap
-    shown = reported.get("arcs")
-    if shown != handled.get("arcs"):
-        handled["arcs"] = shown
-        arcs = shown.get("arcs") if isinstance(shown, Mapping) else None
-        if isinstance(arcs, bool):
-            st.session_state[_key("arcs")] = "1" if arcs else "0"
+
+    def new(event: str, field: str) -> object:
+        """``field`` of the map's report of ``event`` if it is new since the last run."""
+        report = reported.get(event)
+        if report == handled.get(event):
+            return None
+        handled[event] = report
+        return report.get(field) if isinstance(report, Mapping) else None
+
+    office = new("select", "office")
+    if isinstance(office, str) and len(office) <= 64:
+        select_office(office, "map")
+    basemap = new("basemap", "basemap")
+    if basemap in BASEMAPS:
+        st.session_state[_key("basemap")] = basemap
+    arcs = new("arcs", "arcs")
+    if isinstance(arcs, bool):
+        st.session_state[_key("arcs")] = "1" if arcs else "0"
     st.session_state[_HANDLED_BRIDGE_KEY] = handled
 
 

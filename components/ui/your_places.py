@@ -149,8 +149,8 @@ def _render_picks(placement: Placement, lang: str) -> None:
     ]
     if not choices:
         return
-    label_column = placement.columns.name or placement.columns.city or placement.columns.address
-    rows = {item.row: row for item, row in zip(placement.located, placement.rows, strict=True)}
+    label_column = placement.columns.label
+    rows = placement.rows_by_line()
     title = _("Check these rows: choose the place each one means", lang)
     with st.expander(title, expanded=True, icon=":material/where_to_vote:"):
         for item in choices[:MAX_PICKS]:
@@ -192,13 +192,13 @@ def _render_results(placement: Placement, lang: str) -> None:
     """Each row's outcome, the doubtful ones first; city, country and coordinates can be
     fixed in place."""
     columns = placement.columns
-    order = _doubtful_first(placement.located)
-    row_of = {item.row: row for item, row in zip(placement.located, placement.rows, strict=True)}
-    located, rows = order, [row_of[item.row] for item in order]
+    located = _doubtful_first(placement.located)
+    row_of = placement.rows_by_line()
+    rows = [row_of[item.row] for item in located]
     shown: dict[Field, str] = {
         field: column for field in _FIXABLE if (column := columns.column(field)) is not None
     }
-    label = columns.name or columns.city or columns.address
+    label = columns.label
     data: dict[str, list[object]] = {
         "row": [item.row for item in located],
         "name": [row.get(label, "") if label else "" for row in rows],
@@ -243,7 +243,7 @@ def _render_results(placement: Placement, lang: str) -> None:
 
 def render_dataset(placement: Placement, lang: str) -> Dataset | None:
     """The company's name and headquarters, the dataset, and its file to keep."""
-    label_column = placement.columns.name or placement.columns.city or placement.columns.address
+    label_column = placement.columns.label
     labels = {
         item.row: (row.get(label_column, "") if label_column else "")
         or (render(item.place, lang) if item.place else "")

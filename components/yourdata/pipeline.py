@@ -67,6 +67,10 @@ class Placement:
     def count(self, outcome: Outcome) -> int:
         return sum(item.outcome == outcome for item in self.located)
 
+    def rows_by_line(self) -> dict[int, dict[str, str]]:
+        """Each placed row's cells (with the reader's fixes), by its line in the file."""
+        return {item.row: row for item, row in zip(self.located, self.rows, strict=True)}
+
     @property
     def outcomes(self) -> dict[Outcome, int]:
         return {outcome: self.count(outcome) for outcome in OUTCOMES}

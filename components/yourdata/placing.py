@@ -170,8 +170,8 @@ def _from_coordinates(
     given_code = gazetteer.country_code(given) if given else None
     near = Message.of("place.near", city=nearest.name, country=nearest.country)
     if given_code and given_code != nearest.country:
-        if -90 <= lon <= 90 and gazetteer.nearest(lon, lat).country == given_code:
-            swapped_place = gazetteer.nearest(lon, lat)
+        swapped_place = gazetteer.nearest(lon, lat) if -90 <= lon <= 90 else None
+        if swapped_place is not None and swapped_place.country == given_code:
             return Located(
                 number, "approximate", "column", lon, lat, given_code, swapped_place.timezone,
                 Message.of("place.near", city=swapped_place.name, country=given_code),
