@@ -28,13 +28,15 @@ from pydantic import (
     SerializationInfo,
     StringConstraints,
     model_serializer,
+    model_validator,
 )
 
-from components.data.dates import parse_partial_date
+from components.data.dates import parse_partial_date, partial_date_start
+from components.data.events import EVENT_DATES, EventKind, Status, derived_dates, status_after
 
-Status = Literal["existing", "announced"]
 Region = Literal["Americas", "EMEA", "APAC"]
 DateName = Literal["founded", "announced", "opened", "planned_opening"]
+
 RecordKind = Literal["office", "source", "person", "partnership"]
 
 STATUSES: tuple[Status, ...] = ("existing", "announced")
@@ -196,14 +198,26 @@ class Source(Model):
 
 
 class OfficeDates(Model):
-    founded: PartialDate | None
-    announced: PartialDate | None
-    opened: PartialDate | None
-    planned_opening: PartialDate | None
+    # With events, the first three are derived from them and left out of the file.
+    founded: PartialDate | None = None
+    announced: PartialDate | None = None
+    opened: PartialDate | None = None
+    planned_opening: PartialDate | None = None
     # How the source words the plan ("end of 2024"), shown instead of the bare date.
-    planned_opening_label: LocalizedText | None
+    planned_opening_label: LocalizedText | None = None
     # Which sources give which date.
     sources: dict[DateName, tuple[SourceId, ...]] = Field(default_factory=dict)
+
+
+class Event(Model):
+    """Something that happened to an office, on a date its sources give (``null``: none
+    gives it; it is then placed by its sources' dates, and says so)."""
+
+    kind: EventKind
+    date: PartialDate | None
+    sources: SourceIds
+    # What a reader should know about it ("in Bellevue, for up to 1,400 people").
+    note: LocalizedText | None = None
 
 
 class Office(Model):
@@ -216,8 +230,10 @@ class Office(Model):
     lat: Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
     lon: Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
     timezone: TimeZone
-    status: Status
-    dates: OfficeDates
+    # Without events, the file gives the status; with them, it is derived (``status``).
+    status_given: Status | None = Field(default=None, alias="status")
+    # Without events, the file gives every date; with them, only the planned opening.
+    dates_given: OfficeDates = Field(default_factory=OfficeDates, alias="dates")
     role: LocalizedText
     notes: LocalizedText | None
     sources: SourceIds
@@ -227,6 +243,59 @@ class Office(Model):
     # Whose name the map keeps where labels would collide (higher first); without it,
     # headquarters, then existing, then announced offices.
     label_priority: Annotated[int, Field(ge=0, le=100)] | None = None
+    # What happened to it, in order. Where given, its status (after the last event) and its
+    # founding, announcement and opening dates are derived from them, never written twice.
+    events: tuple[Event, ...] = ()
+
+    @property
+    def status(self) -> Status:
+        """Its status after its events (a closed office: the one it had), else as given."""
+        if not self.events:
+            assert self.status_given is not None  # the validator requires it
+            return self.status_given
+        derived = status_after(event.kind for event in self.events if event.kind != "closed")
+        assert derived is not None  # the validator requires an event that gives one
+        return derived
+
+    @property
+    def closed(self) -> bool:
+        """Whether its last event closed it."""
+        return bool(self.events) and self.events[-1].kind == "closed"
+
+    @property
+    def dates(self) -> OfficeDates:
+        """Its dates: the file's, and with events, those the events give."""
+        if not self.events:
+            return self.dates_given
+        derived = derived_dates(self.events)
+        sources = {**self.dates_given.sources, **derived.pop("sources")}
+        return self.dates_given.model_copy(update={**derived, "sources": sources})
+
+    @model_validator(mode="after")
+    def _check_events(self) -> Office:
+        if not self.events:
+            if self.status_given is None:
+                raise ValueError("an office needs a status, or events that give it")
+            return self
+        given_dates = [name for name in EVENT_DATES if getattr(self.dates_given, name) is not None]
+        if given_dates:
+            raise ValueError(
+                f"dates.{given_dates[0]} is given, but with events the events give it:"
+                " leave it out of the file"
+            )
+        starts = [partial_date_start(e.date) for e in self.events if e.date is not None]
+        if starts != sorted(starts):
+            raise ValueError("events must be in the order they happened (their dates go back)")
+        derived = status_after(event.kind for event in self.events if event.kind != "closed")
+        if derived is None:
+            raise ValueError("no event announces, founds or opens the office")
+        if self.status_given is not None and self.status_given != derived:
+            last = self.events[-1]
+            raise ValueError(
+                f"status {self.status_given!r} contradicts the events: after the last"
+                f" ({last.kind!r}, {last.date or 'date not stated'}) it is {derived!r}"
+            )
+        return self
 
 
 class Statement(Model):

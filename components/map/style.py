@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.data.schema import Status
+from components.data.events import Status
 
 SYMBOL_SIZE = 22
 

@@ -103,6 +103,9 @@ def offices_csv(dataset: Dataset, view: View | None = None) -> str:
 
 def _office_properties(dataset: Dataset, office: Office) -> dict[str, Any]:
     properties = office.model_dump(exclude={"lat", "lon", "sources"}, context=_EVERY_LANGUAGE)
+    # The status and dates as of the export's date (derived where the office has events).
+    properties["status"] = office.status
+    properties["dates"] = office.dates.model_dump(context=_EVERY_LANGUAGE)
     properties["headquarters"] = office.id == dataset.company.headquarters
     properties["sources"] = [
         dataset.sources_by_id[source_id].model_dump(context=_EVERY_LANGUAGE)

@@ -3,7 +3,8 @@ language: one table each, every name marked for the catalogs."""
 
 from __future__ import annotations
 
-from components.data.schema import DateName, Region, Status
+from components.data.events import Status
+from components.data.schema import DateName, Region
 from components.text.catalog import N_, _
 
 _STATUS: dict[str, str] = {
