@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from components.data.at_date import dataset_at, default_step
 from components.data.loading import load_dataset
 from components.data.schema import Dataset
 
@@ -21,6 +22,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def dataset() -> Dataset:
-    """The shipped ``data/offices.json``, loaded once (it is immutable)."""
+def catalog() -> Dataset:
+    """The shipped ``data/offices.json``, every office at every date, loaded once (it is
+    immutable)."""
     return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def dataset(catalog: Dataset) -> Dataset:
+    """The shipped data as the page opens: the footprint at the data's date (the nine
+    offices of 9 October 2024)."""
+    return dataset_at(catalog, default_step(catalog))

@@ -7,8 +7,10 @@ page derives the footprint at any date (:mod:`components.data.at_date`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Literal, Protocol
+
+from components.data.dates import partial_date_start
 
 Status = Literal["existing", "announced"]
 # What can happen to an office.
@@ -51,3 +53,31 @@ def derived_dates(events: Iterable[EventLike]) -> dict[str, Any]:
             dates[event.kind] = event.date
             sources[event.kind] = event.sources
     return {**dates, "sources": sources}
+
+
+def check_events(status_given: str | None, dates_given: Any, events: Sequence[EventLike]) -> None:
+    """Raise ``ValueError`` where an office's status, dates and events do not agree: without
+    events a status is needed; with them, no event date is written twice (in ``dates``), the
+    events are in order, one of them gives a status, and a given status is theirs."""
+    if not events:
+        if status_given is None:
+            raise ValueError("an office needs a status, or events that give it")
+        return
+    given_dates = [name for name in EVENT_DATES if getattr(dates_given, name) is not None]
+    if given_dates:
+        raise ValueError(
+            f"dates.{given_dates[0]} is given, but with events the events give it:"
+            " leave it out of the file"
+        )
+    starts = [partial_date_start(event.date) for event in events if event.date is not None]
+    if starts != sorted(starts):
+        raise ValueError("events must be in the order they happened (their dates go back)")
+    derived = status_after(event.kind for event in events if event.kind != "closed")
+    if derived is None:
+        raise ValueError("no event announces, founds or opens the office")
+    if status_given is not None and status_given != derived:
+        last = events[-1]
+        raise ValueError(
+            f"status {status_given!r} contradicts the events: after the last"
+            f" ({last.kind!r}, {last.date or 'date not stated'}) it is {derived!r}"
+        )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from components.data.at_date import placement_problems
 from components.data.problems import DatasetError, Problem, reference_problems, validation_problems
 from components.data.schema import Dataset
 
@@ -26,7 +27,7 @@ def parse_dataset(text: str, source: str = "<data>") -> Dataset:
         dataset = Dataset.model_validate_json(text)
     except (ValidationError, RecursionError):
         raise DatasetError(source, _problems_in(text)) from None
-    problems = list(reference_problems(dataset))
+    problems = [*reference_problems(dataset), *placement_problems(dataset)]
     if problems:
         raise DatasetError(source, problems)
     return dataset

@@ -24,6 +24,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     RootModel,
     SerializationInfo,
     StringConstraints,
@@ -31,8 +32,8 @@ from pydantic import (
     model_validator,
 )
 
-from components.data.dates import parse_partial_date, partial_date_start
-from components.data.events import EVENT_DATES, EventKind, Status, derived_dates, status_after
+from components.data.dates import parse_partial_date
+from components.data.events import EventKind, Status, check_events, derived_dates, status_after
 
 Region = Literal["Americas", "EMEA", "APAC"]
 DateName = Literal["founded", "announced", "opened", "planned_opening"]
@@ -193,6 +194,8 @@ class Source(Model):
     # ``"copy": true``: the address is a reprint, the original was not seen. (Named
     # ``is_copy`` here because ``copy`` is a method of every pydantic model.)
     is_copy: bool = Field(default=False, alias="copy")
+    # When it was read, for a source that shows no date of its own.
+    accessed: PartialDate | None = None
     # What a reader should know about the source ("Quotes OpenAI's post on X: …").
     note: LocalizedText | None = None
 
@@ -246,6 +249,7 @@ class Office(Model):
     # What happened to it, in order. Where given, its status (after the last event) and its
     # founding, announcement and opening dates are derived from them, never written twice.
     events: tuple[Event, ...] = ()
+    _later: tuple[Event, ...] = PrivateAttr(default=())
 
     @property
     def status(self) -> Status:
@@ -256,6 +260,11 @@ class Office(Model):
         derived = status_after(event.kind for event in self.events if event.kind != "closed")
         assert derived is not None  # the validator requires an event that gives one
         return derived
+
+    @property
+    def later(self) -> tuple[Event, ...]:
+        """On the footprint at a date: its events after that date (none on the dataset)."""
+        return self._later
 
     @property
     def closed(self) -> bool:
@@ -273,28 +282,7 @@ class Office(Model):
 
     @model_validator(mode="after")
     def _check_events(self) -> Office:
-        if not self.events:
-            if self.status_given is None:
-                raise ValueError("an office needs a status, or events that give it")
-            return self
-        given_dates = [name for name in EVENT_DATES if getattr(self.dates_given, name) is not None]
-        if given_dates:
-            raise ValueError(
-                f"dates.{given_dates[0]} is given, but with events the events give it:"
-                " leave it out of the file"
-            )
-        starts = [partial_date_start(e.date) for e in self.events if e.date is not None]
-        if starts != sorted(starts):
-            raise ValueError("events must be in the order they happened (their dates go back)")
-        derived = status_after(event.kind for event in self.events if event.kind != "closed")
-        if derived is None:
-            raise ValueError("no event announces, founds or opens the office")
-        if self.status_given is not None and self.status_given != derived:
-            last = self.events[-1]
-            raise ValueError(
-                f"status {self.status_given!r} contradicts the events: after the last"
-                f" ({last.kind!r}, {last.date or 'date not stated'}) it is {derived!r}"
-            )
+        check_events(self.status_given, self.dates_given, self.events)
         return self
 
 
@@ -376,6 +364,12 @@ class Dataset(Model):
     partnerships: tuple[Partnership, ...] = ()
     funding: Funding | None = None
     licence: Licence | None = None
+    _upcoming: tuple[Office, ...] = PrivateAttr(default=())
+
+    @property
+    def upcoming(self) -> tuple[Office, ...]:
+        """On the footprint at a date: the offices that appear after it (none otherwise)."""
+        return self._upcoming
 
     @cached_property
     def offices_by_id(self) -> dict[str, Office]:

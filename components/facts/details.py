@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from components.data.at_date import placed_events
 from components.data.schema import (
     Dataset,
     DateName,
@@ -16,8 +17,9 @@ from components.data.schema import (
     Partnership,
     Person,
 )
-from components.facts.citations import Citations, SourcedLine, SourceRef, developments, differences
+from components.facts.citations import Citations, SourcedLine, SourceRef, differences
 from components.facts.geo import distance_km, nearest_office
+from components.facts.history import event_date, office_history
 from components.facts.local_time import (
     describe_difference,
     difference,
@@ -59,6 +61,8 @@ class OfficeDetails:
     notes: str | None
     dates: tuple[DatedEvent, ...]
     differences: tuple[SourcedLine, ...]
+    # Up to the date shown, what no date line says (a development, a move); after it, all.
+    history: tuple[SourcedLine, ...]
     since: tuple[SourcedLine, ...]
     # Every source of the office, once, numbered as the dates cite them.
     sources: tuple[SourceRef, ...]
@@ -71,9 +75,15 @@ class OfficeDetails:
 
 
 def _office_dates(
-    office: Office, lang: str, citations: Citations | None = None
+    office: Office, lang: str, citations: Citations | None = None, dataset: Dataset | None = None
 ) -> tuple[DatedEvent, ...]:
     dates = office.dates
+    # An event no source dates says so, and where it is placed (its sources' date).
+    undated: dict[str, str] = {
+        placed.event.kind: event_date(placed, lang)
+        for placed in (placed_events(office, dataset.sources_by_id) if dataset else ())
+        if not placed.dated and placed.event in office.events
+    }
     shown: list[DateName] = ["announced", "opened"]
     if dates.founded:
         shown.insert(0, "founded")
@@ -82,7 +92,9 @@ def _office_dates(
     return tuple(
         DatedEvent(
             date_name(name, lang),
-            office_date(office, name, lang) or _missing_date(office, name, lang),
+            office_date(office, name, lang)
+            or undated.get(name)
+            or _missing_date(office, name, lang),
             citations.cite(dates.sources.get(name, ())) if citations else (),
         )
         for name in shown
@@ -125,10 +137,10 @@ def office_details(
         else None
     )
     citations = Citations(dataset, lang)
-    shown_dates = _office_dates(office, lang, citations)
+    shown_dates = _office_dates(office, lang, citations, dataset)
     shown_differences = differences(citations, office.differences, lang)
     citations.cite(office.sources)
-    shown_since = developments(citations, office.since, lang)
+    history = office_history(dataset, office, citations, lang)
     return OfficeDetails(
         office=office,
         city=office.city.get(lang),
@@ -139,7 +151,8 @@ def office_details(
         notes=office.notes.get(lang) if office.notes else None,
         dates=shown_dates,
         differences=shown_differences,
-        since=shown_since,
+        history=history.past,
+        since=history.later,
         sources=citations.listed,
         people=people_for_office(dataset, office.id),
         partnerships=partnerships_for_office(dataset, office.id),

@@ -3,16 +3,12 @@ figures line, the paragraph on the offices shown, the later developments."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from babel.lists import format_list
 
 from components.data.schema import (
     Dataset,
-    Development,
     Office,
 )
-from components.facts.citations import Citations, SourcedLine, developments
 from components.facts.queries import Metrics
 from components.text.catalog import _, babel_locale, format_number, n_, possessive
 from components.text.formatting import format_partial_date
@@ -56,35 +52,6 @@ def headline(dataset: Dataset, lang: str = "en") -> str:
     """ "OpenAI's global footprint" / "OpenAIs globale Präsenz", for the data's company."""
     owner = possessive(dataset.company.name.get(lang), lang)
     return _("{company} global footprint", lang, company=owner)
-
-
-@dataclass(frozen=True)
-class LaterDevelopment:
-    """A development since the data's date, for the header: where (a city, or ``None`` for
-    the company as a whole) and what."""
-
-    office_id: str | None
-    place: str | None
-    line: SourcedLine
-
-
-def since_developments(dataset: Dataset, lang: str = "en") -> tuple[LaterDevelopment, ...]:
-    """Every later development in the data, offices' and the company's, oldest first, with
-    one numbering of their sources."""
-    citations = Citations(dataset, lang)
-    items: list[tuple[str | None, Development]] = [
-        (office.id, item) for office in dataset.offices for item in office.since
-    ]
-    items += [(None, item) for item in dataset.company.since]
-    items.sort(key=lambda pair: pair[1].date or "9999")
-    return tuple(
-        LaterDevelopment(
-            office_id,
-            dataset.office(office_id).city.get(lang) if office_id else None,
-            developments(citations, (item,), lang)[0],
-        )
-        for office_id, item in items
-    )
 
 
 SUMMARY_CITIES = 10

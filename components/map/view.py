@@ -15,7 +15,7 @@ from components.map.basemaps import DEFAULT_BASEMAP
 STATUS_FILTERS: tuple[str, ...] = ("all", *STATUSES)
 REGION_FILTERS: tuple[str, ...] = ("all", *REGIONS)
 # The parts of the view a link carries, in the order the address writes them.
-LINK_PARAMETERS = ("office", "lang", "status", "region", "basemap", "arcs")
+LINK_PARAMETERS = ("office", "lang", "status", "region", "basemap", "arcs", "as_of")
 # The arcs from the headquarters: off ("0", the default) or on ("1"), as the address says.
 ARCS_CHOICES: tuple[str, ...] = ("0", "1")
 
@@ -31,6 +31,8 @@ class View:
     region: str = "all"
     basemap: str = DEFAULT_BASEMAP
     arcs: str = "0"
+    # The date the footprint is shown at: "" the data's own, "latest", or a date (2025-05-26).
+    as_of: str = ""
     theme: str = "light"
     highlighted: tuple[str, ...] = ()
 

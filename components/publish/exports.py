@@ -58,8 +58,8 @@ def export_offices(dataset: Dataset, view: View) -> tuple[Office, ...]:
 
 def export_file_name(dataset: Dataset, view: View, kind: ExportKind) -> str:
     """``openai-offices-announced-emea-de.csv``: the company, what the file holds, the
-    filters that narrowed it, its language (GeoJSON holds both) and, for the map, the office
-    it opens on."""
+    filters that narrowed it, the date it shows (where not the data's own), its language
+    (GeoJSON holds both) and, for the map, the office it opens on."""
     parts = [
         slug(dataset.company.name.get("en"), "company"),
         "map" if kind == "html" else "offices",
@@ -68,6 +68,8 @@ def export_file_name(dataset: Dataset, view: View, kind: ExportKind) -> str:
         parts.append(view.status)
     if view.region != "all":
         parts.append(view.region.lower())
+    if view.as_of:  # another date than the data's own: the one the file shows
+        parts.append(f"as-of-{dataset.as_of}")
     if kind != "geojson":
         parts.append(view.lang)
     shown = {office.id for office in export_offices(dataset, view)}
@@ -102,14 +104,18 @@ def offices_csv(dataset: Dataset, view: View | None = None) -> str:
 
 
 def _office_properties(dataset: Dataset, office: Office) -> dict[str, Any]:
-    properties = office.model_dump(exclude={"lat", "lon", "sources"}, context=_EVERY_LANGUAGE)
+    properties = office.model_dump(
+        exclude={"lat", "lon", "sources", "status_given", "dates_given"}, context=_EVERY_LANGUAGE
+    )
     # The status and dates as of the export's date (derived where the office has events).
     properties["status"] = office.status
     properties["dates"] = office.dates.model_dump(context=_EVERY_LANGUAGE)
     properties["headquarters"] = office.id == dataset.company.headquarters
+    # The office's sources and those of its events up to the export's date.
+    cited = (*office.sources, *(source for event in office.events for source in event.sources))
     properties["sources"] = [
         dataset.sources_by_id[source_id].model_dump(context=_EVERY_LANGUAGE)
-        for source_id in office.sources
+        for source_id in dict.fromkeys(cited)
     ]
     return properties
 

@@ -190,6 +190,8 @@ def _sources_of(dataset: Dataset, offices: tuple[Office, ...], lang: str) -> tup
             citations.cite(difference.sources)
         for development in office.since:
             citations.cite(development.sources)
+        for event in (*office.events, *office.later):
+            citations.cite(event.sources)
     return citations.listed
 
 

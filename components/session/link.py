@@ -8,10 +8,11 @@ oversized falls back to the default and yields a :class:`Notice` for the page to
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
+from components.data.dates import parse_partial_date
 from components.map.basemaps import BASEMAPS
 from components.map.view import (
     ARCS_CHOICES,
@@ -40,6 +41,18 @@ def language_from_locale(locale: str | None) -> str:
     return prefix if prefix in LANGUAGES else "en"
 
 
+def is_as_of(value: str) -> bool:
+    """Whether a link's ``as_of`` can be shown: ``latest`` or a date (``2025``,
+    ``2025-05``, ``2025-05-26``)."""
+    if value == "latest":
+        return True
+    try:
+        parse_partial_date(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _shown(value: str) -> str:
     return value if len(value) <= 40 else value[:39] + "…"
 
@@ -50,13 +63,14 @@ def parse_query(
     browser_locale: str | None = None,
 ) -> tuple[View, tuple[Notice, ...]]:
     """The view a link asks for, and what in it could not be used."""
-    allowed: dict[str, Collection[str]] = {
-        "office": office_ids,
-        "lang": LANGUAGES,
-        "status": STATUS_FILTERS,
-        "region": REGION_FILTERS,
-        "basemap": BASEMAPS,
-        "arcs": ARCS_CHOICES,
+    allowed: dict[str, Callable[[str], bool]] = {
+        "office": office_ids.__contains__,
+        "lang": LANGUAGES.__contains__,
+        "status": STATUS_FILTERS.__contains__,
+        "region": REGION_FILTERS.__contains__,
+        "basemap": BASEMAPS.__contains__,
+        "arcs": ARCS_CHOICES.__contains__,
+        "as_of": is_as_of,
     }
     view = View(lang=language_from_locale(browser_locale))
     notices: list[Notice] = []
@@ -68,7 +82,7 @@ def parse_query(
             notices.append(Notice(parameter, _shown(" / ".join(values)), "repeated"))
         elif len(values[0]) > MAX_VALUE_LENGTH:
             notices.append(Notice(parameter, _shown(values[0]), "oversized"))
-        elif values[0] not in allowed[parameter]:
+        elif not allowed[parameter](values[0]):
             notices.append(Notice(parameter, _shown(values[0]), "invalid"))
         else:
             view = replace(view, **{parameter: values[0]})  # type: ignore[arg-type]  # a link's parameters are text fields

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
+from components.data.at_date import LATEST
 from components.data.schema import Dataset
 from components.map.basemaps import BASEMAPS
 from components.map.view import LINK_PARAMETERS, REGION_FILTERS, STATUS_FILTERS, View
@@ -46,6 +47,7 @@ _VIEW_KEYS = {
     "region": "_region",
     "basemap": "_basemap",
     "arcs": "_arcs",
+    "as_of": "_as_of",
 }
 # Widgets showing a part of the view, keyed per language: the part each one shows.
 ViewWidget = Literal["office", "status", "region"]
@@ -65,6 +67,7 @@ _SELECTED_BY_KEY = "_selected_by"
 _DRAWN_HIGHLIGHT_KEY = "_highlight_drawn_outside_the_explorer"
 _HANDLED_BRIDGE_KEY = "_handled_map_events"
 _VIEW_READ_KEY = "_view_read_from_url"
+_PLAYING_KEY = "_playing"
 
 Highlight = tuple[str, str]  # ("person" | "partnership", id): its offices are ringed
 SelectionSource = Literal["map", "list", "search", "table", "timeline", "link"]
@@ -235,6 +238,36 @@ def on_view_widget(part: ViewWidget, key: str) -> None:
         select_office(value, "list")
     elif value in _ALLOWED[part]:
         st.session_state[_key(part)] = value
+
+
+def as_of_widget(lang: str, shown: str) -> str:
+    """Prepare the date slider in ``lang``: it shows the date the footprint is shown at.
+    Returns its key; give it :func:`on_as_of_widget` as its callback."""
+    key = remount_key("as-of", lang)
+    st.session_state[key] = shown
+    return key
+
+
+def on_as_of_widget(key: str, data_date: str, latest: str) -> None:
+    """Callback of the date slider: the data's own date and the latest are kept as such
+    (the address leaves the first out and says ``latest`` for the second)."""
+    value = st.session_state.get(key)
+    if isinstance(value, str):
+        set_as_of("" if value == data_date else LATEST if value == latest else value)
+
+
+def set_as_of(value: str) -> None:
+    """Show the footprint at a date: ``""`` the data's own, ``"latest"``, or a date."""
+    st.session_state[_key("as_of")] = value
+
+
+def is_playing() -> bool:
+    """Whether the expansion is being played forward, a step at a time."""
+    return bool(st.session_state.get(_PLAYING_KEY))
+
+
+def set_playing(playing: bool) -> None:
+    st.session_state[_PLAYING_KEY] = playing
 
 
 def clear_filters() -> None:

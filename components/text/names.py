@@ -35,6 +35,16 @@ _DATE: dict[str, str] = {
     "planned_opening": N_("Planned opening"),
 }
 
+# What happened to an office, as a line of its history says it.
+_EVENT: dict[str, str] = {
+    "founded": N_("Founded"),
+    "announced": N_("Announced"),
+    "opened": N_("Opened"),
+    "moved": N_("Moved"),
+    "renamed": N_("Renamed"),
+    "closed": N_("Closed"),
+}
+
 
 def status_name(status: Status | str, lang: str) -> str:
     """ "Existing office" / "Bestehendes Büro"."""
@@ -55,3 +65,8 @@ def region_name(region: Region | str, lang: str, short: bool = False) -> str:
 def date_name(name: DateName | str, lang: str) -> str:
     """ "Announced", "Planned opening"."""
     return _(_DATE[name], lang)
+
+
+def event_name(kind: str, lang: str) -> str:
+    """ "Opened", "Moved"."""
+    return _(_EVENT[kind], lang)

@@ -211,8 +211,13 @@ def render_details(dataset: Dataset, ui: view_session.UIState, shown: tuple[Offi
                 strong(_("Dates", lang))
                 + "\n\n"
                 + bullets(
-                    f"{event.label}: {md(event.value)}{cited(event.sources)}"
-                    for event in details.dates
+                    [
+                        *(
+                            f"{event.label}: {md(event.value)}{cited(event.sources)}"
+                            for event in details.dates
+                        ),
+                        *(sourced_line(line) for line in details.history),
+                    ]
                 ),
             )
         )

@@ -9,8 +9,9 @@ import streamlit as st
 
 from components.data.problems import DatasetError
 from components.data.schema import Dataset
+from components.facts.history import later_developments
 from components.facts.queries import filter_offices, office_metrics
-from components.facts.summary import figures_line, since_developments
+from components.facts.summary import figures_line
 from components.map.view import REGION_FILTERS, STATUS_FILTERS
 from components.session import view as view_session
 from components.session.link import Notice
@@ -84,7 +85,7 @@ def render_header(dataset: Dataset, lang: str) -> None:
 
 def render_since(dataset: Dataset, lang: str) -> None:
     """Later developments, collapsed: the map's statuses stay those of the data's date."""
-    later = since_developments(dataset, lang)
+    later = later_developments(dataset, lang)
     if not later:
         return
     as_of = escape_markdown(format_partial_date(dataset.as_of, lang))
@@ -102,6 +103,8 @@ def render_since(dataset: Dataset, lang: str) -> None:
         lines = []
         for item in later:
             place = f"**{escape_markdown(item.place)}** · " if item.place else ""
+            if not item.on_map:
+                place += _("*not yet on the map* · ", lang)
             lines.append(place + sourced_line(item.line))
         st.markdown(bullets(lines))
         render_source_list(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.data.at_date import dataset_at, resolve_step
 from components.data.loading import parse_dataset
 from components.data.problems import DatasetError
 from components.data.schema import Dataset
@@ -256,9 +257,11 @@ def _placement(
     return placed
 
 
-def _render_dashboard(dataset: Dataset, lang: str) -> None:
-    """The same map, details, tables, timeline and downloads as for the shipped data."""
+def _render_dashboard(catalog: Dataset, lang: str) -> None:
+    """The same map, details, tables, timeline and downloads as for the shipped data, at
+    the view's date where the data has events."""
     st.divider()
+    dataset = dataset_at(catalog, resolve_step(catalog, view_session.snapshot().view.as_of))
     page.render_header(dataset, lang)
     explorer.render_explorer(dataset)
     ui = view_session.snapshot()

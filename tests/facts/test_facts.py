@@ -4,9 +4,11 @@ import re
 
 import pytest
 
+from components.data.at_date import dataset_at, resolve_step
 from components.data.schema import Dataset
 from components.facts.citations import Citations, source_label
 from components.facts.details import office_date, office_details
+from components.facts.history import later_developments
 from components.facts.queries import (
     filter_offices,
     headline_metrics,
@@ -15,11 +17,10 @@ from components.facts.queries import (
     partnerships_for_office,
     people_for_office,
 )
-from components.facts.summary import figures_line, headline, since_developments, summary_paragraph
+from components.facts.summary import figures_line, headline, summary_paragraph
 from components.facts.tables import table_dates, table_row
 from components.text.catalog import possessive
 from components.text.formatting import country_name, format_partial_date, format_usd
-from tests.helpers import dataset_from, raw_data
 
 
 def test_headline_metrics(dataset: Dataset) -> None:
@@ -91,7 +92,9 @@ def test_office_details_of_the_headquarters(dataset: Dataset) -> None:
 
 def test_unknown_dates_say_what_is_known_in_words_that_fit_the_status(dataset: Dataset) -> None:
     london, tokyo = office_details(dataset, "london"), office_details(dataset, "tokyo")
-    assert ("Opened", "not stated in the sources") in [(d.label, d.value) for d in london.dates]
+    # London's opening is dated by no source: said so, and where the map places it.
+    opened = "date not stated (placed at 28 June 2023, its sources' date)"
+    assert ("Opened", opened) in [(d.label, d.value) for d in london.dates]
     assert ("Announced", "not stated in the sources") in [(d.label, d.value) for d in tokyo.dates]
     paris = office_details(dataset, "paris", "de")
     assert ("Eröffnet", "noch nicht") in [(d.label, d.value) for d in paris.dates]
@@ -239,24 +242,25 @@ def test_seattles_details_say_where_sources_differ_with_both_sides(dataset: Data
     assert {ref.number for ref in difference.sources} <= listed
     (later,) = details.since
     assert later.date == "5. März 2026" and "Bellevue" in later.text
+    assert later.text.startswith("Eröffnet — ")
     assert later.sources[0].publisher == "FOX 13 Seattle"
 
 
 def test_later_developments_are_listed_oldest_first_with_their_place(dataset: Dataset) -> None:
-    later = since_developments(dataset, "en")
-    assert [item.office_id for item in later] == ["paris", None, "seattle", "singapore"]
-    assert later[1].place is None and "Munich" in later[1].line.text
-    assert later[0].line.date == "November 2024"
-    assert [ref.number for item in later for ref in item.line.sources] == [1, 2, 3, 4]
-    assert since_developments(dataset_from(_without_since()), "en") == ()
+    later = later_developments(dataset, "en")
+    assert [item.office_id for item in later] == [
+        "paris", "zurich", "munich", "seoul", "new-delhi", "sydney", "seoul", "seattle",
+        "singapore", "sydney",
+    ]  # fmt: skip
+    assert later[0].line.date == "November 2024" and later[0].line.text == "Opened"
+    assert later[0].on_map and not later[1].on_map  # Zurich was announced in December 2024
+    assert later[5].line.date == "date not stated (placed at 27 August 2025, its sources' date)"
+    numbers = [ref.number for item in later for ref in item.line.sources]
+    assert sorted(set(numbers)) == list(range(1, len(set(numbers)) + 1))
 
 
-def _without_since() -> dict[str, object]:
-    raw = raw_data()
-    for office in raw["offices"]:
-        office.pop("since", None)
-    raw["company"].pop("since")
-    return raw
+def test_nothing_is_later_than_the_latest_date(catalog: Dataset) -> None:
+    assert later_developments(dataset_at(catalog, resolve_step(catalog, "latest")), "en") == ()
 
 
 def test_the_figures_say_what_a_filter_shows(dataset: Dataset) -> None:

@@ -87,10 +87,12 @@ def test_labels_of_headquarters_then_existing_then_announced_offices_win(
     ranks = {office.id: label_rank(dataset, office) for office in dataset.offices}
     assert ranks["san-francisco"] > ranks["tokyo"] > ranks["paris"]
     raw = raw_data()
-    raw["offices"][-1]["label_priority"] = 1  # Singapore, announced
+    (singapore,) = (office for office in raw["offices"] if office["id"] == "singapore")
+    singapore["label_priority"] = 1  # announced
     ranked = dataset_from(raw)
-    singapore = ranked.office("singapore")
-    assert label_rank(ranked, singapore) > label_rank(ranked, ranked.office("san-francisco"))
+    assert label_rank(ranked, ranked.office("singapore")) > label_rank(
+        ranked, ranked.office("san-francisco")
+    )
 
 
 def test_the_map_draws_with_the_status_symbols_and_colours(page: str) -> None:

@@ -625,17 +625,20 @@ def test_the_details_say_where_sources_differ_and_what_came_later(app: AppTest) 
     text = details_text(app)
     assert "**Quellen weichen ab:** Vier oder fünf neue Büros" in text
     assert "[TechCrunch](https://prod.aventure.vc/" in text and "[CNA](https://" in text
-    assert "**Seit Oktober 2024**" in text and "[FOX 13 Seattle](https://www.fox13seattle" in text
+    assert (
+        "**Seit 9\\. Oktober 2024**" in text and "[FOX 13 Seattle](https://www.fox13seattle" in text
+    )
     assert "Angekündigt: 9\\. Oktober 2024 \\[1, 2\\]" in text
 
 
 def test_the_header_keeps_the_snapshot_and_lists_what_came_later(app: AppTest) -> None:
     app.run()
-    assert "statuses as of October 2024" in keyed_block(app, "figures").caption[0].value
-    (later,) = [e for e in app.expander if e.label.startswith("Since October 2024")]
-    assert later.label == "Since October 2024: 4 later developments"
+    assert "statuses as of 9 October 2024" in keyed_block(app, "figures").caption[0].value
+    (later,) = [e for e in app.expander if e.label.startswith("Since 9 October 2024")]
+    assert later.label == "Since 9 October 2024: 10 later developments"
     items = " ".join(m.value for m in later.markdown)
-    assert "Munich" in items and "**Paris** · November 2024" in items
+    assert "**Paris** · November 2024: Opened" in items
+    assert "**Munich** · *not yet on the map* · 8 February 2025: Announced" in items
     assert "[Mobile World Live](https://www.mobileworldlive.com/" in items
 
 

@@ -47,7 +47,7 @@ def test_the_header_says_what_the_view_shows_and_as_of_when(dataset: Dataset) ->
     header = page.split('<header class="footprint-embed-header">')[1].split("</header>")[0]
     assert "<h1>OpenAIs globale Präsenz</h1>" in header
     assert "2 von 9 Büros angezeigt · 2 angekündigt · 2 Länder · EMEA" in header
-    assert "Status mit Stand Oktober 2024" in header
+    assert "Status mit Stand 9. Oktober 2024" in header
 
 
 def test_the_footer_links_every_source_of_the_shown_offices_and_the_licence(
@@ -77,7 +77,7 @@ def test_the_details_are_those_of_the_shown_offices_in_the_views_language(
     assert seattle["title"] == "Seattle" and "Angekündigtes Büro" in str(seattle["meta"])
     headings = [section["heading"] for section in seattle["sections"]]  # type: ignore[attr-defined]
     assert headings[:3] == ["Rolle", "Daten", "Quellen weichen ab"]
-    assert "Seit Oktober 2024" in headings
+    assert "Seit 9. Oktober 2024" in headings
     sources = seattle["sources"]
     assert all(source["url"].startswith("https://") for source in sources)  # type: ignore[attr-defined]
 

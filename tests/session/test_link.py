@@ -40,6 +40,11 @@ def test_no_parameters_give_the_defaults() -> None:
         ({"status": ["ALL"]}, "invalid"),
         ({"region": ["emea"]}, "invalid"),
         ({"basemap": ["satellite"]}, "invalid"),
+        ({"as_of": ["yesterday"]}, "invalid"),
+        ({"as_of": ["2025-02-30"]}, "invalid"),
+        ({"as_of": ["2025-13"]}, "invalid"),
+        ({"as_of": ["<script>"]}, "invalid"),
+        ({"as_of": ["2025-05-26", "latest"]}, "repeated"),
         ({"office": ["paris", "tokyo"]}, "repeated"),
         ({"office": ["x" * 65]}, "oversized"),
     ],
@@ -80,6 +85,13 @@ def test_language_from_the_browser_locale(locale: str | None, lang: str) -> None
 def test_the_link_language_beats_the_browser() -> None:
     view, _ = parse_query({"lang": ["en"]}, OFFICES, "de-DE")
     assert view.lang == "en"
+
+
+@pytest.mark.parametrize("as_of", ["latest", "2025", "2025-05", "2025-05-26", "2024-10-09"])
+def test_a_link_names_the_date_shown_as_latest_or_an_iso_date(as_of: str) -> None:
+    view, notices = parse_query({"as_of": [as_of]}, OFFICES)
+    assert (view.as_of, notices) == (as_of, ())
+    assert to_query(view)["as_of"] == as_of
 
 
 def test_to_query_leaves_out_defaults_but_keeps_the_language() -> None:
