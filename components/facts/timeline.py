@@ -17,12 +17,14 @@ from typing import Any
 import altair as alt
 from babel.dates import format_skeleton
 
-from components.data.dates import partial_date_start
+from components.data.at_date import steps
+from components.data.dates import partial_date_end, partial_date_start
 from components.data.schema import STATUSES, Dataset, DateName
 from components.facts.citations import source_label
 from components.facts.details import office_date
 from components.map.style import STATUS_COLOURS, STATUS_SHAPES
 from components.text.catalog import _, babel_locale
+from components.text.formatting import format_partial_date
 from components.text.names import date_name, status_name
 
 EVENTS: tuple[DateName, ...] = ("founded", "announced", "opened", "planned_opening")
@@ -31,6 +33,10 @@ SELECTION = "office"  # the chart's point selection, by office id
 # them, gets a narrow part of the axis of its own, before a break, instead of stretching it.
 EARLY_GAP = timedelta(days=2 * 365)
 PADDING = timedelta(days=45)
+# The date shown: a line across the chart, in the page's accent colour (the slider's).
+CURSOR_LAYER = "as_of"
+BREAK_LAYER = "axis_break"
+CURSOR_COLOUR = "#c2185b"
 
 
 def timeline_events(dataset: Dataset, lang: str = "en") -> list[dict[str, Any]]:
@@ -152,7 +158,9 @@ def timeline_chart(
     its office (selection ``office``)."""
     rows = timeline_events(dataset, lang)
     days = [date.fromisoformat(row["date"]) for row in rows]
-    segments = axis_segments(days)
+    # Data with events is shown at a date: a cursor stands there (the axis reaches it).
+    cursor = partial_date_end(dataset.as_of) if steps(dataset) and rows else None
+    segments = axis_segments(sorted([*days, *([cursor] if cursor else [])]))
     for row in rows:
         row["x"] = position(segments, date.fromisoformat(row["date"]))
         row["selected"] = row["office_id"] == selected
@@ -232,5 +240,14 @@ def timeline_chart(
             alt.Chart(alt.Data(values=[{"x": gap}]))
             .mark_rule(strokeDash=[4, 4], color="#8a8f98", strokeWidth=1.5)
             .encode(x=x)  # the points' axis: one axis for both layers
+            .properties(name=BREAK_LAYER)
+        )
+    if cursor is not None:
+        shown = format_partial_date(dataset.as_of, lang)
+        layers.append(
+            alt.Chart(alt.Data(values=[{"x": position(segments, cursor), "as_of": shown}]))
+            .mark_rule(color=CURSOR_COLOUR, strokeWidth=2)
+            .encode(x=x, tooltip=[alt.Tooltip("as_of:N", title=_("As of", lang))])
+            .properties(name=CURSOR_LAYER)
         )
     return alt.LayerChart(layer=layers)

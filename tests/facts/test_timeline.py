@@ -7,8 +7,13 @@ from typing import Any
 
 import pytest
 
+from components.data.at_date import dataset_at, steps
+from components.data.dates import partial_date_end
+from components.data.events import status_after
 from components.data.schema import Dataset
 from components.facts.timeline import (
+    BREAK_LAYER,
+    CURSOR_LAYER,
     SELECTION,
     axis_segments,
     axis_start,
@@ -115,7 +120,7 @@ def test_every_point_stands_at_its_own_date_on_a_broken_axis(dataset: Dataset) -
     rows = points_layer(spec)["data"]["values"]
     segments = axis_segments([date.fromisoformat(row["date"]) for row in rows])
     assert len(segments) == 2  # the founding, a break, then the rest
-    (rule,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
+    (rule,) = [layer for layer in spec["layer"] if layer.get("name") == BREAK_LAYER]
     gap = rule["data"]["values"][0]["x"]
     assert segments[0].right < gap < segments[1].left
     founded = next(row for row in rows if row["office_id"] == "san-francisco")
@@ -166,7 +171,32 @@ def test_no_break_where_the_events_need_the_whole_span() -> None:
     (san_francisco,) = (office for office in raw["offices"] if office["id"] == "san-francisco")
     san_francisco["events"][0]["date"] = "2023-01"
     spec = json.loads(timeline_chart(dataset_from(raw), "en").to_json())
-    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["point"]
+    assert BREAK_LAYER not in [layer.get("name") for layer in spec["layer"]]
+
+
+def test_a_cursor_stands_at_the_date_shown_after_every_event_up_to_it(catalog: Dataset) -> None:
+    for step in steps(catalog):
+        footprint = dataset_at(catalog, step)
+        spec = json.loads(timeline_chart(footprint, "en").to_json())
+        (cursor,) = [layer for layer in spec["layer"] if layer.get("name") == CURSOR_LAYER]
+        at = cursor["data"]["values"][0]["x"]
+        rows = points_layer(spec)["data"]["values"]
+        segments = axis_segments(
+            sorted([*(date.fromisoformat(r["date"]) for r in rows), partial_date_end(step)])
+        )
+        assert abs(at - position(segments, partial_date_end(step))) < 1e-9
+        assert all(row["x"] <= at + 1e-9 for row in rows if not row["planned"]), step
+        assert 0 <= at <= 1
+
+
+def test_no_cursor_for_data_without_events() -> None:
+    raw = raw_data()
+    for office in raw["offices"]:
+        events = office.pop("events")
+        office["status"] = status_after(event["kind"] for event in events) or "announced"
+        office["dates"].update({event["kind"]: event["date"] for event in events})
+    spec = json.loads(timeline_chart(dataset_from(raw), "en").to_json())
+    assert CURSOR_LAYER not in [layer.get("name") for layer in spec["layer"]]
 
 
 def test_chart_speaks_german(dataset: Dataset) -> None:
