@@ -123,6 +123,8 @@ def resolve_step(dataset: Dataset, requested: str) -> str:
 
 
 def _office_at(office: Office, placed: tuple[PlacedEvent, ...], end: object) -> Office | None:
+    if not placed:
+        return office  # no events: the same at every date
     past = tuple(p.event for p in placed if partial_date_start(p.step) <= end)  # type: ignore[operator]
     if status_after(event.kind for event in past) is None:
         return None  # not yet announced, or closed

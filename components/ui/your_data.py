@@ -20,7 +20,7 @@ from components.facts.timeline import timeline_events
 from components.session import view as view_session
 from components.session import your_data as your_data_session
 from components.text.catalog import _
-from components.ui import explorer, page, tables, your_places
+from components.ui import as_of, explorer, page, tables, your_places
 from components.yourdata import online as online_lookup
 from components.yourdata.columns import FIELDS, ColumnMap, detect
 from components.yourdata.isolation import read_isolated
@@ -263,6 +263,7 @@ def _render_dashboard(catalog: Dataset, lang: str) -> None:
     st.divider()
     dataset = dataset_at(catalog, resolve_step(catalog, view_session.snapshot().view.as_of))
     page.render_header(dataset, lang)
+    as_of.render_as_of(catalog, lang)
     explorer.render_explorer(dataset)
     ui = view_session.snapshot()
     tables.render_office_table(dataset, ui)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from components.data.dates import read_date
+from components.data.dates import partial_date_start, read_date
+from components.data.events import EVENT_DATES, status_after
 from components.data.loading import parse_dataset
 from components.data.regions import region_of
 from components.data.schema import SOURCE_LANGUAGE, Dataset
@@ -74,6 +75,26 @@ def _label(row: Mapping[str, str], columns: ColumnMap, located: Located) -> str 
             return value[:120]
     found = located.place.value("city") if located.place else None
     return str(found) if found else None
+
+
+def dated_events(dates: dict[str, Any], status: Status, sources: list[str]) -> list[dict[str, Any]]:
+    """A row's founding, announcement and opening dates as events, in the order they
+    happened, so that the expansion can be played; the dates move out of ``dates`` (the
+    events give them). An opening of an office the table calls announced is a planned one;
+    an office it calls existing that the dates leave announced opened on a date not stated
+    (placed by the table's date). No dates: no events (the status is the table's)."""
+    if status == "announced" and dates["opened"] and not dates["planned_opening"]:
+        dates["planned_opening"], dates["opened"] = dates["opened"], None
+    given = [(kind, dates[kind]) for kind in EVENT_DATES if dates[kind]]
+    if not given:
+        return []
+    for kind in EVENT_DATES:
+        dates[kind] = None
+    given.sort(key=lambda pair: partial_date_start(pair[1]))
+    events = [{"kind": kind, "date": when, "sources": sources} for kind, when in given]
+    if status == "existing" and status_after(kind for kind, _when in given) != "existing":
+        events.append({"kind": "opened", "date": None, "sources": sources})
+    return events
 
 
 def build_dataset(
@@ -173,6 +194,7 @@ def build_dataset(
                 parts = [f"{date_name(field, lang)}: {value}" for field, value in unread]
                 notes[lang] = "; ".join(part for part in (own_notes, *parts) if part)
         status = statuses.get(columns.value(row, "status"), "existing")
+        events = dated_events(dates, status, office_sources)
         offices.append(
             {
                 "id": office_id,
@@ -189,6 +211,7 @@ def build_dataset(
                 if any(notes.values())
                 else None,
                 "sources": office_sources,
+                **({"events": events} if events else {}),
             }
         )
     headquarters = ids.get(headquarters_row or 0) or offices[0]["id"]

@@ -113,7 +113,7 @@ def test_the_map_page_fits_a_frame_and_a_phone_without_sideways_scrolling(
     page.keyboard.press("Enter")
     details = page.locator("#footprint-details")
     expect(details.locator("h2")).to_have_text("Singapore")
-    expect(details).to_contain_text("Since October 2024")
+    expect(details).to_contain_text("Since 9 October 2024")
     box = details.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5
     marker = page.locator(".office-marker.office-singapore").bounding_box()

@@ -137,3 +137,13 @@ def test_an_undated_event_whose_sources_have_no_date_is_rejected() -> None:
     raw["offices"][index]["events"][1]["sources"] = ["maginative-2024-10"]  # no date
     (problem,) = problems_of(raw)
     assert problem.startswith(f"offices[{index}].events[1].date: no date, and none of its")
+
+
+def test_an_office_without_events_is_there_at_every_date() -> None:
+    raw = raw_data()
+    (tokyo,) = (office for office in raw["offices"] if office["id"] == "tokyo")
+    tokyo.pop("events")
+    tokyo["status"] = "existing"
+    catalog = dataset_from(raw)
+    for step in steps(catalog):
+        assert dataset_at(catalog, step).office("tokyo").status == "existing"

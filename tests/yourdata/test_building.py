@@ -1,12 +1,21 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
+from components.data.at_date import dataset_at, steps
 from components.data.dates import read_date
+from components.data.events import status_after
 from components.data.loading import parse_dataset
-from components.yourdata.building import Built, NothingPlacedError, build_dataset, region
+from components.yourdata.building import (
+    Built,
+    NothingPlacedError,
+    build_dataset,
+    dated_events,
+    region,
+)
 from components.yourdata.columns import ColumnMap, Status
 from components.yourdata.messages import render
 from components.yourdata.placing import locate
@@ -94,3 +103,45 @@ def test_the_file_is_utf8_json_with_the_readers_names() -> None:
     data = json.loads(built().json_text)
     # The reader's own names are the same in every language (written once).
     assert data["offices"][1]["city"] == {"en": "Munich"}
+
+
+def test_a_tables_dates_become_events_that_play_the_expansion() -> None:
+    dataset = built().dataset
+    head, munich, munich_2 = dataset.offices
+    assert [(e.kind, e.date) for e in head.events] == [("opened", "2015-03-01")]
+    assert [(e.kind, e.date) for e in munich.events] == [("announced", "2024-10-09")]
+    # "open" with no date the table gives: opened on a date not stated, placed by the table.
+    assert [(e.kind, e.date) for e in munich_2.events] == []
+    assert munich_2.status == "existing"
+    assert steps(dataset) == ("2015-03-01", "2024-10-09")
+    assert [o.id for o in dataset_at(dataset, "2020").offices] == ["head-office", "munich-2"]
+
+
+@pytest.mark.parametrize(
+    ("status", "given", "events", "status_after_events", "planned"),
+    [
+        ("existing", {"announced": "2019", "opened": "2020-05"},
+         [("announced", "2019"), ("opened", "2020-05")], "existing", None),
+        ("existing", {"announced": "2019"},
+         [("announced", "2019"), ("opened", None)], "existing", None),
+        ("announced", {"announced": "2024", "opened": "2027-01"},
+         [("announced", "2024")], "announced", "2027-01"),
+        ("existing", {"opened": "2020", "announced": "2021"},
+         [("opened", "2020"), ("announced", "2021")], "existing", None),
+        ("announced", {}, [], None, None),
+    ],
+)  # fmt: skip
+def test_a_rows_dates_and_status_never_contradict_as_events(
+    status: Status,
+    given: dict[str, str],
+    events: list[tuple[str, str | None]],
+    status_after_events: str | None,
+    planned: str | None,
+) -> None:
+    dates: dict[str, Any] = dict.fromkeys(("founded", "announced", "opened", "planned_opening"))
+    dates.update(given)
+    made = dated_events(dates, status, ["your-data"])
+    assert [(event["kind"], event["date"]) for event in made] == events
+    assert status_after(event["kind"] for event in made) == status_after_events
+    assert dates["planned_opening"] == planned
+    assert not any(dates[kind] for kind in ("founded", "announced", "opened"))
