@@ -16,6 +16,7 @@ the kept value before it is drawn; its callback writes the value back.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -68,6 +69,7 @@ _DRAWN_HIGHLIGHT_KEY = "_highlight_drawn_outside_the_explorer"
 _HANDLED_BRIDGE_KEY = "_handled_map_events"
 _VIEW_READ_KEY = "_view_read_from_url"
 _PLAYING_KEY = "_playing"
+_PLAYED_AT_KEY = "_played_at"
 
 Highlight = tuple[str, str]  # ("person" | "partnership", id): its offices are ringed
 SelectionSource = Literal["map", "list", "search", "table", "timeline", "link"]
@@ -268,6 +270,18 @@ def is_playing() -> bool:
 
 def set_playing(playing: bool) -> None:
     st.session_state[_PLAYING_KEY] = playing
+    st.session_state[_PLAYED_AT_KEY] = time.monotonic()
+
+
+def play_step_due(interval_s: float) -> bool:
+    """Whether the next step of the play is due (``interval_s`` since the last one), and if
+    so, note that it is taken now. A fragment with ``run_every`` also runs within every
+    full run of the page: without this, each step's full run would take the next at once."""
+    now = time.monotonic()
+    if now - float(st.session_state.get(_PLAYED_AT_KEY) or 0.0) < interval_s * 0.9:
+        return False
+    st.session_state[_PLAYED_AT_KEY] = now
+    return True
 
 
 def clear_filters() -> None:

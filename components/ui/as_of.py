@@ -95,6 +95,8 @@ def _toggle_play(catalog: Dataset, shown: str) -> None:
 def _play_step(catalog: Dataset) -> None:
     """One step of the expansion played forward: the next date, the whole page redrawn; at
     the latest date the play stops."""
+    if not view_session.play_step_due(PLAY_INTERVAL_S):
+        return
     shown = resolve_step(catalog, view_session.snapshot().view.as_of)
     following = next_step(catalog, shown)
     if following is None:

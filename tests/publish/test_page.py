@@ -145,3 +145,19 @@ def test_the_command_line_names_a_bad_data_file(
     assert main([str(tmp_path / "missing.json"), "-o", str(tmp_path / "x.html")]) == 1
     assert "file not found" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()
+
+
+def test_the_command_line_writes_the_page_at_a_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--lang", "de", "--region", "EMEA", "--as-of", "latest"]) == 0
+    output = tmp_path / "openai-map-emea-as-of-2026-12-01-de.html"
+    page = output.read_text(encoding="utf-8")
+    assert "Status mit Stand 1. Dezember 2026" in page
+    assert list(details_block(page)) == [
+        "london", "dublin", "paris", "brussels", "zurich", "munich",
+    ]  # fmt: skip
+    with pytest.raises(SystemExit):
+        main(["--as-of", "<script>"])
+    assert "not 'latest' or a date" in capsys.readouterr().err

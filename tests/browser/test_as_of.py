@@ -1,0 +1,65 @@
+"""The expansion played in Debian's Chromium: from the article's date to the latest, the
+map's markers at each date are the offices of that date, with their status."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import Page
+
+from components.data.at_date import LATEST, dataset_at, resolve_step, steps
+from components.data.schema import Dataset
+from components.text.names import status_name
+from testing.pages import PageRecord, load_app, map_frame
+from testing.server import StreamlitServer
+
+MARKER_LABELS = (
+    "() => Array.from(document.querySelectorAll('.office-marker'),"
+    " marker => marker.getAttribute('aria-label')).sort()"
+)
+
+
+def expected_markers(catalog: Dataset, step: str) -> list[str]:
+    footprint = dataset_at(catalog, step)
+    return sorted(f"{o.city.get('en')}, {status_name(o.status, 'en')}" for o in footprint.offices)
+
+
+def shown_as_of(page: Page) -> str:
+    return parse_qs(urlparse(page.url).query).get("as_of", [""])[0]
+
+
+def test_playing_the_expansion_shows_each_dates_offices(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], catalog: Dataset
+) -> None:
+    page, record = page_and_record
+    load_app(page, record, app_server.url)
+    frame = map_frame(page)
+    assert frame.locator(".leaflet-container").evaluate(MARKER_LABELS) == expected_markers(
+        catalog, resolve_step(catalog, "")
+    )
+    page.get_by_role("button", name="Play").click()
+    # Watch the address and the markers until the play reaches the latest date: for each
+    # date, the markers last seen while the address said it.
+    seen: dict[str, list[str]] = {}
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        as_of = shown_as_of(page)
+        try:
+            labels = frame.locator(".leaflet-container").evaluate(MARKER_LABELS, timeout=2_000)
+        except Exception:  # the map's frame is being replaced: look again
+            continue
+        if as_of and shown_as_of(page) == as_of:
+            seen[as_of] = labels
+        if as_of == LATEST and labels == expected_markers(catalog, steps(catalog)[-1]):
+            break
+        page.wait_for_timeout(100)
+    later = [s for s in steps(catalog) if s > resolve_step(catalog, "")]
+    played = [LATEST if s == steps(catalog)[-1] else s for s in later]
+    assert list(seen) == played, "every date after the article's, in order"
+    for as_of, labels in seen.items():
+        assert labels == expected_markers(catalog, resolve_step(catalog, as_of)), as_of
+    # At the latest date the play stops, and says so.
+    page.wait_for_timeout(2_000)
+    assert shown_as_of(page) == LATEST
+    assert page.get_by_role("button", name="Play").count() == 1
