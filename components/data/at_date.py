@@ -17,6 +17,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from components.data.dates import partial_date_end, partial_date_start
 from components.data.events import status_after
@@ -122,10 +123,19 @@ def resolve_step(dataset: Dataset, requested: str) -> str:
     return requested
 
 
-def _office_at(office: Office, placed: tuple[PlacedEvent, ...], end: object) -> Office | None:
+def requested_for(dataset: Dataset, step: str) -> str:
+    """What a view keeps for a step: ``""`` for the data's own date and ``"latest"`` for the
+    last step (so the address leaves the first out and follows new data for the second)."""
+    if step == default_step(dataset):
+        return ""
+    known = steps(dataset)
+    return LATEST if known and step == known[-1] else step
+
+
+def _office_at(office: Office, placed: tuple[PlacedEvent, ...], end: date) -> Office | None:
     if not placed:
         return office  # no events: the same at every date
-    past = tuple(p.event for p in placed if partial_date_start(p.step) <= end)  # type: ignore[operator]
+    past = tuple(p.event for p in placed if partial_date_start(p.step) <= end)
     if status_after(event.kind for event in past) is None:
         return None  # not yet announced, or closed
     later = tuple(p.event for p in placed[len(past) :])
@@ -153,12 +163,16 @@ def dataset_at(dataset: Dataset, step: str) -> Dataset:
             kept.move_to_end(step)
             return kept[step]
     end = partial_date_end(step)
-    offices = tuple(
-        at_date
-        for office in dataset.offices
-        if (at_date := _office_at(office, placed_events(office, dataset.sources_by_id), end))
-        is not None
-    )
+    at_date: list[Office] = []
+    upcoming: list[Office] = []
+    for office in dataset.offices:
+        placed = placed_events(office, dataset.sources_by_id)
+        shown = _office_at(office, placed, end)
+        if shown is not None:
+            at_date.append(shown)
+        elif any(partial_date_start(p.step) > end for p in placed):
+            upcoming.append(office)
+    offices = tuple(at_date)
     present = {office.id for office in offices}
     # Built afresh, not copied: a copy would keep the dataset's cached lookups (offices_by_id).
     footprint = Dataset.model_construct(
@@ -185,15 +199,7 @@ def dataset_at(dataset: Dataset, step: str) -> Dataset:
             ),
         }
     )
-    footprint._upcoming = tuple(
-        office
-        for office in dataset.offices
-        if office.id not in present
-        and any(
-            partial_date_start(placed.step) > end
-            for placed in placed_events(office, dataset.sources_by_id)
-        )
-    )
+    footprint._upcoming = tuple(upcoming)
     with lock:
         footprint = kept.setdefault(step, footprint)
         while len(kept) > _KEPT_PER_DATASET:

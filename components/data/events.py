@@ -43,6 +43,12 @@ def status_after(kinds: Iterable[str]) -> Status | None:
     return status
 
 
+def standing_status(events: Iterable[EventLike]) -> Status | None:
+    """The status an office's events leave it in, closing left aside (a closed office
+    keeps the status it had): the office's own ``status``."""
+    return status_after(event.kind for event in events if event.kind != "closed")
+
+
 def derived_dates(events: Iterable[EventLike]) -> dict[str, Any]:
     """The dates an office's events give (the first event of each kind), with their sources,
     as :class:`OfficeDates` fields."""
@@ -72,7 +78,7 @@ def check_events(status_given: str | None, dates_given: Any, events: Sequence[Ev
     starts = [partial_date_start(event.date) for event in events if event.date is not None]
     if starts != sorted(starts):
         raise ValueError("events must be in the order they happened (their dates go back)")
-    derived = status_after(event.kind for event in events if event.kind != "closed")
+    derived = standing_status(events)
     if derived is None:
         raise ValueError("no event announces, founds or opens the office")
     if status_given is not None and status_given != derived:

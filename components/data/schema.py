@@ -33,7 +33,7 @@ from pydantic import (
 )
 
 from components.data.dates import parse_partial_date
-from components.data.events import EventKind, Status, check_events, derived_dates, status_after
+from components.data.events import EventKind, Status, check_events, derived_dates, standing_status
 
 Region = Literal["Americas", "EMEA", "APAC"]
 DateName = Literal["founded", "announced", "opened", "planned_opening"]
@@ -257,7 +257,7 @@ class Office(Model):
         if not self.events:
             assert self.status_given is not None  # the validator requires it
             return self.status_given
-        derived = status_after(event.kind for event in self.events if event.kind != "closed")
+        derived = standing_status(self.events)
         assert derived is not None  # the validator requires an event that gives one
         return derived
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from components.data.schema import (
     Dataset,
-    Development,
     Difference,
     Source,
 )
@@ -96,18 +95,3 @@ def differences(
 ) -> tuple[SourcedLine, ...]:
     """Where the sources disagree, each side's source numbered in ``citations``."""
     return tuple(SourcedLine(item.text.get(lang), citations.refs(item.sources)) for item in items)
-
-
-def developments(
-    citations: Citations, items: Iterable[Development], lang: str
-) -> tuple[SourcedLine, ...]:
-    """Later developments, oldest first, each with its date as shown and its sources."""
-    ordered = sorted(items, key=lambda item: item.date or "9999")
-    return tuple(
-        SourcedLine(
-            item.text.get(lang),
-            citations.refs(item.sources),
-            format_partial_date(item.date, lang) if item.date else None,
-        )
-        for item in ordered
-    )

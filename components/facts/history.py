@@ -14,6 +14,7 @@ from datetime import date
 
 from components.data.at_date import PlacedEvent, placed_events
 from components.data.dates import partial_date_end, partial_date_start
+from components.data.events import EVENT_DATES
 from components.data.schema import Dataset, Development, Office
 from components.facts.citations import Citations, SourcedLine
 from components.text.catalog import _
@@ -67,7 +68,7 @@ def office_history(dataset: Dataset, office: Office, citations: Citations, lang:
     dated: list[tuple[str, SourcedLine, bool]] = []
     for event in placed:
         later = _after(event.step, end)
-        if later or event.event.kind in ("moved", "renamed", "closed"):
+        if later or event.event.kind not in EVENT_DATES:  # no date line shows it
             dated.append((event.step, event_line(citations, event, lang), later))
     for item in office.since:
         dated.append(

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
+from components.data.at_date import LATEST
 from components.data.dates import parse_partial_date
 from components.map.basemaps import BASEMAPS
 from components.map.view import (
@@ -44,7 +45,7 @@ def language_from_locale(locale: str | None) -> str:
 def is_as_of(value: str) -> bool:
     """Whether a link's ``as_of`` can be shown: ``latest`` or a date (``2025``,
     ``2025-05``, ``2025-05-26``)."""
-    if value == "latest":
+    if value == LATEST:
         return True
     try:
         parse_partial_date(value)

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from components.data.at_date import LATEST
+from components.data.at_date import requested_for
 from components.data.schema import Dataset
 from components.map.basemaps import BASEMAPS
 from components.map.view import LINK_PARAMETERS, REGION_FILTERS, STATUS_FILTERS, View
@@ -250,12 +250,12 @@ def as_of_widget(lang: str, shown: str) -> str:
     return key
 
 
-def on_as_of_widget(key: str, data_date: str, latest: str) -> None:
-    """Callback of the date slider: the data's own date and the latest are kept as such
-    (the address leaves the first out and says ``latest`` for the second)."""
+def on_as_of_widget(key: str, dataset: Dataset) -> None:
+    """Callback of the date slider: show the chosen date (the data's own and the latest
+    kept as such, :func:`~components.data.at_date.requested_for`)."""
     value = st.session_state.get(key)
     if isinstance(value, str):
-        set_as_of("" if value == data_date else LATEST if value == latest else value)
+        set_as_of(requested_for(dataset, value))
 
 
 def set_as_of(value: str) -> None:

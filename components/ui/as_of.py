@@ -7,7 +7,14 @@ from functools import partial
 
 import streamlit as st
 
-from components.data.at_date import LATEST, default_step, earliest_step, resolve_step, steps
+from components.data.at_date import (
+    LATEST,
+    default_step,
+    earliest_step,
+    requested_for,
+    resolve_step,
+    steps,
+)
 from components.data.dates import partial_date_start
 from components.data.schema import Dataset
 from components.session import view as view_session
@@ -49,7 +56,7 @@ def render_as_of(catalog: Dataset, lang: str) -> None:
             format_func=partial(format_partial_date, lang=lang),
             key=key,
             on_change=view_session.on_as_of_widget,
-            args=(key, data_date, latest),
+            args=(key, catalog),
         )
         st.button(
             _("Data's date", lang),
@@ -102,5 +109,5 @@ def _play_step(catalog: Dataset) -> None:
     if following is None:
         view_session.set_playing(False)
     else:
-        view_session.set_as_of(LATEST if following == steps(catalog)[-1] else following)
+        view_session.set_as_of(requested_for(catalog, following))
     st.rerun(scope="app")
