@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl
 
 from playwright.sync_api import Page, sync_playwright
 
+from components.data.at_date import footprint_at
 from components.data.loading import load_dataset
 from components.map.view import View
 from components.publish.page import standalone_map_html
@@ -120,8 +121,10 @@ def open_published(page: Page, folder: Path, args: argparse.Namespace, lang: str
         lang=lang,
         status=asked.get("status", "all"),
         region=asked.get("region", "all"),
+        as_of=asked.get("as_of", ""),
     )
-    dataset = load_dataset(args.data) if args.data else load_dataset()
+    catalog = load_dataset(args.data) if args.data else load_dataset()
+    dataset = footprint_at(catalog, view.as_of)  # as the app's download at that date
     path = folder / f"published-{lang}.html"
     path.write_text(standalone_map_html(dataset, view), encoding="utf-8")
     page.goto(path.as_uri())

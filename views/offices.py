@@ -22,7 +22,7 @@ current.keep_out_of_collections(catalog)
 notices = view_session.init_view_from_url(catalog)
 ui = view_session.snapshot()
 # The footprint at the view's date: everything below shows the offices as they stood then.
-dataset = at_date.dataset_at(catalog, at_date.resolve_step(catalog, ui.view.as_of))
+dataset = at_date.footprint_at(catalog, ui.view.as_of)
 explorer.prepare(dataset)
 
 st.set_page_config(page_title=headline(dataset, ui.lang))

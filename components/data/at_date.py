@@ -123,6 +123,13 @@ def resolve_step(dataset: Dataset, requested: str) -> str:
     return requested
 
 
+def footprint_at(dataset: Dataset, requested: str) -> Dataset:
+    """The dataset as a view asks for it (``""``, ``"latest"`` or a date, as
+    :func:`resolve_step` reads it): what the page, its downloads and the published map
+    show."""
+    return dataset_at(dataset, resolve_step(dataset, requested))
+
+
 def requested_for(dataset: Dataset, step: str) -> str:
     """What a view keeps for a step: ``""`` for the data's own date and ``"latest"`` for the
     last step (so the address leaves the first out and follows new data for the second)."""

@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from components.data.at_date import dataset_at, resolve_step
+from components.data.at_date import footprint_at
 from components.data.loading import DEFAULT_DATA_PATH, load_dataset
 from components.data.problems import DatasetError
 from components.map.view import REGION_FILTERS, STATUS_FILTERS, View
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     except DatasetError as error:
         print(error, file=sys.stderr)
         return 1
-    dataset = dataset_at(catalog, resolve_step(catalog, args.as_of))
+    dataset = footprint_at(catalog, args.as_of)
     view = View(
         lang=args.lang,
         status=args.status,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.data.at_date import dataset_at, resolve_step
+from components.data.at_date import footprint_at
 from components.data.loading import parse_dataset
 from components.data.problems import DatasetError
 from components.data.schema import Dataset
@@ -261,7 +261,7 @@ def _render_dashboard(catalog: Dataset, lang: str) -> None:
     """The same map, details, tables, timeline and downloads as for the shipped data, at
     the view's date where the data has events."""
     st.divider()
-    dataset = dataset_at(catalog, resolve_step(catalog, view_session.snapshot().view.as_of))
+    dataset = footprint_at(catalog, view_session.snapshot().view.as_of)
     page.render_header(dataset, lang)
     as_of.render_as_of(catalog, lang)
     explorer.render_explorer(dataset)

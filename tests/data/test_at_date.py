@@ -11,6 +11,7 @@ from components.data.at_date import (
     LATEST,
     dataset_at,
     default_step,
+    footprint_at,
     placed_events,
     resolve_step,
     steps,
@@ -35,7 +36,7 @@ def statuses(dataset: Dataset) -> dict[str, str]:
 def test_the_article_date_shows_the_nine_offices_as_the_article_has_them(
     catalog: Dataset, requested: str
 ) -> None:
-    footprint = dataset_at(catalog, resolve_step(catalog, requested))
+    footprint = footprint_at(catalog, requested)
     assert statuses(footprint) == ARTICLE
     assert footprint.upcoming and all(o.id not in ARTICLE for o in footprint.upcoming)
 
@@ -47,7 +48,7 @@ def test_the_page_opens_on_the_article_date(catalog: Dataset) -> None:
 def test_the_latest_date_shows_every_sourced_office_with_its_latest_status(
     catalog: Dataset,
 ) -> None:
-    latest = dataset_at(catalog, resolve_step(catalog, LATEST))
+    latest = footprint_at(catalog, LATEST)
     assert statuses(latest) == {
         **ARTICLE,
         "paris": "existing",  # November 2024

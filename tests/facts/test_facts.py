@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from components.data.at_date import dataset_at, resolve_step
+from components.data.at_date import footprint_at
 from components.data.schema import Dataset
 from components.facts.citations import Citations, source_label
 from components.facts.details import office_date, office_details
@@ -260,7 +260,7 @@ def test_later_developments_are_listed_oldest_first_with_their_place(dataset: Da
 
 
 def test_nothing_is_later_than_the_latest_date(catalog: Dataset) -> None:
-    assert later_developments(dataset_at(catalog, resolve_step(catalog, "latest")), "en") == ()
+    assert later_developments(footprint_at(catalog, "latest"), "en") == ()
 
 
 def test_the_figures_say_what_a_filter_shows(dataset: Dataset) -> None:
