@@ -24,10 +24,37 @@ function columns(offices) {
   };
 }
 
+/*
+ * An office's status on a day (ISO text) from its events, as the app's page opens at the
+ * data's date (components/data/at_date.py): an event no source dates stands at its
+ * sources' earliest date, never before the event before it; announced, then founded or
+ * opened; null before any, and after a closing. An office without events keeps its status.
+ */
+function statusOn(office, day, sources) {
+  if (!office.events) return office.status;
+  let status = null;
+  let previous = "";
+  for (const event of office.events) {
+    const placed = event.date || event.sources
+      .map((id) => sources[id].date || sources[id].accessed).filter(Boolean).sort()[0];
+    previous = placed > previous ? placed : previous;
+    if (previous > day) break;
+    if (event.kind === "announced" && status === null) status = "announced";
+    else if (event.kind === "founded" || event.kind === "opened") status = "existing";
+    else if (event.kind === "closed") status = null;
+  }
+  return status;
+}
+
+// The shipped offices as the page opens, at the article's date: the nine of 9 October 2024.
 function nine() {
   const data = JSON.parse(fs.readFileSync(path.join(ROOT, "data", "offices.json"), "utf8"));
-  return columns(data.offices.map((o) => ({
-    id: o.id, lat: o.lat, lon: o.lon, status: o.status, region: o.region, name: o.city.en,
+  const sources = Object.fromEntries(data.sources.map((source) => [source.id, source]));
+  const shown = data.offices
+    .map((o) => ({ o, status: statusOn(o, "2024-10-09", sources) }))
+    .filter(({ status }) => status !== null);
+  return columns(shown.map(({ o, status }) => ({
+    id: o.id, lat: o.lat, lon: o.lon, status, region: o.region, name: o.city.en,
   })));
 }
 
