@@ -111,11 +111,12 @@ def earliest_step(dataset: Dataset) -> str | None:
 
 def resolve_step(dataset: Dataset, requested: str) -> str:
     """The date a view asks for (``""``: the data's date; ``"latest"``; a date, never before
-    :func:`earliest_step`) as a date."""
+    :func:`earliest_step`, and a date still to come read as the latest: no footprint is
+    claimed for the future) as a date."""
     if not requested:
         return default_step(dataset)
     known = steps(dataset)
-    if requested == LATEST:
+    if requested == LATEST or partial_date_start(requested) > date.today():
         return known[-1] if known else dataset.as_of
     earliest = earliest_step(dataset)
     if earliest is not None and partial_date_end(requested) < partial_date_start(earliest):

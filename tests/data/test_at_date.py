@@ -3,7 +3,7 @@ latest date with every sourced office, and every date between them."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -96,6 +96,13 @@ def test_an_undated_event_is_placed_by_its_sources_and_never_before_the_one_befo
     ]
     london = placed_events(catalog.office("london"), catalog.sources_by_id)
     assert [(p.step, p.dated) for p in london] == [("2023-06-28", True), ("2023-06-28", False)]
+
+
+@pytest.mark.parametrize(
+    "future", ["9999", "9999-12-31", (date.today() + timedelta(days=1)).isoformat()]
+)
+def test_a_date_still_to_come_is_the_latest(catalog: Dataset, future: str) -> None:
+    assert resolve_step(catalog, future) == steps(catalog)[-1]
 
 
 def test_a_date_before_the_company_is_the_headquarters_first_date(catalog: Dataset) -> None:
