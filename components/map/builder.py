@@ -13,10 +13,14 @@ a tile server.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from typing import Any, Literal
 
 import folium
 
+from components.data.at_date import placed_events
+from components.data.dates import partial_date_start
+from components.data.events import Status, status_after
 from components.data.memo import per_object
 from components.data.schema import REGIONS, STATUSES, Dataset, Office
 from components.map.basemaps import BASEMAPS, OUTLINES_ATTRIBUTION, OUTLINES_URL, PALETTES
@@ -40,6 +44,7 @@ LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
 MAP_SCRIPTS = (
     "supercluster/supercluster.min.js",
     "office_map/geometry.js",
+    "office_map/dates.js",
     "office_map/clusters.js",
     "office_map/labels.js",
     "office_map/framing.js",
@@ -52,6 +57,10 @@ SEPARATION = 28  # px between marker centres; closer, two markers overlap
 MAX_ARCS = 300  # more arcs than this from one point read as a smudge
 # Positions travel as whole numbers of 1e-5 degrees (about a metre).
 POSITION_SCALE = 100_000
+# Dates travel as days since 1 January 1970 (as JavaScript's Date counts them, divided).
+EPOCH = date(1970, 1, 1)
+# An office's status at a date, one letter: existing, announced, or not on the map.
+STATUS_CODES: dict[Status | None, str] = {"existing": "e", "announced": "a", None: "-"}
 # The texts the map's script writes itself, by the key it asks for them under, in every
 # language (the map switches language without a rebuild).
 _MAP_TEXTS: dict[str, str] = {
@@ -101,7 +110,9 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
 
     The offices travel as columns (ids, positions as whole numbers, one status letter and
     one region digit per office, names once, label priorities only where the data gives
-    one): 50,000 offices in about 2 MB, where one object per office took twice that.
+    one): 50,000 offices in about 2 MB, where one object per office took twice that. An
+    office with events also carries when its status changed (:func:`status_changes`), so
+    the map shows the footprint at any date the view names without new data.
     """
     offices = dataset.offices
     names: dict[str, Any] = {
@@ -126,6 +137,11 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
                 str(index): office.label_priority
                 for index, office in enumerate(offices)
                 if office.label_priority
+            },
+            "changes": {
+                str(index): changes
+                for index, office in enumerate(offices)
+                if (changes := status_changes(dataset, office))
             },
             "headquarters": next(
                 index
@@ -154,6 +170,34 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
     }
 
 
+def day_number(day: date) -> int:
+    """A date as the map counts it: days since 1 January 1970."""
+    return (day - EPOCH).days
+
+
+def status_changes(dataset: Dataset, office: Office) -> list[int | str]:
+    """When an office's status changed, flat: ``[day, code, day, code, …]`` (days as
+    :func:`day_number`, codes as :data:`STATUS_CODES`); empty without events. An event
+    counts from the first day its date can mean, as :func:`components.data.at_date.dataset_at`
+    counts it: the status on a day is the code of the last change on or before it, and
+    before the first, ``-`` (not yet on the map)."""
+    changes: list[int | str] = []
+    kinds: list[str] = []
+    current = STATUS_CODES[None]
+    for placed in placed_events(office, dataset.sources_by_id):
+        kinds.append(placed.event.kind)
+        code = STATUS_CODES[status_after(kinds)]
+        if code == current:
+            continue
+        day = day_number(partial_date_start(placed.step))
+        if changes and changes[-2] == day:
+            changes[-1] = code  # two events on one day: the status after both
+        else:
+            changes.extend((day, code))
+        current = code
+    return changes
+
+
 def _strings_by_key() -> dict[str, dict[str, str]]:
     """``{key: {lang: text}}``, as the map's script looks its texts up."""
     by_lang = {lang: map_texts(lang) for lang in LANGUAGES}
@@ -168,15 +212,14 @@ def map_data_json(dataset: Dataset) -> str:
 
 def _arcs(dataset: Dataset) -> list[dict[str, Any]]:
     """Geodesic arcs from headquarters to the other offices (the highest-ranked
-    ``MAX_ARCS``), solid to existing offices, dashed to announced ones."""
+    ``MAX_ARCS``); the map styles each for its office's status at the view's date (solid
+    to an existing office, dashed to an announced one) and leaves out those not on it."""
     hq = dataset.headquarters
     others = [office for office in dataset.offices if office.id != hq.id]
     others.sort(key=lambda office: -label_rank(dataset, office))
     return [
         {
             "id": office.id,
-            "status": office.status,
-            "colour": STATUS_COLOURS[office.status],
             "parts": [
                 [[round(lat, 3), round(lon, 3)] for lat, lon in part]
                 for part in geodesic_arc((hq.lat, hq.lon), (office.lat, office.lon))

@@ -33,6 +33,9 @@ class View:
     arcs: str = "0"
     # The date the footprint is shown at: "" the data's own, "latest", or a date (2025-05-26).
     as_of: str = ""
+    # The day the map shows the footprint on (days since 1970, as map.builder.day_number),
+    # resolved from as_of by the page; None: every office with its own status.
+    as_of_day: int | None = None
     theme: str = "light"
     highlighted: tuple[str, ...] = ()
 
@@ -47,4 +50,5 @@ class View:
             "theme": self.theme,
             "selected": self.office,
             "highlighted": sorted(self.highlighted),
+            "asOf": self.as_of_day,
         }

@@ -85,8 +85,10 @@ def render_as_of(catalog: Dataset, lang: str) -> None:
             on_click=_toggle_play,
             args=(catalog, shown),
         )
-    if playing:
-        st.fragment(run_every=PLAY_INTERVAL_S)(_play_step)(catalog)
+        if playing:
+            # Inside the control's row: the page's later elements keep their places, so the
+            # map (at the same place, with the same code) is never mounted anew while playing.
+            st.fragment(run_every=PLAY_INTERVAL_S)(_play_step)(catalog)
 
 
 def _toggle_play(catalog: Dataset, shown: str) -> None:

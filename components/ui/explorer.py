@@ -8,6 +8,7 @@ from functools import partial
 import streamlit as st
 from streamlit_folium import st_folium
 
+from components.data.dates import partial_date_end
 from components.data.memo import per_object
 from components.data.schema import Dataset, Office
 from components.facts.details import office_details
@@ -18,7 +19,7 @@ from components.facts.queries import (
     office_labels,
 )
 from components.facts.search import search, search_index
-from components.map.builder import build_map, map_data_json
+from components.map.builder import build_map, day_number, map_data_json
 from components.map.view import View
 from components.session import view as view_session
 from components.session.link import share_link
@@ -40,19 +41,26 @@ from components.ui.map_bridge import render_map_bridge
 MAP_HEIGHT = 580
 
 
-@per_object()
-def prepare(dataset: Dataset) -> bool:
+def prepare(dataset: Dataset, catalog: Dataset) -> None:
     """What every reader of a dataset needs, made once per process when its first reader
-    comes (the map's data block, the search's index, the list's names), not on a click."""
-    map_data_json(dataset)
+    comes (the map's data block of the whole catalog, the search's index and the list's
+    names of the footprint shown), not on a click."""
+    map_data_json(catalog)
+    _prepare_footprint(dataset)
+
+
+@per_object()
+def _prepare_footprint(dataset: Dataset) -> bool:
     search_index(dataset)
     office_labels(dataset)
     return True
 
 
 @st.fragment
-def render_explorer(dataset: Dataset) -> None:
-    """Map, search, office list, share link and the selected office's details.
+def render_explorer(dataset: Dataset, catalog: Dataset) -> None:
+    """Map, search, office list, share link and the selected office's details, of the
+    footprint ``dataset`` at its date; the map holds the whole ``catalog`` and shows that
+    date itself (so another date is a message to it, never a new map).
 
     A fragment: a click on the map reruns (and resends) only this part of the page, so it
     holds only what a selection changes (the leaders and partnerships are outside it; the
@@ -71,14 +79,15 @@ def render_explorer(dataset: Dataset) -> None:
             render_share_link(ui)
         render_details(dataset, ui, shown)
     with map_column:
-        render_map(dataset, ui)
+        render_map(dataset, catalog, ui)
     view_session.write_view_to_url(ui.view)
     if view_session.highlight_needs_page_redraw(ui.highlight):
         st.rerun(scope="app")
 
 
-def render_map(dataset: Dataset, ui: view_session.UIState) -> None:
-    """The office map, and its bridge carrying the reader's view to it.
+def render_map(dataset: Dataset, catalog: Dataset, ui: view_session.UIState) -> None:
+    """The office map of the ``catalog``, and its bridge carrying the reader's view to it:
+    the date of the footprint ``dataset`` among it.
 
     streamlit-folium reports nothing (``returned_objects=[]``): panning, zooming and even the
     map's first appearance never rerun the script; clicks come through the bridge.
@@ -92,9 +101,10 @@ def render_map(dataset: Dataset, ui: view_session.UIState) -> None:
         theme=st.context.theme.type or "light",
         office=ui.selected,
         highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),
+        as_of_day=day_number(partial_date_end(dataset.as_of)),
     )
     st_folium(
-        build_map(dataset),
+        build_map(catalog),
         key=view_session.MAP_KEY,
         height=MAP_HEIGHT,
         use_container_width=True,

@@ -264,7 +264,7 @@ def _render_dashboard(catalog: Dataset, lang: str) -> None:
     dataset = footprint_at(catalog, view_session.snapshot().view.as_of)
     page.render_header(dataset, lang)
     as_of.render_as_of(catalog, lang)
-    explorer.render_explorer(dataset)
+    explorer.render_explorer(dataset, catalog)
     ui = view_session.snapshot()
     tables.render_office_table(dataset, ui)
     if timeline_events(dataset, lang):

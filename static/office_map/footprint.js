@@ -1,6 +1,7 @@
 /*
  * L.FootprintMap: everything around the office layer that follows the reader's view —
- * language, filters, basemap, theme, selection, highlight — applied in the browser, and the
+ * language, filters, the date shown (asOf, days since 1970: the footprint on that day, from
+ * the offices' changes), basemap, theme, selection, highlight — applied in the browser, and the
  * framing of the map (FootprintFraming) after each of them.
  *
  * In the app ("app" mode) the map never changes its code: the page sends the view as a
@@ -11,7 +12,8 @@
  *
  * Public signals on the map's container: data-footprint-ready="true" (and a "footprintready"
  * event) once the offices are drawn where they stay and the page's view is applied;
- * data-footprint-moving while the map pans or zooms.
+ * data-footprint-moving while the map pans or zooms; data-footprint-as-of: the day whose
+ * footprint is drawn (days since 1970, as the view's asOf; empty: no date).
  *
  * Texts from the data are set with textContent; the app's own strings likewise.
  */
@@ -35,14 +37,14 @@
   L.FootprintMap = L.Class.extend({
     /* config: {mode, strings: {key: {lang: text}}, basemaps: [{id, url, attribution, maxZoom,
        subdomains}], statuses: [..], symbols: {status: svg}, colours: {status: colour},
-       arcs: [{id, status, colour, parts}], view: {...} (standalone only)} */
+       arcs: [{id, parts}], view: {...} (standalone only)} */
     initialize: function (map, layer, config) {
       this._map = map;
       this._layer = layer;
       this._config = config;
       this._view = {
         lang: "en", status: "all", region: "all", basemap: "offline", theme: "light",
-        selected: null, highlighted: [], arcs: false,
+        selected: null, highlighted: [], arcs: false, asOf: null,
       };
       this._bases = {};
       if (config.mode === "standalone") {
@@ -61,11 +63,7 @@
       }, this);
       this._arcs = L.layerGroup();
       this._arcLines = config.arcs.map(function (arc) {
-        var line = L.polyline(arc.parts, {
-          className: "expansion-arc arc-" + arc.id + " expansion-arc-" + arc.status,
-          color: arc.colour, weight: 2, opacity: 0.85, interactive: false,
-          dashArray: arc.status === "announced" ? "6 6" : null,
-        });
+        var line = L.polyline(arc.parts, { weight: 2, opacity: 0.85, interactive: false });
         line._office = arc.id;
         return line;
       });
@@ -186,7 +184,12 @@
         this._layer.setLanguage(v.lang);
         this._buildControls();
       }
-      var filtered = v.status !== before.status || v.region !== before.region;
+      var dated = v.asOf !== before.asOf;
+      var filtered = dated || v.status !== before.status || v.region !== before.region;
+      if (first || dated) {
+        this._layer.setDate(v.asOf);
+        container.dataset.footprintAsOf = v.asOf === null || v.asOf === undefined ? "" : String(v.asOf);
+      }
       if (first || filtered) {
         this._layer.setFilter(v.status, v.region);
         this._filterArcs();
@@ -291,11 +294,24 @@
       if (!map.hasLayer(base)) { base.addTo(map); }
     },
 
+    /* The arcs to the offices shown, each styled for its office's status on the day shown:
+       solid to an existing office, dashed to an announced one. */
     _filterArcs: function () {
       var layer = this._layer;
       var arcs = this._arcs;
+      var colours = this._config.colours;
       this._arcLines.forEach(function (line) {
-        var show = layer.shown(layer.office(line._office));
+        var office = layer.office(line._office);
+        var show = layer.shown(office);
+        if (show && office.status !== line._status) {
+          line._status = office.status;
+          // The class is read when the line is added: taken out and put back, it has it.
+          if (arcs.hasLayer(line)) { arcs.removeLayer(line); }
+          L.setOptions(line, {
+            className: "expansion-arc arc-" + office.id + " expansion-arc-" + office.status,
+            color: colours[office.status], dashArray: office.status === "announced" ? "6 6" : null,
+          });
+        }
         if (show && !arcs.hasLayer(line)) { arcs.addLayer(line); }
         if (!show && arcs.hasLayer(line)) { arcs.removeLayer(line); }
       });

@@ -26,6 +26,7 @@
   var labels = window.FootprintLabels;
   var framing = window.FootprintFraming;
   var geometry = window.FootprintGeometry;
+  var dates = window.FootprintDates;
 
   function svgElement(name, attributes) {
     var el = document.createElementNS(SVG_NS, name);
@@ -52,15 +53,26 @@
         return Object.prototype.hasOwnProperty.call(differing, index) ? differing[index] : name;
       });
     });
-    var rank = new Int32Array(count);
-    for (var r = 0; r < count; r++) {
-      var priority = o.priority[r] || 0;
-      rank[r] = priority * 10 + (r === o.headquarters ? 3 : 0) + (o.status[r] === "e" ? 2 : 1);
-    }
-    return {
-      ids: o.ids, lat: lat, lon: lon, status: o.status, names: names, rank: rank,
+    var d = {
+      ids: o.ids, lat: lat, lon: lon, names: names,
       region: o.region.split("").map(function (code) { return data.regions[Number(code)]; }),
+      own: o.status, changes: o.changes || {}, priority: o.priority, headquarters: o.headquarters,
+      day: null, status: null, rank: new Int32Array(count),
     };
+    statusOnDay(d, null);
+    return d;
+  }
+
+  /* The offices' statuses on a day (FootprintDates), and the labels' ranks that follow
+     from them: a priority the data gives, then headquarters, then existing before
+     announced (as label_rank in components/map/builder.py). */
+  function statusOnDay(d, day) {
+    d.day = day;
+    d.status = dates.statusesOn(d.own, d.changes, day);
+    for (var r = 0; r < d.ids.length; r++) {
+      var priority = d.priority[r] || 0;
+      d.rank[r] = priority * 10 + (r === d.headquarters ? 3 : 0) + (d.status[r] === "e" ? 2 : 1);
+    }
   }
 
   L.OfficeLayer = L.Layer.extend({
@@ -160,6 +172,17 @@
       return this._draw();
     },
 
+    /* Show the footprint on a day (days since 1970; null: every office with its own
+       status): offices not yet announced, or closed, leave the map. */
+    setDate: function (day) {
+      day = typeof day === "number" && isFinite(day) ? day : null;
+      if (day === this._data.day) { return this; }
+      statusOnDay(this._data, day);
+      this._index = null;
+      this._clear();  // a marker's status is in its classes and symbol: drawn anew
+      return this._draw();
+    },
+
     setHighlighted: function (ids) {
       this._highlighted = new Set(Array.isArray(ids) ? ids : []);
       return this._draw();
@@ -176,12 +199,14 @@
 
     selected: function () { return this._selected; },
 
-    /* An office by id: {id, lat, lon, status, region}, or null. */
+    /* An office by id: {id, lat, lon, status, region}, or null (status null: not on the
+       map at the day shown). */
     office: function (id) {
       var i = this._byId.get(id);
       if (i === undefined) { return null; }
       var d = this._data;
-      return { id: id, lat: d.lat[i], lon: d.lon[i], status: d.status[i] === "e" ? "existing" : "announced", region: d.region[i] };
+      var status = d.status[i] === dates.ABSENT ? null : d.status[i] === "e" ? "existing" : "announced";
+      return { id: id, lat: d.lat[i], lon: d.lon[i], status: status, region: d.region[i] };
     },
 
     name: function (i) {
@@ -196,7 +221,8 @@
 
     _passes: function (i) {
       var d = this._data, f = this._filter;
-      return (f.status === "all" || (d.status[i] === "e" ? "existing" : "announced") === f.status)
+      return d.status[i] !== dates.ABSENT
+        && (f.status === "all" || (d.status[i] === "e" ? "existing" : "announced") === f.status)
         && (f.region === "all" || d.region[i] === f.region);
     },
 

@@ -1,5 +1,6 @@
 """The expansion played in Debian's Chromium: from the article's date to the latest, the
-map's markers at each date are the offices of that date, with their status."""
+map's markers and arcs at each date are the offices of that date, with their status, in the
+same map (each date a message to it, never a new map)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,22 @@ MARKER_LABELS = (
     "() => Array.from(document.querySelectorAll('.office-marker'),"
     " marker => marker.getAttribute('aria-label')).sort()"
 )
+# Each arc drawn, as "office status" from its classes.
+ARCS = (
+    "() => Array.from(document.querySelectorAll('path.expansion-arc'), arc =>"
+    " Array.from(arc.classList).filter(c => c.startsWith('arc-') ||"
+    " c.startsWith('expansion-arc-')).sort().join(' ')).sort()"
+)
+SAME_MAP = "() => window.__mapOfThisTest === true"
+
+
+def expected_arcs(catalog: Dataset, step: str) -> list[str]:
+    footprint = dataset_at(catalog, step)
+    return sorted(
+        f"arc-{o.id} expansion-arc-{o.status}"
+        for o in footprint.offices
+        if o.id != footprint.company.headquarters
+    )
 
 
 def expected_markers(catalog: Dataset, step: str) -> list[str]:
@@ -33,24 +50,24 @@ def test_playing_the_expansion_shows_each_dates_offices(
     app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], catalog: Dataset
 ) -> None:
     page, record = page_and_record
-    load_app(page, record, app_server.url)
+    load_app(page, record, app_server.url + "/?arcs=1")
     frame = map_frame(page)
-    assert frame.locator(".leaflet-container").evaluate(MARKER_LABELS) == expected_markers(
-        catalog, resolve_step(catalog, "")
-    )
+    container = frame.locator(".leaflet-container")
+    assert container.evaluate(MARKER_LABELS) == expected_markers(catalog, resolve_step(catalog, ""))
+    assert container.evaluate(ARCS) == expected_arcs(catalog, resolve_step(catalog, ""))
+    container.evaluate("() => { window.__mapOfThisTest = true; }")
     page.get_by_role("button", name="Play").click()
     # Watch the address and the markers until the play reaches the latest date: for each
     # date, the markers last seen while the address said it.
     seen: dict[str, list[str]] = {}
+    arcs: dict[str, list[str]] = {}
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         as_of = shown_as_of(page)
-        try:
-            labels = frame.locator(".leaflet-container").evaluate(MARKER_LABELS, timeout=2_000)
-        except Exception:  # the map's frame is being replaced: look again
-            continue
+        labels = container.evaluate(MARKER_LABELS, timeout=2_000)
+        drawn = container.evaluate(ARCS, timeout=2_000)
         if as_of and shown_as_of(page) == as_of:
-            seen[as_of] = labels
+            seen[as_of], arcs[as_of] = labels, drawn
         if as_of == LATEST and labels == expected_markers(catalog, steps(catalog)[-1]):
             break
         page.wait_for_timeout(100)
@@ -59,6 +76,8 @@ def test_playing_the_expansion_shows_each_dates_offices(
     assert list(seen) == played, "every date after the article's, in order"
     for as_of, labels in seen.items():
         assert labels == expected_markers(catalog, resolve_step(catalog, as_of)), as_of
+        assert arcs[as_of] == expected_arcs(catalog, resolve_step(catalog, as_of)), as_of
+    assert container.evaluate(SAME_MAP), "the map was never rebuilt"
     # At the latest date the play stops, and says so.
     page.wait_for_timeout(2_000)
     assert shown_as_of(page) == LATEST

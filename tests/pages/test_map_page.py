@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from datetime import date
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from components.data.current import DATA_ENV_VAR
 from components.data.loading import parse_dataset
 from components.data.problems import DatasetError, json_path
+from components.map.builder import day_number
 from components.session.view import (
     HQ_TABLE_OPEN_KEY,
     LANG_KEY,
@@ -328,6 +330,7 @@ def test_no_choice_of_the_reader_changes_the_maps_code(app: AppTest) -> None:
     view_widget(app, "status", "de").set_value("announced").run()
     choose_basemap_on_map(app, "carto-dark")
     app.button(key="highlight-person-oliver-jay").click().run()
+    app.select_slider[0].set_value("2025-05-26").run()
     assert not app.exception
     assert map_code(app) == code
     assert map_view(app) == {
@@ -339,6 +342,7 @@ def test_no_choice_of_the_reader_changes_the_maps_code(app: AppTest) -> None:
         "theme": "light",
         "selected": "tokyo",
         "highlighted": ["singapore"],
+        "asOf": day_number(date(2025, 5, 26)),  # the map shows the footprint on that day
     }
 
 
