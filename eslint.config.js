@@ -32,8 +32,8 @@ module.exports = [
     },
   },
   {
-    // The bridge is a Streamlit component: an ES module.
-    files: ["static/office_map/bridge.js"],
+    // The bridge and the "as of" slider are Streamlit components: ES modules.
+    files: ["static/office_map/bridge.js", "static/office_map/as_of_slider.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
     rules: { strict: "off" },
   },

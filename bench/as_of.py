@@ -61,6 +61,7 @@ def measure(size: int, runs: int) -> list[float]:
             path = chromium_path()
             browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
             page, record = open_page(browser)
+            page.set_default_timeout(300_000)  # a first reader of 50,000 offices waits long
             load_app(page, record, server.url, markers=None)
             catalog = load_dataset(data_path or DEFAULT_DATA_PATH)
             days = {

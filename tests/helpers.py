@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 from functools import cache
 from pathlib import Path
@@ -50,3 +51,22 @@ def problems_of(raw: object) -> list[str]:
     with pytest.raises(DatasetError) as caught:
         parse_dataset(json.dumps(raw), "test.json")
     return [str(problem) for problem in caught.value.problems]
+
+
+_CHOICES = itertools.count(1)  # each choice of the reader a new number, as Date.now() in the page
+
+
+def component_data(at: Any, name: str) -> dict[str, Any]:
+    """What the page sends the page component ``name`` (st.components.v2) in an AppTest run:
+    the map's bridge (``footprint_map_bridge``), the "as of" slider (``footprint_as_of``)."""
+    (component,) = (c for c in at.get("bidi_component") if c.proto.component_name == name)
+    data: dict[str, Any] = json.loads(component.proto.json)
+    return data
+
+
+def choose_as_of(at: Any, step: str) -> None:
+    """Let go of the "as of" slider at ``step``, as the browser reports it, and rerun."""
+    from components.session.view import AS_OF_SLIDER_KEY
+
+    at.session_state[AS_OF_SLIDER_KEY] = {"as_of": {"step": step, "choice": next(_CHOICES)}}
+    at.run()

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from components.data.at_date import requested_for
+from components.data.at_date import requested_for, steps
 from components.data.schema import Dataset
 from components.map.basemaps import BASEMAPS
 from components.map.view import LINK_PARAMETERS, REGION_FILTERS, STATUS_FILTERS, View
@@ -35,6 +35,8 @@ LANG_KEY = "lang"
 SEARCH_KEY = "search"
 MAP_KEY = "office_map"
 MAP_BRIDGE_KEY = "map-bridge"
+# The "as of" slider (components/ui/as_of.py): its state is the date the reader let go at.
+AS_OF_SLIDER_KEY = "as-of-slider"
 # The sections drawn only once opened (``st.expander(key=…)``).
 TABLE_OPEN_KEY = "office-table-open"
 HQ_TABLE_OPEN_KEY = "hq-table-open"
@@ -67,6 +69,7 @@ _PAGE_KEY = "_page"
 _SELECTED_BY_KEY = "_selected_by"
 _DRAWN_HIGHLIGHT_KEY = "_highlight_drawn_outside_the_explorer"
 _HANDLED_BRIDGE_KEY = "_handled_map_events"
+_HANDLED_AS_OF_KEY = "_handled_as_of"
 _VIEW_READ_KEY = "_view_read_from_url"
 _PLAYING_KEY = "_playing"
 _PLAYED_AT_KEY = "_played_at"
@@ -242,20 +245,20 @@ def on_view_widget(part: ViewWidget, key: str) -> None:
         st.session_state[_key(part)] = value
 
 
-def as_of_widget(lang: str, shown: str) -> str:
-    """Prepare the date slider in ``lang``: it shows the date the footprint is shown at.
-    Returns its key; give it :func:`on_as_of_widget` as its callback."""
-    key = remount_key("as-of", lang)
-    st.session_state[key] = shown
-    return key
-
-
-def on_as_of_widget(key: str, dataset: Dataset) -> None:
-    """Callback of the date slider: show the chosen date (the data's own and the latest
-    kept as such, :func:`~components.data.at_date.requested_for`)."""
-    value = st.session_state.get(key)
-    if isinstance(value, str):
-        set_as_of(requested_for(dataset, value))
+def apply_as_of_slider(dataset: Dataset) -> None:
+    """Show the date the reader chose on the "as of" slider, if new since the last run (its
+    state ``{"as_of": {"step", "choice"}}``, the choice a count, as the map's reports; a
+    date not among ``dataset``'s steps is ignored). Before the footprint is worked out: the
+    page is drawn at that date. The data's own date and the latest are kept as such
+    (:func:`~components.data.at_date.requested_for`)."""
+    reported = st.session_state.get(AS_OF_SLIDER_KEY)
+    report = reported.get("as_of") if isinstance(reported, Mapping) else None
+    if report is None or report == st.session_state.get(_HANDLED_AS_OF_KEY):
+        return
+    st.session_state[_HANDLED_AS_OF_KEY] = report
+    step = report.get("step") if isinstance(report, Mapping) else None
+    if isinstance(step, str) and step in steps(dataset):
+        set_as_of(requested_for(dataset, step))
 
 
 def set_as_of(value: str) -> None:

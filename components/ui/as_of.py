@@ -15,14 +15,23 @@ from components.data.at_date import (
     resolve_step,
     steps,
 )
-from components.data.dates import partial_date_start
+from components.data.dates import partial_date_end, partial_date_start
 from components.data.schema import Dataset
+from components.map.builder import day_number
 from components.session import view as view_session
 from components.text.catalog import _
 from components.text.formatting import format_partial_date
+from components.ui.modules import STATIC, module_component
 
 # Seconds between two steps while the expansion plays.
 PLAY_INTERVAL_S = 1.5
+# A native range input, answered in the browser: the map shows each date as the reader moves
+# it (static/office_map/as_of_slider.js); the page follows when the reader lets go.
+_slider = module_component(
+    "footprint_as_of",
+    "office_map/as_of_slider.js",
+    css=(STATIC / "as_of_slider.css").read_text(encoding="utf-8"),
+)
 
 
 def date_options(catalog: Dataset, shown: str) -> list[str]:
@@ -49,14 +58,23 @@ def render_as_of(catalog: Dataset, lang: str) -> None:
     shown = resolve_step(catalog, view.as_of)
     data_date, latest = default_step(catalog), resolve_step(catalog, LATEST)
     with st.container(key="as-of", horizontal=True, vertical_alignment="bottom"):
-        key = view_session.as_of_widget(lang, shown)
-        st.select_slider(
-            _("As of", lang),
-            options=date_options(catalog, shown),
-            format_func=partial(format_partial_date, lang=lang),
-            key=key,
-            on_change=view_session.on_as_of_widget,
-            args=(key, catalog),
+        options = date_options(catalog, shown)
+        _slider(
+            data={
+                "label": _("As of", lang),
+                "options": [
+                    {
+                        "step": step,
+                        "text": format_partial_date(step, lang),
+                        "day": day_number(partial_date_end(step)),
+                    }
+                    for step in options
+                ],
+                "index": options.index(shown),
+            },
+            key=view_session.AS_OF_SLIDER_KEY,
+            on_as_of_change=partial(view_session.apply_as_of_slider, catalog),
+            width="stretch",
         )
         st.button(
             _("Data's date", lang),

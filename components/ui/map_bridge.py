@@ -8,28 +8,11 @@ view, and a click costs the fragment's details, not the map.
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
-import streamlit as st
-
 from components.map.view import View
 from components.session import view as view_session
+from components.ui.modules import module_component
 
-_SCRIPT = Path(__file__).resolve().parents[2] / "static" / "office_map" / "bridge.js"
-_VERSION = hashlib.sha256(_SCRIPT.read_bytes()).hexdigest()[:12]
-# The component's code goes with every message that draws it (each click): so it is a
-# loader of a few dozen bytes, and the bridge itself a module the browser fetches once from
-# the app's static files (the version in its address: a changed file is fetched anew).
-# Absolute, because the component's code runs from a blob: address; on several lines,
-# because Streamlit takes a one-line string naming a .js file for a file of a package.
-_LOADER = (
-    "export default function (component) {\n"
-    f"  import(window.location.origin + '/app/static/office_map/bridge.js?v={_VERSION}')\n"
-    "    .then((bridge) => bridge.default(component));\n"
-    "}\n"
-)
-_bridge = st.components.v2.component("footprint_map_bridge", js=_LOADER)
+_bridge = module_component("footprint_map_bridge", "office_map/bridge.js")
 
 
 def render_map_bridge(view: View) -> None:

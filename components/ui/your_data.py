@@ -261,6 +261,7 @@ def _render_dashboard(catalog: Dataset, lang: str) -> None:
     """The same map, details, tables, timeline and downloads as for the shipped data, at
     the view's date where the data has events."""
     st.divider()
+    view_session.apply_as_of_slider(catalog)
     dataset = footprint_at(catalog, view_session.snapshot().view.as_of)
     page.render_header(dataset, lang)
     as_of.render_as_of(catalog, lang)

@@ -23,6 +23,15 @@ function send(target) {
   }
 }
 
+/* Show the footprint of another day on the map at once, before the page's next view (the
+   "as of" slider, static/office_map/as_of_slider.js, while the reader moves it). */
+function showDay(day) {
+  if (bridge.view && typeof day === "number") {
+    bridge.view = { ...bridge.view, asOf: day };
+    mapWindows().forEach(send);
+  }
+}
+
 function onMessage(event) {
   if (event.origin !== window.location.origin || !mapWindows().includes(event.source)) {
     return;
@@ -45,6 +54,7 @@ function onMessage(event) {
 
 export default function ({ data, setStateValue }) {
   bridge.view = data;
+  bridge.showDay = showDay;
   bridge.setStateValue = setStateValue;
   if (!bridge.listening) {
     window.addEventListener("message", onMessage);

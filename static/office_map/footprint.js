@@ -25,6 +25,7 @@
   var MESSAGE_SELECT = "footprint:select";
   var MESSAGE_BASEMAP = "footprint:basemap";
   var MESSAGE_ARCS = "footprint:arcs";
+  var geometry = window.FootprintGeometry;
   var framing = window.FootprintFraming;
 
   function element(tag, className, text) {
@@ -165,6 +166,15 @@
       this._signalReady();
     },
 
+    /* Whether an office shown lies outside the map's view. */
+    _outOfView: function () {
+      var bounds = this._map.getBounds();
+      var centre = this._map.getCenter().lng;
+      return this._layer.shownPoints().some(function (p) {
+        return !bounds.contains([p.lat, geometry.wrapLon(p.lon, centre)]);
+      });
+    },
+
     text: function (key) {
       var entry = this._config.strings[key] || {};
       return entry[this._view.lang] || entry.en || key;
@@ -185,12 +195,12 @@
         this._buildControls();
       }
       var dated = v.asOf !== before.asOf;
-      var filtered = dated || v.status !== before.status || v.region !== before.region;
+      var refiltered = v.status !== before.status || v.region !== before.region;
       if (first || dated) {
         this._layer.setDate(v.asOf);
         container.dataset.footprintAsOf = v.asOf === null || v.asOf === undefined ? "" : String(v.asOf);
       }
-      if (first || filtered) {
+      if (first || dated || refiltered) {
         this._layer.setFilter(v.status, v.region);
         this._filterArcs();
       }
@@ -200,8 +210,10 @@
         this._layer.setHighlighted(v.highlighted);
       }
       var chosen = first || v.selected !== before.selected;
-      if (filtered && !first) {
-        // Another set of offices: frame them (and the selection, if any) anew.
+      // Another filter: frame its offices (and the selection, if any) anew. Another date
+      // only where an office of it would be out of view: the map stays still while the
+      // reader moves through time, and widens as the footprint does.
+      if (!first && (refiltered || (dated && this._outOfView()))) {
         if (chosen) { this._layer.setSelected(v.selected, false); }
         this._readerMoved = false;
         this.frame(true);

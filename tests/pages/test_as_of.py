@@ -3,6 +3,7 @@ Streamlit's AppTest."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -11,8 +12,10 @@ from streamlit.testing.v1 import AppTest
 from components.data.at_date import LATEST, dataset_at, resolve_step, steps
 from components.data.current import DATA_ENV_VAR
 from components.data.schema import Dataset
+from components.session.view import AS_OF_SLIDER_KEY
 from components.ui.as_of import date_options, next_step
 from testing.server import REPO_ROOT
+from tests.helpers import choose_as_of, component_data
 
 APP = str(REPO_ROOT / "app.py")
 
@@ -37,8 +40,13 @@ def test_the_page_opens_at_the_article_date_with_the_nine_offices(app: AppTest) 
     shown, caption = figures(app)
     assert shown == "**4** existing · **5** announced · **7** countries · **3** regions"
     assert caption.endswith("statuses as of 9 October 2024.")
-    (slider,) = app.select_slider
-    assert slider.value == "2024-10-09" and slider.label == "As of"
+    slider = component_data(app, "footprint_as_of")
+    assert slider["label"] == "As of"
+    assert slider["options"][slider["index"]] == {
+        "step": "2024-10-09",
+        "text": "9 October 2024",
+        "day": (date(2024, 10, 9) - date(1970, 1, 1)).days,
+    }
     assert app.button(key="as-of-data-date").disabled
     assert "as_of" not in app.query_params
 
@@ -62,7 +70,7 @@ def test_latest_shows_every_sourced_office_and_the_events_sources(app: AppTest) 
 
 def test_the_slider_moves_the_page_and_the_address_keeps_the_date(app: AppTest) -> None:
     app.run()
-    app.select_slider[0].set_value("2025-05-26").run()
+    choose_as_of(app, "2025-05-26")
     assert app.query_params["as_of"] == "2025-05-26"
     shown, caption = figures(app)
     # Paris opened; Zurich, Munich and Seoul announced since the article.
@@ -73,6 +81,20 @@ def test_the_slider_moves_the_page_and_the_address_keeps_the_date(app: AppTest) 
     app.button(key="as-of-data-date").click().run()
     assert "as_of" not in app.query_params
     assert figures(app)[0].startswith("**4** existing · **5** announced")
+
+
+def test_a_choice_on_the_slider_counts_once_and_only_for_a_date_it_offers(app: AppTest) -> None:
+    app.run()
+    choose_as_of(app, "2025-05-26")
+    app.button(key="as-of-latest").click().run()
+    app.run()  # the slider's report, already applied, does not take the page back
+    assert app.query_params["as_of"] == LATEST
+    for hostile in ("2025-05-27", "<script>", "9" * 80):
+        choose_as_of(app, hostile)
+        assert not app.exception and app.query_params["as_of"] == LATEST
+    app.session_state[AS_OF_SLIDER_KEY] = {"as_of": ["not", "a", "report"]}
+    app.run()
+    assert not app.exception and app.query_params["as_of"] == LATEST
 
 
 def test_the_details_mark_what_came_later(app: AppTest) -> None:

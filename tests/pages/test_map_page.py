@@ -32,7 +32,14 @@ from components.session.view import (
 from components.text.escaping import escape_markdown as md
 from components.ui.tables import HIGHLIGHT_STYLE
 from testing.server import REPO_ROOT
-from tests.helpers import HOSTILE_TEXT, hostile_raw_data, raw_data, write_json
+from tests.helpers import (
+    HOSTILE_TEXT,
+    choose_as_of,
+    component_data,
+    hostile_raw_data,
+    raw_data,
+    write_json,
+)
 
 APP = str(REPO_ROOT / "app.py")
 _clicks = count(1)
@@ -82,9 +89,7 @@ def choose_basemap_on_map(at: AppTest, basemap: str) -> AppTest:
 
 def map_view(at: AppTest) -> dict[str, Any]:
     """The view the page sends to the mounted map."""
-    (bridge,) = at.get("bidi_component")
-    view: dict[str, Any] = json.loads(bridge.proto.json)
-    return view
+    return component_data(at, "footprint_map_bridge")
 
 
 def map_code(at: AppTest) -> str:
@@ -330,7 +335,7 @@ def test_no_choice_of_the_reader_changes_the_maps_code(app: AppTest) -> None:
     view_widget(app, "status", "de").set_value("announced").run()
     choose_basemap_on_map(app, "carto-dark")
     app.button(key="highlight-person-oliver-jay").click().run()
-    app.select_slider[0].set_value("2025-05-26").run()
+    choose_as_of(app, "2025-05-26")
     assert not app.exception
     assert map_code(app) == code
     assert map_view(app) == {

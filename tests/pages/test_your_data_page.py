@@ -14,7 +14,7 @@ from components.data.current import DATA_ENV_VAR
 from components.session.view import LANG_KEY, view_widget_key
 from components.session.your_data import NO_COLUMN, PASTE_KEY, column_choice_key
 from testing.server import REPO_ROOT
-from tests.helpers import raw_data
+from tests.helpers import component_data, raw_data
 
 APP = str(REPO_ROOT / "app.py")
 ROWS = (
@@ -45,9 +45,7 @@ def count(at: AppTest) -> str:
 
 
 def map_view(at: AppTest) -> dict[str, Any]:
-    (bridge,) = at.get("bidi_component")
-    view: dict[str, Any] = json.loads(bridge.proto.json)
-    return view
+    return component_data(at, "footprint_map_bridge")
 
 
 def test_the_page_invites_a_table_and_offers_a_sample(page: AppTest) -> None:
