@@ -67,6 +67,7 @@ _ALLOWED: dict[str, Sequence[str]] = {
 
 _PAGE_KEY = "_page"
 _SELECTED_BY_KEY = "_selected_by"
+_WAITING_KEY = "_waiting_office"
 _DRAWN_HIGHLIGHT_KEY = "_highlight_drawn_outside_the_explorer"
 _HANDLED_BRIDGE_KEY = "_handled_map_events"
 _HANDLED_AS_OF_KEY = "_handled_as_of"
@@ -106,6 +107,9 @@ class UIState:
     highlight: Highlight | None
     selected_by: SelectionSource | None  # the route of the latest selection
     search: str
+    # An office selected that is not on the map at the date shown (not yet announced, or
+    # closed): kept aside, and selected again at a date it is there.
+    waiting: str | None = None
 
     @property
     def lang(self) -> str:
@@ -166,16 +170,27 @@ def snapshot() -> UIState:
         highlight=st.session_state.get(_key("highlight")),
         selected_by=st.session_state.get(_SELECTED_BY_KEY),
         search=str(st.session_state.get(SEARCH_KEY) or ""),
+        waiting=st.session_state.get(_WAITING_KEY),
     )
 
 
-def explorer_snapshot(dataset: Dataset) -> UIState:
+def explorer_snapshot(dataset: Dataset, catalog: Dataset) -> UIState:
     """The snapshot the explorer's fragment draws from, after what the map reported (a
-    click, a basemap) is applied and a selection the data no longer has is dropped. The
-    office list is drawn from this, so a click always reaches the list before it is drawn."""
+    click, a basemap) is applied and a selection the footprint ``dataset`` does not hold
+    is dropped: kept aside (``waiting``) where the ``catalog`` has it at another date, and
+    selected again once the date shown has it. The office list is drawn from this, so a
+    click always reaches the list before it is drawn."""
     _apply_map_events()
-    if st.session_state.get(_key("office")) not in (None, *dataset.offices_by_id):
-        select_office(None, "map")
+    selected = st.session_state.get(_key("office"))
+    waiting = st.session_state.get(_WAITING_KEY)
+    if selected is not None and selected not in dataset.offices_by_id:
+        st.session_state[_WAITING_KEY] = selected if selected in catalog.offices_by_id else None
+        select_office(None, st.session_state.get(_SELECTED_BY_KEY) or "map")
+    elif selected is None and waiting in dataset.offices_by_id:
+        select_office(waiting, st.session_state.get(_SELECTED_BY_KEY) or "map")
+        st.session_state[_WAITING_KEY] = None
+    elif selected is not None:
+        st.session_state[_WAITING_KEY] = None  # another office chosen since
     return snapshot()
 
 

@@ -8,7 +8,8 @@ from functools import partial
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.data.dates import partial_date_end
+from components.data.at_date import placed_events, requested_for
+from components.data.dates import partial_date_end, partial_date_start
 from components.data.memo import per_object
 from components.data.schema import Dataset, Office
 from components.facts.details import office_details
@@ -67,7 +68,7 @@ def render_explorer(dataset: Dataset, catalog: Dataset) -> None:
     details name the selected office's people and partners), and the map's own code is the
     same in every run (the view reaches it through its bridge).
     """
-    ui = view_session.explorer_snapshot(dataset)
+    ui = view_session.explorer_snapshot(dataset, catalog)
     shown = filter_offices(dataset, ui.view.status, ui.view.region)
     map_column, details_column = st.columns([5, 3], gap="medium")
     # The details are drawn before the map (the page's layout is the columns', not this
@@ -77,7 +78,7 @@ def render_explorer(dataset: Dataset, catalog: Dataset) -> None:
         render_office_picker(dataset, ui)
         if view_session.current_page() == "offices":  # the reader's own data has no shareable link
             render_share_link(ui)
-        render_details(dataset, ui, shown)
+        render_details(dataset, ui, shown, catalog)
     with map_column:
         render_map(dataset, catalog, ui)
     view_session.write_view_to_url(ui.view)
@@ -186,11 +187,43 @@ def render_share_link(ui: view_session.UIState) -> None:
         st.code(share_link(st.context.url, ui.view), language=None, wrap_lines=True)
 
 
-def render_details(dataset: Dataset, ui: view_session.UIState, shown: tuple[Office, ...]) -> None:
-    """The selected office: status, place, role, dates, distances, time, people, partners."""
+def render_waiting_office(dataset: Dataset, catalog: Dataset, office_id: str, lang: str) -> None:
+    """An office chosen that is not on the map at the date shown: when it is, one click
+    away (it is selected again there)."""
+    office = catalog.offices_by_id[office_id]
+    st.subheader(escape_markdown(office.city.get(lang)), anchor=False)
+    shown_at = format_partial_date(dataset.as_of, lang)
+    there = [p.step for p in placed_events(office, catalog.sources_by_id)]
+    later = [step for step in there if partial_date_start(step) > partial_date_end(dataset.as_of)]
+    if later:
+        st.warning(
+            _("Not on the map as of {date}: it comes later.", lang, date=shown_at),
+            icon=":material/history:",
+        )
+        if st.button(
+            _("Show {date}", lang, date=format_partial_date(later[0], lang)),
+            key="show-waiting-office",
+        ):
+            view_session.set_as_of(requested_for(catalog, later[0]))
+            st.rerun(scope="app")  # the whole page at that date, not only this fragment
+    else:
+        st.warning(
+            _("Not on the map as of {date}: closed by then.", lang, date=shown_at),
+            icon=":material/history:",
+        )
+
+
+def render_details(
+    dataset: Dataset, ui: view_session.UIState, shown: tuple[Office, ...], catalog: Dataset
+) -> None:
+    """The selected office: status, place, role, dates, distances, time, people, partners;
+    an office selected that is not there at the date shown, said so."""
     md = escape_markdown
     lang = ui.lang
     with st.container(key="office-details", border=True):
+        if ui.selected is None and ui.waiting in catalog.offices_by_id:
+            render_waiting_office(dataset, catalog, ui.waiting, lang)
+            return
         if ui.selected is None:
             st.markdown(strong(_("Office details", lang)))
             st.info(

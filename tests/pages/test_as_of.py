@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from components.data.at_date import LATEST, dataset_at, resolve_step, steps
 from components.data.current import DATA_ENV_VAR
 from components.data.schema import Dataset
-from components.session.view import AS_OF_SLIDER_KEY
+from components.session.view import AS_OF_SLIDER_KEY, view_widget_key
 from components.ui.as_of import date_options, next_step
 from testing.server import REPO_ROOT
 from tests.helpers import choose_as_of, component_data
@@ -106,13 +106,46 @@ def test_the_details_mark_what_came_later(app: AppTest) -> None:
     assert "**Seit 9\\. Oktober 2024**" in details and "November 2024: Eröffnet" in details
 
 
-def test_an_office_not_yet_there_is_no_selection(app: AppTest) -> None:
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_office_not_yet_there_waits_and_is_one_click_away(app: AppTest, lang: str) -> None:
     app.query_params["office"] = "seoul"
     app.query_params["as_of"] = "2025-01"
+    app.query_params["lang"] = lang
     app.run()
     assert not app.exception
-    assert "Seoul" not in office_choices(app) and "Zurich" in office_choices(app)
-    assert "Seoul" not in [h.value for h in app.get_by_key("office-details").subheader]
+    assert "Seoul" not in office_choices(app)
+    assert {"en": "Zurich", "de": "Zürich"}[lang] in office_choices(app)
+    assert "office" not in app.query_params
+    details: Any = app.get_by_key("office-details")
+    assert [h.value for h in details.subheader] == ["Seoul"]
+    (warning,) = details.warning
+    assert (
+        warning.value
+        == {
+            "en": "Not on the map as of January 2025: it comes later.",
+            "de": "Nicht auf der Karte mit Stand Januar 2025: Es kommt später dazu.",
+        }[lang]
+    )
+    app.button(key="show-waiting-office").click().run()
+    # Seoul's first event, the page at that date, and Seoul selected again.
+    assert app.query_params["as_of"] == "2025-05-26"
+    assert app.query_params["office"] == "seoul"
+    assert figures(app)[1].endswith({"en": "26 May 2025.", "de": "26. Mai 2025."}[lang])
+    assert not app.get_by_key("office-details").warning
+
+
+def test_a_selected_office_waits_while_the_date_goes_back_and_returns(app: AppTest) -> None:
+    app.query_params["office"] = "paris"
+    app.run()
+    choose_as_of(app, "2023-09-14")  # before Paris was announced
+    assert "office" not in app.query_params
+    choose_as_of(app, "2025-05-26")
+    assert app.query_params["office"] == "paris"
+    # Another office chosen meanwhile replaces the one waiting.
+    choose_as_of(app, "2023-09-14")
+    app.selectbox(key=view_widget_key("office", "en")).set_value("london").run()
+    choose_as_of(app, "2025-05-26")
+    assert app.query_params["office"] == "london"
 
 
 @pytest.mark.parametrize("value", ["yesterday", "2025-02-30", "<b>x</b>", "9" * 80])
