@@ -15,7 +15,7 @@ from components.facts.summary import figures_line
 from components.map.view import REGION_FILTERS, STATUS_FILTERS
 from components.session import view as view_session
 from components.session.link import Notice
-from components.text.catalog import LANGUAGES, N_, _, n_, native_language_name
+from components.text.catalog import LANGUAGES, N_, _, format_number, n_, native_language_name
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_partial_date
 from components.text.names import region_name, status_filter_name
@@ -83,6 +83,11 @@ def render_header(dataset: Dataset, lang: str) -> None:
         render_filters(lang)
 
 
+# The later developments listed, at the most (oldest first): thousands of lines would hold
+# up the page (50,000 offices with events: 76 s in the browser at the first date).
+SINCE_SHOWN = 50
+
+
 def render_since(dataset: Dataset, lang: str) -> None:
     """Later developments, collapsed: the map's statuses stay those of the data's date."""
     later = later_developments(dataset, lang)
@@ -100,15 +105,24 @@ def render_since(dataset: Dataset, lang: str) -> None:
         st.caption(
             _("The map shows the offices as of {as_of}; these came later.", lang, as_of=as_of)
         )
+        shown = later[:SINCE_SHOWN]
         lines = []
-        for item in later:
+        for item in shown:
             place = f"**{escape_markdown(item.place)}** · " if item.place else ""
             if not item.on_map:
                 place += _("*not yet on the map* · ", lang)
             lines.append(place + sourced_line(item.line))
         st.markdown(bullets(lines))
+        if len(later) > len(shown):
+            st.caption(
+                _(
+                    "And {count} more: move the date forward to see them on the map.",
+                    lang,
+                    count=format_number(len(later) - len(shown), lang),
+                )
+            )
         render_source_list(
-            {ref.number: ref for item in later for ref in item.line.sources}.values(), lang
+            {ref.number: ref for item in shown for ref in item.line.sources}.values(), lang
         )
 
 

@@ -4,18 +4,21 @@ Streamlit's AppTest."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.as_of import with_events
 from components.data.at_date import LATEST, dataset_at, resolve_step, steps
 from components.data.current import DATA_ENV_VAR
 from components.data.schema import Dataset
 from components.session.view import AS_OF_SLIDER_KEY, view_widget_key
 from components.ui.as_of import date_options, next_step
+from components.ui.page import SINCE_SHOWN
 from testing.server import REPO_ROOT
-from tests.helpers import choose_as_of, component_data
+from tests.helpers import choose_as_of, component_data, write_json
 
 APP = str(REPO_ROOT / "app.py")
 
@@ -180,3 +183,21 @@ def test_play_steps_through_every_date_to_the_latest(catalog: Dataset) -> None:
     assert shown == resolve_step(catalog, LATEST)
     counts = [len(dataset_at(catalog, step).offices) for step in steps(catalog)]
     assert counts == sorted(counts) and counts[-1] == len(catalog.offices)
+
+
+def test_thousands_of_later_developments_are_listed_fifty_at_a_time(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(DATA_ENV_VAR, str(write_json(tmp_path / "offices.json", with_events(200))))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["as_of"] = "2015-01"
+    app.run()
+    assert not app.exception
+    (since,) = (e for e in app.expander if e.label.startswith("Since January 2015"))
+    assert since.label.endswith(": 199 later developments")
+    (listing,) = (m.value for m in since.markdown if m.value.startswith("- "))
+    assert listing.count("\n- ") + 1 == SINCE_SHOWN
+    assert any(
+        c.value == "And 149 more: move the date forward to see them on the map."
+        for c in since.caption
+    )
