@@ -33,11 +33,24 @@ def render_data_error(error: DatasetError, lang: str = "en") -> None:
     )
 
 
+# The pages a phone reader reaches from the title's row (Streamlit folds the navigation
+# into its sidebar below 768 px; static/page.css shows these links only there).
+OTHER_PAGES = {
+    "offices": ("views/your_data.py", N_("Your data"), ":material/upload_file:"),
+    "your-data": ("views/offices.py", N_("Map"), ":material/map:"),
+}
+
+
 def render_title_and_language(title: str) -> None:
     """The page title (plain text: a company's name is the data's), and beside it English or
-    German for every text (``?lang=``)."""
-    title_column, language_column = st.columns([5, 1], vertical_alignment="center")
-    with language_column:
+    German for every text (``?lang=``) and, on a phone, the other page. One row that wraps
+    (the switch goes under a title too long for the screen), never cut."""
+    lang = view_session.language()
+    with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
+        st.title(escape_markdown(title), anchor=False, width="stretch")
+        path, label, icon = OTHER_PAGES[view_session.current_page()]
+        with st.container(key="other-page-link", width="content"):
+            st.page_link(path, label=_(label, lang), icon=icon)
         st.segmented_control(
             "Language / Sprache",
             options=list(LANGUAGES),
@@ -46,8 +59,6 @@ def render_title_and_language(title: str) -> None:
             key=view_session.LANG_KEY,
             label_visibility="collapsed",
         )
-    with title_column:
-        st.title(escape_markdown(title), anchor=False)
 
 
 def render_page_style() -> None:

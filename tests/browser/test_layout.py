@@ -3,7 +3,10 @@ follow the screen's width and the page's theme."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser, Page, expect
+import re
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from testing.browser import MAP_IFRAME
 from testing.pages import PageRecord, load_app, map_frame, open_page, relative_luminance, rgb
@@ -61,3 +64,39 @@ def test_the_map_follows_the_dark_theme(app_server: StreamlitServer, browser: Br
     sea = frame.locator(".leaflet-container").evaluate("e => getComputedStyle(e).backgroundColor")
     assert relative_luminance(rgb(sea)) < 0.05
     assert record.errors == []
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (767, 700), (600, 400), (390, 844)])
+def test_the_language_switch_and_your_data_are_whole_at_every_size(
+    app_server: StreamlitServer, browser: Browser, size: tuple[int, int]
+) -> None:
+    """Under the navigation bar, inside the screen, the language switch is whole; "Your
+    data" is one visible link away without opening a sidebar (below 768 px Streamlit folds
+    its navigation into one), and it opens that page."""
+    width, height = size
+    page, record = open_page(browser, width=width, height=height)
+    load_app(page, record, app_server.url)
+    header = page.locator("header[data-testid='stHeader']").bounding_box()
+    assert header is not None
+    for name in ("English", "Deutsch"):
+        box = page.locator(".st-key-lang").get_by_text(name, exact=True).bounding_box()
+        assert box is not None
+        assert box["y"] >= header["y"] + header["height"] - 0.5, name
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, name
+    (link,) = on_screen(page, page.get_by_role("link", name="Your data"), width)
+    link.click()
+    expect(page).to_have_url(re.compile(r"/your-data"))
+    expect(page.get_by_role("heading", name="Your data", level=1)).to_be_visible()
+    assert len(on_screen(page, page.get_by_role("link", name="Map"), width)) == 1
+    assert record.errors == []
+
+
+def on_screen(page: Page, links: Locator, width: int) -> list[Locator]:
+    """The links a reader sees: not in a folded sidebar (which lies left of the screen)."""
+    page.wait_for_timeout(300)  # the page's layout settled
+    shown = []
+    for link in links.all():
+        box = link.bounding_box() if link.is_visible() else None
+        if box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width:
+            shown.append(link)
+    return shown
