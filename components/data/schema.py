@@ -237,7 +237,8 @@ class Office(Model):
     status_given: Status | None = Field(default=None, alias="status")
     # Without events, the file gives every date; with them, only the planned opening.
     dates_given: OfficeDates = Field(default_factory=OfficeDates, alias="dates")
-    role: LocalizedText
+    # What the office is for; a reader's table has none (no line says "Role: Office").
+    role: LocalizedText | None = None
     notes: LocalizedText | None
     sources: SourceIds
     differences: tuple[Difference, ...] = ()
@@ -346,6 +347,10 @@ class Licence(Model):
 class Company(Model):
     name: Name
     headquarters: OfficeId
+    # False where the data names no headquarters (a reader's table without one marked): the
+    # first office stands in where one is needed, and nothing calls it the headquarters
+    # (no such sentence, distance, time, table or arcs).
+    headquarters_stated: bool = True
     sources: SourceIds
     # Later developments that belong to no office on the map (a planned office elsewhere).
     since: tuple[Development, ...] = ()

@@ -57,7 +57,7 @@ class OfficeDetails:
     status: str
     country: str
     region: str
-    role: str
+    role: str | None
     notes: str | None
     dates: tuple[DatedEvent, ...]
     differences: tuple[SourcedLine, ...]
@@ -68,7 +68,7 @@ class OfficeDetails:
     sources: tuple[SourceRef, ...]
     people: tuple[Person, ...]
     partnerships: tuple[Partnership, ...]
-    distance_to_hq: str
+    distance_to_hq: str | None
     nearest: str | None
     local_time: str
     time_to_hq: str | None
@@ -116,7 +116,11 @@ def office_details(
     at = at or datetime.now(UTC)
     office = dataset.office(office_id)
     hq = dataset.headquarters
-    if office.id == hq.id:
+    stated = dataset.company.headquarters_stated
+    to_hq: str | None
+    if not stated:
+        to_hq = None
+    elif office.id == hq.id:
         to_hq = _("This is the headquarters.", lang)
     else:
         to_hq = _(
@@ -147,7 +151,7 @@ def office_details(
         status=status_name(office.status, lang),
         country=country_name(office.country, lang),
         region=region_name(office.region, lang),
-        role=office.role.get(lang),
+        role=office.role.get(lang) if office.role else None,
         notes=office.notes.get(lang) if office.notes else None,
         dates=shown_dates,
         differences=shown_differences,
@@ -159,7 +163,7 @@ def office_details(
         distance_to_hq=to_hq,
         nearest=nearest,
         local_time=_("Local time: {time}", lang, time=format_local_time(office.timezone, at, lang)),
-        time_to_hq=None if office.id == hq.id else time_to_hq(office, hq, at, lang),
+        time_to_hq=None if office.id == hq.id or not stated else time_to_hq(office, hq, at, lang),
     )
 
 

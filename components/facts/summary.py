@@ -109,7 +109,7 @@ def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str =
         + " "
         + n_("in one region.", "across {count} regions.", regions, lang)
     )
-    if dataset.headquarters in offices:
+    if dataset.company.headquarters_stated and dataset.headquarters in offices:
         city = dataset.headquarters.city.get(lang)
         sentences.append(_("The headquarters is in {city}.", lang, city=city))
     return " ".join(sentences)

@@ -165,7 +165,8 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
             "statuses": list(STATUSES),
             "symbols": {status: status_symbol(status) for status in STATUSES},
             "colours": dict(STATUS_COLOURS),
-            "arcs": _arcs(dataset),
+            # Arcs from a headquarters the data names (none from a stand-in).
+            "arcs": _arcs(dataset) if dataset.company.headquarters_stated else [],
         },
     }
 

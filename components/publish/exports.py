@@ -94,7 +94,7 @@ def offices_csv(dataset: Dataset, view: View | None = None) -> str:
         row = (
             office.id, office.city.get(lang), office.country, office.region, office.status,
             office.lat, office.lon, dates.founded, dates.announced, dates.opened,
-            dates.planned_opening, office.role.get(lang),
+            dates.planned_opening, office.role.get(lang) if office.role else None,
             office.notes.get(lang) if office.notes else None,
             "; ".join(source_label(source, lang) for source in sources),
             " ".join(source.url for source in sources if source.url),

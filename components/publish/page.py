@@ -102,9 +102,9 @@ def _office_entry(dataset: Dataset, office: Office, lang: str) -> dict[str, Any]
     """One office's details as the page's script shows them (no local time: a file does not
     know when it is read)."""
     details = office_details(dataset, office.id, lang)
-    sections: list[dict[str, Any]] = [
-        {"heading": _("Role", lang), "items": [{"text": details.role}]},
-    ]
+    sections: list[dict[str, Any]] = []
+    if details.role:
+        sections.append({"heading": _("Role", lang), "items": [{"text": details.role}]})
     if details.notes:
         sections.append({"heading": _("Notes", lang), "items": [{"text": details.notes}]})
     sections.append(

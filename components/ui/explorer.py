@@ -249,7 +249,7 @@ def render_details(
         st.markdown(
             paragraphs(
                 f"**{details.status}** · {md(details.country)} · {details.region}",
-                _("**Role:** {role}", lang, role=md(details.role)),
+                _("**Role:** {role}", lang, role=md(details.role)) if details.role else "",
                 _("**Notes:** {notes}", lang, notes=md(details.notes)) if details.notes else "",
                 strong(_("Dates", lang))
                 + "\n\n"

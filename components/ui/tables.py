@@ -53,11 +53,12 @@ def render_office_table(dataset: Dataset, ui: view_session.UIState) -> None:
         ) as open_:
             if open_:
                 _office_table(dataset, shown, ui)
-        with lazy_section(
-            view_session.HQ_TABLE_OPEN_KEY, _("From headquarters", lang), ":material/schedule:"
-        ) as open_:
-            if open_:
-                _from_headquarters_table(dataset, lang)
+        if dataset.company.headquarters_stated:  # none from a stand-in
+            with lazy_section(
+                view_session.HQ_TABLE_OPEN_KEY, _("From headquarters", lang), ":material/schedule:"
+            ) as open_:
+                if open_:
+                    _from_headquarters_table(dataset, lang)
 
 
 def office_table(

@@ -206,7 +206,6 @@ def build_dataset(
                 "timezone": item.timezone or "UTC",
                 "status": status,
                 "dates": dates,
-                "role": _everywhere(Message.of("build.office")),
                 "notes": {lang: text[:2000] for lang, text in notes.items()}
                 if any(notes.values())
                 else None,
@@ -222,6 +221,7 @@ def build_dataset(
             if company
             else _everywhere(Message.of("build.your_company")),
             "headquarters": headquarters,
+            "headquarters_stated": headquarters_row is not None and headquarters_row in ids,
             "sources": [FILE_SOURCE],
         },
         "as_of": as_of or f"{today:%Y-%m}",

@@ -191,7 +191,6 @@ MESSAGES: Mapping[str, str] = {
     "build.your_table": N_("Your table"),
     "build.your_data": N_("Your data"),
     "build.your_company": N_("Your company"),
-    "build.office": N_("Office"),
 }
 # Messages whose words depend on a count (``{count}``): singular, plural.
 PLURALS: Mapping[str, tuple[str, str]] = {

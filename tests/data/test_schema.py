@@ -209,6 +209,7 @@ def test_a_text_missing_in_a_language_reads_the_english_one() -> None:
     raw = raw_data()
     del raw["offices"][7]["role"]["de"]
     role = dataset_from(raw).offices[7].role
+    assert role is not None
     assert role.get("de") == role.get("en") == raw["offices"][7]["role"]["en"]
 
 

@@ -79,7 +79,9 @@ def test_office_details_of_paris(dataset: Dataset) -> None:
     assert details.status == "Announced office"
     assert details.country == "France"
     # About 8,970 km on the ellipsoid; shown rounded, with a thousands separator.
-    assert re.fullmatch(r"To headquarters \(San Francisco\): 8,9[67]\d km", details.distance_to_hq)
+    assert re.fullmatch(
+        r"To headquarters \(San Francisco\): 8,9[67]\d km", details.distance_to_hq or ""
+    )
     assert details.nearest == "Nearest office: Brussels, 264 km"
     assert ("Announced", "9 October 2024") in [(d.label, d.value) for d in details.dates]
 

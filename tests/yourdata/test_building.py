@@ -9,6 +9,9 @@ from components.data.at_date import dataset_at, steps
 from components.data.dates import read_date
 from components.data.events import status_after
 from components.data.loading import parse_dataset
+from components.facts.details import office_details
+from components.facts.summary import summary_paragraph
+from components.map.builder import map_data
 from components.yourdata.building import (
     Built,
     NothingPlacedError,
@@ -90,6 +93,25 @@ def test_nothing_is_lost_what_cannot_be_read_is_kept_and_said() -> None:
 def test_the_reader_picks_the_headquarters() -> None:
     result = built(headquarters_row=3)
     assert result.dataset.company.headquarters == "munich"
+    assert result.dataset.company.headquarters_stated
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_without_a_headquarters_marked_nothing_is_called_one(lang: str) -> None:
+    """The first row stands in (the schema needs one), but no sentence, distance, time or
+    arc says "headquarters", and no office has a made-up role."""
+    dataset = built().dataset
+    assert not dataset.company.headquarters_stated
+    summary = summary_paragraph(dataset, dataset.offices, lang)
+    assert "eadquarters" not in summary and "Hauptsitz" not in summary
+    for office in dataset.offices:
+        details = office_details(dataset, office.id, lang)
+        assert details.role is None
+        assert details.distance_to_hq is None and details.time_to_hq is None
+    assert map_data(dataset)["footprint"]["arcs"] == []
+    marked = built(headquarters_row=3).dataset
+    assert "Munich" in summary_paragraph(marked, marked.offices, "en").split("headquarters")[-1]
+    assert office_details(marked, "head-office", lang).distance_to_hq is not None
 
 
 def test_no_placed_row_is_no_dataset() -> None:
