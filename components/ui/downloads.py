@@ -17,7 +17,8 @@ from components.text.catalog import N_, _
 
 def render_exports(dataset: Dataset, view: View) -> None:
     """Three buttons for what the reader sees: the filters and language of ``view`` and,
-    for the map, its selection. In the map's fragment, so a click changes the map's file."""
+    for the map, its selection, in the row the page gives them. In the map's fragment, so
+    a click changes the map's file."""
     lang = view.lang
     downloads: tuple[tuple[str, Callable[[], str], ExportKind, str, str], ...] = (
         (N_("Offices as CSV"), partial(offices_csv, dataset, view), "csv", "text/csv",
@@ -27,14 +28,13 @@ def render_exports(dataset: Dataset, view: View) -> None:
         (N_("Map as HTML (works offline)"), partial(standalone_map_html, dataset, view), "html",
          "text/html", ":material/public:"),
     )  # fmt: skip
-    with st.container(key="exports", horizontal=True):
-        for label, data, kind, mime, icon in downloads:
-            st.download_button(
-                _(label, lang),
-                data=data,
-                file_name=export_file_name(dataset, view, kind),
-                mime=mime,
-                icon=icon,
-                on_click="ignore",
-                key=f"download-{kind}",
-            )
+    for label, data, kind, mime, icon in downloads:
+        st.download_button(
+            _(label, lang),
+            data=data,
+            file_name=export_file_name(dataset, view, kind),
+            mime=mime,
+            icon=icon,
+            on_click="ignore",
+            key=f"download-{kind}",
+        )

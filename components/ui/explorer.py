@@ -76,8 +76,6 @@ def render_explorer(dataset: Dataset, catalog: Dataset) -> None:
     with details_column:
         render_search(dataset, ui)
         render_office_picker(dataset, ui)
-        if view_session.current_page() == "offices":  # the reader's own data has no shareable link
-            render_share_link(ui)
         render_details(dataset, ui, shown, catalog)
     with map_column:
         render_map(dataset, catalog, ui)
@@ -112,7 +110,12 @@ def render_map(dataset: Dataset, catalog: Dataset, ui: view_session.UIState) -> 
         returned_objects=[],
     )
     render_map_bridge(view)
-    downloads.render_exports(dataset, view)
+    # The view taken away, under the map: its link (the reader's own data has none to
+    # share) and its files.
+    with st.container(key="exports", horizontal=True):
+        if view_session.current_page() == "offices":
+            render_share_link(ui)
+        downloads.render_exports(dataset, view)
 
 
 def render_search(dataset: Dataset, ui: view_session.UIState) -> None:
@@ -217,82 +220,92 @@ def render_details(
     dataset: Dataset, ui: view_session.UIState, shown: tuple[Office, ...], catalog: Dataset
 ) -> None:
     """The selected office: status, place, role, dates, distances, time, people, partners;
-    an office selected that is not there at the date shown, said so."""
+    an office selected that is not there at the date shown, said so. Beside the map they
+    scroll within their column (static/page.css); another office's start at the top."""
+    with (
+        st.container(key="office-details", border=True),
+        st.container(key=view_session.remount_key("office-details-body", ui.selected, ui.waiting)),
+    ):
+        _render_details_body(dataset, ui, shown, catalog)
+
+
+def _render_details_body(
+    dataset: Dataset, ui: view_session.UIState, shown: tuple[Office, ...], catalog: Dataset
+) -> None:
     md = escape_markdown
     lang = ui.lang
-    with st.container(key="office-details", border=True):
-        if ui.selected is None and ui.waiting in catalog.offices_by_id:
-            render_waiting_office(dataset, catalog, ui.waiting, lang)
-            return
-        if ui.selected is None:
-            st.markdown(strong(_("Office details", lang)))
-            st.info(
-                _("Click a marker on the map, or choose an office above.", lang),
-                icon=":material/touch_app:",
-            )
-            return
-        details = office_details(dataset, ui.selected, lang)
-        # The panel's first line is the city name: tests and screen readers rely on it.
-        st.subheader(md(details.city), anchor=False)
-        if details.office not in shown:
-            st.warning(
-                _("Not on the map: the status or region filter hides this office.", lang),
-                icon=":material/filter_alt_off:",
-            )
-            st.button(
-                _("Show all offices", lang),
-                key="show-all-offices",
-                on_click=view_session.clear_filters,
-            )
-        # Few elements, each a block of paragraphs: every element a click resends costs
-        # about 120 bytes of its own besides its text.
-        st.markdown(
-            paragraphs(
-                f"**{details.status}** · {md(details.country)} · {details.region}",
-                _("**Role:** {role}", lang, role=md(details.role)) if details.role else "",
-                _("**Notes:** {notes}", lang, notes=md(details.notes)) if details.notes else "",
-                strong(_("Dates", lang))
-                + "\n\n"
-                + bullets(
-                    [
-                        *(
-                            f"{event.label}: {md(event.value)}{cited(event.sources)}"
-                            for event in details.dates
-                        ),
-                        *(sourced_line(line) for line in details.history),
-                    ]
-                ),
-            )
+    if ui.selected is None and ui.waiting in catalog.offices_by_id:
+        render_waiting_office(dataset, catalog, ui.waiting, lang)
+        return
+    if ui.selected is None:
+        st.markdown(strong(_("Office details", lang)))
+        st.info(
+            _("Click a marker on the map, or choose an office above.", lang),
+            icon=":material/touch_app:",
         )
-        render_differences(details.differences, lang)
-        people_lines = [f"{md(p.name)}: {md(p.role.get(lang))}" for p in details.people]
-        partners = [f"{md(p.partner)}: {md(p.aim.get(lang))}" for p in details.partnerships]
-        none = md(_("none in the sources", lang))
-        since = ""
-        if details.since:
-            as_of = md(format_partial_date(dataset.as_of, lang))
-            since = (
-                strong(_("Since {as_of}", lang, as_of=as_of))
-                + "\n\n"
-                + bullets(sourced_line(line) for line in details.since)
-            )
-        st.markdown(
-            paragraphs(
-                strong(_("Distances", lang))
-                + "\n\n"
-                + bullets(md(line) for line in (details.distance_to_hq, details.nearest) if line),
-                strong(_("Time", lang))
-                + "\n\n"
-                + bullets(md(line) for line in (details.local_time, details.time_to_hq) if line),
-                # A dataset with no people (or partnerships) at all, as a reader's own
-                # table, has nothing to say about them: no "none in the sources".
-                strong(_("People", lang)) + "\n\n" + (bullets(people_lines) or none)
-                if dataset.people
-                else "",
-                strong(_("Partnerships", lang)) + "\n\n" + (bullets(partners) or none)
-                if dataset.partnerships
-                else "",
-                since,
-            )
+        return
+    details = office_details(dataset, ui.selected, lang)
+    # The panel's first line is the city name: tests and screen readers rely on it.
+    st.subheader(md(details.city), anchor=False)
+    if details.office not in shown:
+        st.warning(
+            _("Not on the map: the status or region filter hides this office.", lang),
+            icon=":material/filter_alt_off:",
         )
-        render_source_list(details.sources, lang)
+        st.button(
+            _("Show all offices", lang),
+            key="show-all-offices",
+            on_click=view_session.clear_filters,
+        )
+    # Few elements, each a block of paragraphs: every element a click resends costs
+    # about 120 bytes of its own besides its text.
+    st.markdown(
+        paragraphs(
+            f"**{details.status}** · {md(details.country)} · {details.region}",
+            _("**Role:** {role}", lang, role=md(details.role)) if details.role else "",
+            _("**Notes:** {notes}", lang, notes=md(details.notes)) if details.notes else "",
+            strong(_("Dates", lang))
+            + "\n\n"
+            + bullets(
+                [
+                    *(
+                        f"{event.label}: {md(event.value)}{cited(event.sources)}"
+                        for event in details.dates
+                    ),
+                    *(sourced_line(line) for line in details.history),
+                ]
+            ),
+        )
+    )
+    render_differences(details.differences, lang)
+    people_lines = [f"{md(p.name)}: {md(p.role.get(lang))}" for p in details.people]
+    partners = [f"{md(p.partner)}: {md(p.aim.get(lang))}" for p in details.partnerships]
+    none = md(_("none in the sources", lang))
+    since = ""
+    if details.since:
+        as_of = md(format_partial_date(dataset.as_of, lang))
+        since = (
+            strong(_("Since {as_of}", lang, as_of=as_of))
+            + "\n\n"
+            + bullets(sourced_line(line) for line in details.since)
+        )
+    st.markdown(
+        paragraphs(
+            strong(_("Distances", lang))
+            + "\n\n"
+            + bullets(md(line) for line in (details.distance_to_hq, details.nearest) if line),
+            strong(_("Time", lang))
+            + "\n\n"
+            + bullets(md(line) for line in (details.local_time, details.time_to_hq) if line),
+            # A dataset with no people (or partnerships) at all, as a reader's own
+            # table, has nothing to say about them: no "none in the sources".
+            strong(_("People", lang)) + "\n\n" + (bullets(people_lines) or none)
+            if dataset.people
+            else "",
+            strong(_("Partnerships", lang)) + "\n\n" + (bullets(partners) or none)
+            if dataset.partnerships
+            else "",
+            since,
+        )
+    )
+    render_source_list(details.sources, lang)

@@ -19,26 +19,27 @@ STATEMENT_KINDS = {"quote": N_("Quote"), "paraphrase": N_("Statement (reported s
 
 
 def render_people_and_partnerships(dataset: Dataset, ui: view_session.UIState) -> None:
-    """Leaders and partnerships side by side, outside the explorer's fragment: a selection
-    does not resend them (the selected office's details name its people and partners)."""
-    leaders_column, partnerships_column = st.columns(2, gap="medium")
-    with leaders_column:
-        render_leaders(dataset, ui)
-    with partnerships_column:
-        render_partnerships(dataset, ui)
+    """Leaders, then partnerships, each the page's width, outside the explorer's fragment: a
+    selection does not resend them (the selected office's details name its people and
+    partners). Side by side, the longer left the other's half empty."""
+    render_leaders(dataset, ui)
+    render_partnerships(dataset, ui)
 
 
 def render_leaders(dataset: Dataset, ui: view_session.UIState) -> None:
+    """The leaders in two columns (one on a phone), in the data's order row by row."""
     if not dataset.people:
         return
     with st.container(key="leaders", border=True):
         st.subheader(_("Leaders", ui.lang), anchor=False)
         citations = Citations(dataset, ui.lang)
+        columns = st.columns(2, gap="large")
         for index, person in enumerate(dataset.people):
-            if index:
-                st.divider()
-            with st.container(key=f"person-{person.id}"):
-                _render_person(dataset, person, ui, citations)
+            with columns[index % 2]:
+                if index >= len(columns):
+                    st.divider()
+                with st.container(key=f"person-{person.id}"):
+                    _render_person(dataset, person, ui, citations)
         render_source_list(citations.listed, ui.lang)
 
 

@@ -9,7 +9,15 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from testing.browser import MAP_IFRAME
-from testing.pages import PageRecord, load_app, map_frame, open_page, relative_luminance, rgb
+from testing.pages import (
+    PageRecord,
+    load_app,
+    map_frame,
+    open_page,
+    relative_luminance,
+    rgb,
+    wait_until_answered,
+)
 from testing.server import StreamlitServer
 
 
@@ -100,3 +108,47 @@ def on_screen(page: Page, links: Locator, width: int) -> list[Locator]:
         if box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width:
             shown.append(link)
     return shown
+
+
+DETAILS_BODY = ".st-key-office-details [class*='st-key-office-details-body']"
+
+
+def test_on_a_desktop_the_details_stay_beside_the_map_and_the_page_below_is_whole(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord]
+) -> None:
+    """At 1400x900 with an office selected: map and details in the first screen together
+    (the details scroll within their column, ending with the map's row), the leaders right
+    under that row at the page's width, and another office's details start at their top."""
+    page, record = page_and_record
+    load_app(page, record, app_server.url + "/?office=paris")
+    iframe = page.locator(MAP_IFRAME).bounding_box()
+    details = page.locator(".st-key-office-details").bounding_box()
+    exports = page.locator(".st-key-exports").bounding_box()
+    leaders = page.locator(".st-key-leaders").bounding_box()
+    assert iframe and details and exports and leaders
+    assert details["x"] > iframe["x"] + iframe["width"]  # beside the map
+    assert details["y"] + details["height"] <= 900  # whole in the first screen
+    # The details end with the map; the leaders follow the row under it (links, downloads).
+    assert abs((details["y"] + details["height"]) - (iframe["y"] + iframe["height"])) < 24
+    assert 0 <= leaders["y"] - (exports["y"] + exports["height"]) < 40
+    assert leaders["width"] > 0.95 * (details["x"] + details["width"] - iframe["x"])
+    body = page.locator(DETAILS_BODY)
+    assert body.evaluate("b => b.scrollHeight > b.clientHeight")  # Paris's details scroll
+    body.evaluate("b => { b.scrollTop = b.scrollHeight; }")
+    runs = record.conversation.requests
+    page.locator(".st-key-office-details").get_by_role("link").first.focus()  # reachable
+    map_frame(page).locator(".office-marker.office-tokyo").click()
+    wait_until_answered(page, record, runs=runs + 1)
+    expect(page.locator(".st-key-office-details h3")).to_have_text("Tokyo")
+    assert page.locator(DETAILS_BODY).evaluate("b => b.scrollTop") == 0
+
+
+def test_on_a_phone_the_details_do_not_scroll_within_the_page(
+    app_server: StreamlitServer, browser: Browser
+) -> None:
+    page, record = open_page(browser, width=390, height=844)
+    load_app(page, record, app_server.url + "/?office=paris")
+    style = page.locator(DETAILS_BODY).evaluate(
+        "b => [getComputedStyle(b).maxHeight, getComputedStyle(b).overflowY]"
+    )
+    assert style == ["none", "visible"]  # the page scrolls, not a box within it
