@@ -320,3 +320,70 @@ def check_map(drawn: dict[str, Any], shown: int, selected: str | None) -> None:
         assert any(label["id"] == selected for label in labels), f"{selected} is not named"
     else:
         assert rings == []
+
+
+# Every visible text of a document (and of the open shadow roots in it) with the contrast of
+# its colour against what lies behind it: the backgrounds of its ancestors composited, its
+# colour's alpha and its ancestors' opacity applied. Large text (24 px, or 18.66 px bold)
+# needs 3:1, other text 4.5:1 (WCAG 2 AA). Disabled controls and icons are exempt (WCAG
+# 1.4.3; icons drawn from a font's ligatures read as words to a text walker); the
+# map's office names, drawn over the basemap's land and sea, are checked against those
+# colours in tests/browser/test_map_layer.py. Returns [{text, ratio, needed}].
+TEXT_CONTRASTS = """(skip) => {
+  const parse = (css) => {
+    const m = /rgba?\\(([^)]+)\\)/.exec(css || "");
+    if (!m) { return null; }
+    const p = m[1].split(/[ ,/]+/).filter(Boolean).map(parseFloat);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (fg, bg) => [0, 1, 2].map((i) => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
+  const parentOf = (e) => e.parentElement || (e.getRootNode && e.getRootNode().host) || null;
+  const luminance = (c) => {
+    const [r, g, b] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const found = [];
+  const visit = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !node.textContent.trim() || el.closest(skip)) { continue; }
+      if (el.closest("[disabled], [aria-disabled='true'], script, style, noscript")) { continue; }
+      const style = getComputedStyle(el);
+      if (style.visibility !== "visible" || !el.getClientRects().length) { continue; }
+      // An icon drawn from a font's ligature ("search") is a picture, not text.
+      if (/Material Symbols|Material Icons/.test(style.fontFamily)) { continue; }
+      const chain = [];
+      let opacity = 1;
+      for (let e = el; e; e = parentOf(e)) {
+        chain.unshift(e);
+        opacity *= parseFloat(getComputedStyle(e).opacity);
+      }
+      let behind = [255, 255, 255];
+      for (const e of chain) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c[3] > 0) { behind = over(c, behind); }
+      }
+      const ink = parse(style.color);
+      if (!ink || opacity === 0) { continue; }
+      const shown = over([ink[0], ink[1], ink[2], ink[3] * opacity], behind);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && parseInt(style.fontWeight, 10) >= 700);
+      found.push({
+        text: node.textContent.trim().slice(0, 50),
+        ratio: Math.round(ratio(shown, behind) * 100) / 100,
+        needed: large ? 3 : 4.5,
+      });
+    }
+    root.querySelectorAll("*").forEach((e) => { if (e.shadowRoot) { visit(e.shadowRoot); } });
+  };
+  visit(document.body);
+  return found;
+}"""

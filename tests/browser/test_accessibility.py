@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from testing.pages import (
+    TEXT_CONTRASTS,
     expect_details_for,
     load_app,
     map_frame,
@@ -43,3 +44,20 @@ def test_no_serious_accessibility_violation(
         wait_until_answered(page, record)
     assert violations(page) == []
     assert violations(map_frame_object(page)) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_text_has_the_contrast_wcag_aa_asks(
+    app_server: StreamlitServer, browser: Browser, scheme: str
+) -> None:
+    """Measured, not assumed: every visible text on the page (captions, quotes, the "as of"
+    slider's dates, the details) and in the map's frame (legend, controls, attribution),
+    an office selected and the leaders shown, in the light and the dark theme."""
+    page, record = open_page(browser)
+    page.emulate_media(color_scheme=scheme)
+    load_app(page, record, f"{app_server.url}/?office=paris")
+    page_texts = page.evaluate(TEXT_CONTRASTS, "iframe")
+    map_texts = map_frame_object(page).evaluate(TEXT_CONTRASTS, ".office-label")
+    assert len(page_texts) > 100 and len(map_texts) > 5  # the texts were found
+    low = [t for t in (*page_texts, *map_texts) if t["ratio"] < t["needed"]]
+    assert low == []
