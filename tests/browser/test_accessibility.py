@@ -54,7 +54,7 @@ def test_every_text_has_the_contrast_wcag_aa_asks(
     slider's dates, the details) and in the map's frame (legend, controls, attribution),
     an office selected and the leaders shown, in the light and the dark theme."""
     page, record = open_page(browser)
-    page.emulate_media(color_scheme=scheme)
+    page.emulate_media(color_scheme="dark" if scheme == "dark" else "light")
     load_app(page, record, f"{app_server.url}/?office=paris")
     page_texts = page.evaluate(TEXT_CONTRASTS, "iframe")
     map_texts = map_frame_object(page).evaluate(TEXT_CONTRASTS, ".office-label")
