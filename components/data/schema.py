@@ -346,10 +346,10 @@ class Licence(Model):
 
 class Company(Model):
     name: Name
+    # False for a stand-in (a reader's table without a name, or without a headquarters
+    # marked): nothing calls it so (see docs/data.md, "A headquarters named, or a stand-in").
+    name_stated: bool = True
     headquarters: OfficeId
-    # False where the data names no headquarters (a reader's table without one marked): the
-    # first office stands in where one is needed, and nothing calls it the headquarters
-    # (no such sentence, distance, time, table or arcs).
     headquarters_stated: bool = True
     sources: SourceIds
     # Later developments that belong to no office on the map (a planned office elsewhere).

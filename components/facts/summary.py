@@ -75,32 +75,53 @@ def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str =
     if not offices:
         return _("No office matches these filters.", lang)
     company = dataset.company.name.get(lang)
+    # Without a name (a reader's table), the sentences speak to the reader.
+    named = dataset.company.name_stated
     existing = [o for o in offices if o.status == "existing"]
     announced = [o for o in offices if o.status == "announced"]
     sentences = []
     if existing:
         cities = _city_list(dataset, existing, lang)
-        sentences.append(
-            n_("{company} has one existing office: {cities}.",
-               "{company} has {count} existing offices: {cities}.",
-               len(existing), lang, company=company, cities=cities)
-        )  # fmt: skip
+        if named:
+            sentences.append(
+                n_("{company} has one existing office: {cities}.",
+                   "{company} has {count} existing offices: {cities}.",
+                   len(existing), lang, company=company, cities=cities)
+            )  # fmt: skip
+        else:
+            sentences.append(
+                n_("You have one existing office: {cities}.",
+                   "You have {count} existing offices: {cities}.",
+                   len(existing), lang, cities=cities)
+            )  # fmt: skip
     if announced:
         cities = _city_list(dataset, announced, lang)
         dates = {o.dates.announced for o in announced}
         common = dates.pop() if len(dates) == 1 else None
-        if common is not None:
+        if common is not None and named:
             sentences.append(
                 n_("On {date} {company} announced one new office: {cities}.",
                    "On {date} {company} announced {count} new offices: {cities}.",
                    len(announced), lang, company=company, cities=cities,
                    date=format_partial_date(common, lang))
             )  # fmt: skip
-        else:
+        elif common is not None:
+            sentences.append(
+                n_("On {date} you announced one new office: {cities}.",
+                   "On {date} you announced {count} new offices: {cities}.",
+                   len(announced), lang, cities=cities, date=format_partial_date(common, lang))
+            )  # fmt: skip
+        elif named:
             sentences.append(
                 n_("{company} has announced one new office: {cities}.",
                    "{company} has announced {count} new offices: {cities}.",
                    len(announced), lang, company=company, cities=cities)
+            )  # fmt: skip
+        else:
+            sentences.append(
+                n_("You have announced one new office: {cities}.",
+                   "You have announced {count} new offices: {cities}.",
+                   len(announced), lang, cities=cities)
             )  # fmt: skip
     countries = len({o.country for o in offices})
     regions = len({o.region for o in offices})

@@ -221,6 +221,7 @@ def build_dataset(
             if company
             else _everywhere(Message.of("build.your_company")),
             "headquarters": headquarters,
+            "name_stated": bool(company),
             "headquarters_stated": headquarters_row is not None and headquarters_row in ids,
             "sources": [FILE_SOURCE],
         },

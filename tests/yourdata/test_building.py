@@ -96,6 +96,27 @@ def test_the_reader_picks_the_headquarters() -> None:
     assert result.dataset.company.headquarters_stated
 
 
+@pytest.mark.parametrize(
+    ("company", "lang", "opening"),
+    [
+        ("", "en", "You have 2 existing offices: "),
+        ("", "de", "Sie haben 2 bestehende Büros: "),
+        ("Example GmbH", "en", "Example GmbH has 2 existing offices: "),
+        ("Example GmbH", "de", "Example GmbH hat 2 bestehende Büros: "),
+    ],
+)
+def test_the_summary_names_the_company_the_reader_gave_or_speaks_to_them(
+    company: str, lang: str, opening: str
+) -> None:
+    located = locate(TABLE.rows, COLUMNS)
+    statuses: dict[str, Status] = {"planned": "announced", "open": "existing"}
+    dataset = build_dataset(TABLE, COLUMNS, located, statuses, company).dataset
+    assert dataset.company.name_stated == bool(company)
+    summary = summary_paragraph(dataset, dataset.offices, lang)
+    assert summary.startswith(opening), summary
+    assert "Your company" not in summary and "Ihr Unternehmen" not in summary
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_without_a_headquarters_marked_nothing_is_called_one(lang: str) -> None:
     """The first row stands in (the schema needs one), but no sentence, distance, time or
