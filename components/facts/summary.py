@@ -10,7 +10,7 @@ from components.data.schema import (
     Office,
 )
 from components.facts.queries import Metrics
-from components.text.catalog import _, babel_locale, format_number, n_, possessive
+from components.text.catalog import Nn_, _, babel_locale, format_number, n_, possessive
 from components.text.formatting import format_partial_date
 
 
@@ -70,11 +70,32 @@ def _city_list(dataset: Dataset, offices: list[Office], lang: str) -> str:
     return format_list(names, locale=babel_locale(lang))
 
 
+# The summary's sentences on existing and announced offices, by whether the company is named.
+_EXISTING = {
+    True: Nn_("{company} has one existing office: {cities}.",
+              "{company} has {count} existing offices: {cities}."),
+    False: Nn_("You have one existing office: {cities}.",
+               "You have {count} existing offices: {cities}."),
+}  # fmt: skip
+_ANNOUNCED_ON = {
+    True: Nn_("On {date} {company} announced one new office: {cities}.",
+              "On {date} {company} announced {count} new offices: {cities}."),
+    False: Nn_("On {date} you announced one new office: {cities}.",
+               "On {date} you announced {count} new offices: {cities}."),
+}  # fmt: skip
+_ANNOUNCED = {
+    True: Nn_("{company} has announced one new office: {cities}.",
+              "{company} has announced {count} new offices: {cities}."),
+    False: Nn_("You have announced one new office: {cities}.",
+               "You have announced {count} new offices: {cities}."),
+}  # fmt: skip
+
+
 def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str = "en") -> str:
     """One paragraph on the offices shown, written from the data in ``lang``."""
     if not offices:
         return _("No office matches these filters.", lang)
-    company = dataset.company.name.get(lang)
+    values = {"company": dataset.company.name.get(lang)}
     # Without a name (a reader's table), the sentences speak to the reader.
     named = dataset.company.name_stated
     existing = [o for o in offices if o.status == "existing"]
@@ -82,47 +103,17 @@ def summary_paragraph(dataset: Dataset, offices: tuple[Office, ...], lang: str =
     sentences = []
     if existing:
         cities = _city_list(dataset, existing, lang)
-        if named:
-            sentences.append(
-                n_("{company} has one existing office: {cities}.",
-                   "{company} has {count} existing offices: {cities}.",
-                   len(existing), lang, company=company, cities=cities)
-            )  # fmt: skip
-        else:
-            sentences.append(
-                n_("You have one existing office: {cities}.",
-                   "You have {count} existing offices: {cities}.",
-                   len(existing), lang, cities=cities)
-            )  # fmt: skip
+        sentences.append(n_(*_EXISTING[named], len(existing), lang, **values, cities=cities))
     if announced:
         cities = _city_list(dataset, announced, lang)
         dates = {o.dates.announced for o in announced}
         common = dates.pop() if len(dates) == 1 else None
-        if common is not None and named:
-            sentences.append(
-                n_("On {date} {company} announced one new office: {cities}.",
-                   "On {date} {company} announced {count} new offices: {cities}.",
-                   len(announced), lang, company=company, cities=cities,
-                   date=format_partial_date(common, lang))
-            )  # fmt: skip
-        elif common is not None:
-            sentences.append(
-                n_("On {date} you announced one new office: {cities}.",
-                   "On {date} you announced {count} new offices: {cities}.",
-                   len(announced), lang, cities=cities, date=format_partial_date(common, lang))
-            )  # fmt: skip
-        elif named:
-            sentences.append(
-                n_("{company} has announced one new office: {cities}.",
-                   "{company} has announced {count} new offices: {cities}.",
-                   len(announced), lang, company=company, cities=cities)
-            )  # fmt: skip
+        if common is not None:
+            when = format_partial_date(common, lang)
+            message = _ANNOUNCED_ON[named]
+            sentences.append(n_(*message, len(announced), lang, **values, cities=cities, date=when))
         else:
-            sentences.append(
-                n_("You have announced one new office: {cities}.",
-                   "You have announced {count} new offices: {cities}.",
-                   len(announced), lang, cities=cities)
-            )  # fmt: skip
+            sentences.append(n_(*_ANNOUNCED[named], len(announced), lang, **values, cities=cities))
     countries = len({o.country for o in offices})
     regions = len({o.region for o in offices})
     sentences.append(
