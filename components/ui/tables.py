@@ -147,7 +147,7 @@ def render_timeline(dataset: Dataset, ui: view_session.UIState) -> None:
             )
             key = view_session.remount_key("timeline-chart", ui.selected)
             st.altair_chart(
-                timeline_chart(dataset, lang, ui.selected),
+                timeline_chart(dataset, lang, ui.selected, st.context.theme.type or "light"),
                 on_select=partial(view_session.on_timeline_point, key, SELECTION),
                 selection_mode=SELECTION,
                 key=key,

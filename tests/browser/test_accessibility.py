@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
+from components.facts.timeline import PAGE_COLOURS
 from testing.pages import (
     TEXT_CONTRASTS,
     expect_details_for,
@@ -56,8 +57,18 @@ def test_every_text_has_the_contrast_wcag_aa_asks(
     page, record = open_page(browser)
     page.emulate_media(color_scheme="dark" if scheme == "dark" else "light")
     load_app(page, record, f"{app_server.url}/?office=paris")
+    # The page's colours are those the timeline's chart (a canvas) takes its words' from.
+    ink, paper = PAGE_COLOURS[scheme]
+    app = page.locator(".stApp")
+    assert app.evaluate("a => getComputedStyle(a).color") == css_rgb(ink)
+    assert app.evaluate("a => getComputedStyle(a).backgroundColor") == css_rgb(paper)
     page_texts = page.evaluate(TEXT_CONTRASTS, "iframe")
     map_texts = map_frame_object(page).evaluate(TEXT_CONTRASTS, ".office-label")
     assert len(page_texts) > 100 and len(map_texts) > 5  # the texts were found
     low = [t for t in (*page_texts, *map_texts) if t["ratio"] < t["needed"]]
     assert low == []
+
+
+def css_rgb(hex_colour: str) -> str:
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"

@@ -14,6 +14,7 @@ from components.data.schema import Dataset
 from components.facts.timeline import (
     BREAK_LAYER,
     CURSOR_LAYER,
+    PAGE_COLOURS,
     SELECTION,
     axis_segments,
     axis_start,
@@ -23,6 +24,7 @@ from components.facts.timeline import (
     timeline_events,
 )
 from components.map.style import STATUS_COLOURS, STATUS_SHAPES
+from testing.pages import contrast
 from tests.helpers import dataset_from, raw_data
 
 
@@ -207,3 +209,17 @@ def test_chart_speaks_german(dataset: Dataset) -> None:
         "Datum geplant (hohl)",
     ]
     assert "Juli 2023" in points_layer(spec)["encoding"]["x"]["axis"]["labelExpr"]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_charts_words_take_the_pages_text_colour(dataset: Dataset, theme: str) -> None:
+    ink, paper = PAGE_COLOURS[theme]
+    spec = json.loads(timeline_chart(dataset, "en", theme=theme).to_json())
+    for part in ("axis", "legend"):
+        assert spec["config"][part]["labelColor"] == ink
+    assert contrast(rgb_of(ink), rgb_of(paper)) >= 4.5
+
+
+def rgb_of(hex_colour: str) -> tuple[int, int, int]:
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return red, green, blue
