@@ -31,7 +31,7 @@ from components.map.elements import (
     OfficeLayer,
     json_for_html,
 )
-from components.map.geometry import DEFAULT_CENTER, DEFAULT_ZOOM, geodesic_arc
+from components.map.geometry import DEFAULT_CENTER, DEFAULT_ZOOM, fanned_arcs
 from components.map.style import STATUS_COLOURS, SYMBOL_SIZE, status_symbol
 from components.map.view import View
 from components.text.catalog import LANGUAGES, N_, SOURCE_LANGUAGE, _
@@ -212,21 +212,21 @@ def map_data_json(dataset: Dataset) -> str:
 
 
 def _arcs(dataset: Dataset) -> list[dict[str, Any]]:
-    """Geodesic arcs from headquarters to the other offices (the highest-ranked
-    ``MAX_ARCS``); the map styles each for its office's status at the view's date (solid
-    to an existing office, dashed to an announced one) and leaves out those not on it."""
+    """Arcs from headquarters to the other offices (the highest-ranked ``MAX_ARCS``),
+    geodesic, those that would run together fanned apart (:func:`fanned_arcs`); the map
+    styles each for its office's status at the view's date (solid to an existing office,
+    dashed to an announced one) and leaves out those not on it."""
     hq = dataset.headquarters
     others = [office for office in dataset.offices if office.id != hq.id]
     others.sort(key=lambda office: -label_rank(dataset, office))
+    shown = others[:MAX_ARCS]
+    arcs = fanned_arcs((hq.lat, hq.lon), [(office.lat, office.lon) for office in shown])
     return [
         {
             "id": office.id,
-            "parts": [
-                [[round(lat, 3), round(lon, 3)] for lat, lon in part]
-                for part in geodesic_arc((hq.lat, hq.lon), (office.lat, office.lon))
-            ],
+            "parts": [[[round(lat, 3), round(lon, 3)] for lat, lon in part] for part in parts],
         }
-        for office in others[:MAX_ARCS]
+        for office, parts in zip(shown, arcs, strict=True)
     ]
 
 

@@ -24,12 +24,53 @@ def geodesic_arc(start: LatLon, end: LatLon, step_km: float = ARC_STEP_KM) -> li
     leaves the right edge and enters from the left across the Pacific instead of running
     back over the Atlantic. Returns the parts, each a list of ``(lat, lon)``.
     """
+    return _bowed_arc(start, end, 0.0, step_km)
+
+
+# Arcs from one origin whose first bearings lie within this many degrees of each other run
+# together as one band (San Francisco to London, Dublin, Paris, Brussels, Zurich, Munich):
+# they are bowed apart, this many kilometres a step, at the most, in the middle.
+BUNDLE_DEGREES = 8.0
+FAN_STEP_KM = 350.0
+
+
+def fanned_arcs(
+    start: LatLon, ends: list[LatLon], step_km: float = ARC_STEP_KM
+) -> list[list[list[LatLon]]]:
+    """The arcs from ``start`` to each of ``ends`` (as :func:`geodesic_arc`), those that
+    would run together bowed apart: in a bundle, ordered by their first bearing, each is
+    pushed sideways by its place from the bundle's middle, most halfway along and not at all
+    at either end. An arc alone stays the geodesic."""
+    bearings = [Geodesic.WGS84.Inverse(start[0], start[1], end[0], end[1])["azi1"] for end in ends]
+    order = sorted(range(len(ends)), key=lambda index: bearings[index])
+    bundles: list[list[int]] = []
+    for index in order:
+        if bundles and bearings[index] - bearings[bundles[-1][-1]] <= BUNDLE_DEGREES:
+            bundles[-1].append(index)
+        else:
+            bundles.append([index])
+    bow = [0.0] * len(ends)
+    for bundle in bundles:
+        middle = (len(bundle) - 1) / 2
+        for place, index in enumerate(bundle):
+            bow[index] = (place - middle) * FAN_STEP_KM
+    return [_bowed_arc(start, end, bow[i], step_km) for i, end in enumerate(ends)]
+
+
+def _bowed_arc(start: LatLon, end: LatLon, bow_km: float, step_km: float) -> list[list[LatLon]]:
+    """The geodesic from ``start`` to ``end``, each point pushed ``bow_km · sin(π·share)``
+    to its right (negative: left), split at the antimeridian."""
     line = Geodesic.WGS84.InverseLine(start[0], start[1], end[0], end[1])
     segments = max(8, math.ceil(line.s13 / 1000 / step_km))
     points = []
     for index in range(segments + 1):
         position = line.Position(line.s13 * index / segments)
-        points.append((position["lat2"], position["lon2"]))
+        lat, lon = position["lat2"], position["lon2"]
+        push = bow_km * 1000 * math.sin(math.pi * index / segments)
+        if push:
+            moved = Geodesic.WGS84.Direct(lat, lon, position["azi2"] + 90, push)
+            lat, lon = moved["lat2"], moved["lon2"]
+        points.append((lat, lon))
     parts: list[list[LatLon]] = [[points[0]]]
     for (lat1, lon1), (lat2, lon2) in itertools.pairwise(points):
         if abs(lon2 - lon1) > 180:

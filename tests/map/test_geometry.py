@@ -5,8 +5,9 @@ import itertools
 import pytest
 from geographiclib.geodesic import Geodesic
 
+from components.data.at_date import dataset_at, steps
 from components.data.schema import Dataset
-from components.map.geometry import geodesic_arc
+from components.map.geometry import fanned_arcs, geodesic_arc
 
 
 def lengths_km(parts: list[list[tuple[float, float]]]) -> list[float]:
@@ -53,3 +54,43 @@ def test_arcs_have_a_point_every_few_hundred_kilometres() -> None:
     assert 40 <= sum(len(part) for part in parts) <= 42  # about 10,000 km
     assert max(lengths_km(parts)) <= 250
     assert len(geodesic_arc((0.0, 0.0), (0.0, 0.5))[0]) == 9  # at least eight segments
+
+
+def midpoint(parts: list[list[tuple[float, float]]]) -> tuple[float, float]:
+    points = [point for part in parts for point in part]
+    return points[len(points) // 2]
+
+
+def test_arcs_that_would_run_together_are_fanned_apart(catalog: Dataset) -> None:
+    """San Francisco to the European offices: as geodesics their middles lie within a few
+    hundred kilometres (one band on the map); fanned, each middle stands apart from every
+    other, while every arc still starts at headquarters and ends at its office."""
+    footprint = dataset_at(catalog, steps(catalog)[-1])
+    hq = footprint.headquarters
+    europe = [o for o in footprint.offices if o.country in {"GB", "IE", "FR", "BE", "CH", "DE"}]
+    assert len(europe) == 6
+    ends = [(o.lat, o.lon) for o in europe]
+    plain = [geodesic_arc((hq.lat, hq.lon), end) for end in ends]
+    fanned = fanned_arcs((hq.lat, hq.lon), ends)
+
+    def apart(arcs: list[list[list[tuple[float, float]]]]) -> float:
+        middles = [midpoint(parts) for parts in arcs]
+        return min(
+            float(Geodesic.WGS84.Inverse(*a, *b)["s12"]) / 1000
+            for i, a in enumerate(middles)
+            for b in middles[i + 1 :]
+        )
+
+    assert apart(plain) < 150  # one band
+    assert apart(fanned) > 250
+    for parts, end in zip(fanned, ends, strict=True):
+        assert parts[0][0] == pytest.approx((hq.lat, hq.lon))
+        assert parts[-1][-1] == pytest.approx(end)
+
+
+def test_an_arc_alone_stays_the_geodesic(catalog: Dataset) -> None:
+    hq = catalog.headquarters
+    new_york, seattle = catalog.offices_by_id["new-york"], catalog.offices_by_id["seattle"]
+    ends = [(new_york.lat, new_york.lon), (seattle.lat, seattle.lon)]
+    fanned = fanned_arcs((hq.lat, hq.lon), ends)
+    assert fanned == [geodesic_arc((hq.lat, hq.lon), end) for end in ends]
