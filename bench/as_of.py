@@ -25,9 +25,8 @@ from playwright.sync_api import sync_playwright
 
 from bench.generate import RESULTS, SOURCE_ID, generate
 from components.data.at_date import steps
-from components.data.dates import partial_date_end
 from components.data.loading import DEFAULT_DATA_PATH, load_dataset
-from components.map.builder import day_number
+from components.map.builder import step_day
 from testing import pages
 from testing.browser import CHROMIUM_ARGS, chromium_path
 from testing.pages import load_app, map_frame_object, open_page, wait_until_answered
@@ -87,10 +86,7 @@ def measure(size: int, runs: int) -> dict[str, list[float]]:
             load_app(page, record, server.url, markers=None)
             catalog = load_dataset(data_path or DEFAULT_DATA_PATH)
             known = steps(catalog)
-            days = {
-                key: day_number(partial_date_end(step))
-                for key, step in (("End", known[-1]), ("Home", known[0]))
-            }
+            days = {key: step_day(step) for key, step in (("End", known[-1]), ("Home", known[0]))}
             frame = map_frame_object(page)
             frame.evaluate(WATCH_MAP)
             page.evaluate(WATCH_KEYS)

@@ -20,7 +20,7 @@ except DatasetError as error:
 
 current.keep_out_of_collections(catalog)
 notices = view_session.init_view_from_url(catalog)
-view_session.apply_as_of_slider(catalog)  # before the footprint is worked out (see its doc)
+view_session.apply_as_of_slider(catalog)  # the slider's choice, before the footprint
 ui = view_session.snapshot()
 # The footprint at the view's date: everything below shows the offices as they stood then.
 dataset = at_date.footprint_at(catalog, ui.view.as_of)

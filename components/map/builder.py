@@ -19,7 +19,7 @@ from typing import Any, Literal
 import folium
 
 from components.data.at_date import placed_events
-from components.data.dates import partial_date_start
+from components.data.dates import partial_date_end, partial_date_start
 from components.data.events import Status, status_after
 from components.data.memo import per_object
 from components.data.schema import REGIONS, STATUSES, Dataset, Office
@@ -174,6 +174,13 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
 def day_number(day: date) -> int:
     """A date as the map counts it: days since 1 January 1970."""
     return (day - EPOCH).days
+
+
+def step_day(step: str) -> int:
+    """The day the map shows for a step (a partial date counts at its last day, as
+    :func:`components.data.at_date.dataset_at` counts it): the page's date and every date
+    on the "as of" slider, which must agree for the map to show what the page does."""
+    return day_number(partial_date_end(step))
 
 
 def status_changes(dataset: Dataset, office: Office) -> list[int | str]:

@@ -3,8 +3,6 @@ date and the latest one click away, and the expansion played forward a step at a
 
 from __future__ import annotations
 
-from functools import partial
-
 import streamlit as st
 
 from components.data.at_date import (
@@ -15,9 +13,9 @@ from components.data.at_date import (
     resolve_step,
     steps,
 )
-from components.data.dates import partial_date_end, partial_date_start
+from components.data.dates import partial_date_start
 from components.data.schema import Dataset
-from components.map.builder import day_number
+from components.map.builder import step_day
 from components.session import view as view_session
 from components.text.catalog import _
 from components.text.formatting import format_partial_date
@@ -66,14 +64,16 @@ def render_as_of(catalog: Dataset, lang: str) -> None:
                     {
                         "step": step,
                         "text": format_partial_date(step, lang),
-                        "day": day_number(partial_date_end(step)),
+                        "day": step_day(step),
                     }
                     for step in options
                 ],
                 "index": options.index(shown),
             },
             key=view_session.AS_OF_SLIDER_KEY,
-            on_as_of_change=partial(view_session.apply_as_of_slider, catalog),
+            # Streamlit keeps a component's state only with a callback; the page applies
+            # the choice itself, first thing (view_session.apply_as_of_slider).
+            on_as_of_change=_chosen_on_the_slider,
             width="stretch",
         )
         st.button(
@@ -107,6 +107,11 @@ def render_as_of(catalog: Dataset, lang: str) -> None:
             # Inside the control's row: the page's later elements keep their places, so the
             # map (at the same place, with the same code) is never mounted anew while playing.
             st.fragment(run_every=PLAY_INTERVAL_S)(_play_step)(catalog)
+
+
+def _chosen_on_the_slider() -> None:
+    """Nothing to do before the run: each page applies the slider's state before it works
+    out the footprint, in one place for a reader's choice and a test's."""
 
 
 def _toggle_play(catalog: Dataset, shown: str) -> None:

@@ -20,7 +20,7 @@ from components.facts.queries import (
     office_labels,
 )
 from components.facts.search import search, search_index
-from components.map.builder import build_map, day_number, map_data_json
+from components.map.builder import build_map, map_data_json, step_day
 from components.map.view import View
 from components.session import view as view_session
 from components.session.link import share_link
@@ -100,7 +100,7 @@ def render_map(dataset: Dataset, catalog: Dataset, ui: view_session.UIState) -> 
         theme=st.context.theme.type or "light",
         office=ui.selected,
         highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),
-        as_of_day=day_number(partial_date_end(dataset.as_of)),
+        as_of_day=step_day(dataset.as_of),
     )
     st_folium(
         build_map(catalog),
