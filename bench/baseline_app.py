@@ -1,5 +1,6 @@
-"""The bare baseline for the benchmark: nine circle markers on self-hosted Leaflet, and the
-clicked office's name echoed in a keyed container. Nothing else.
+"""The bare baseline for the benchmark: a circle marker for each office the dashboard opens
+with (nine: ``bench.compare`` names them), on self-hosted Leaflet, and the clicked office's
+name echoed in a keyed container. Nothing else.
 
     streamlit run bench/baseline_app.py      (from the repository root)
 """
@@ -22,6 +23,8 @@ if os.environ.get("BENCH_BASELINE_TCP_NODELAY") == "1":  # python -m bench.compa
 
     enable_nodelay_on_untyped_listeners()
 offices = json.loads(DATA.read_text(encoding="utf-8"))["offices"]
+if shown := os.environ.get("BENCH_BASELINE_OFFICES"):  # the dashboard's opening footprint
+    offices = [office for office in offices if office["id"] in shown.split(",")]
 
 office_map = folium.Map(location=(30.0, 8.6), zoom_start=2, tiles=None)
 office_map.default_js = [("leaflet", "/app/static/leaflet/leaflet.js")]
