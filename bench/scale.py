@@ -189,7 +189,8 @@ async def open_reader(browser: Browser, url: str) -> Reader:
     await page.goto(url, wait_until="commit")
     usable = await page.wait_for_function(USABLE, polling="raf", timeout=ANSWER_SECONDS * 1000)
     load = await usable.json_value()
-    await until_answered(page, conversation, seconds=ANSWER_SECONDS)
+    # Two runs: the first screen, then the rest once the map reports itself drawn.
+    await until_answered(page, conversation, runs=2, seconds=ANSWER_SECONDS)
     return Reader(context, page, conversation, load)
 
 

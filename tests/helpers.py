@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from components.data.loading import DEFAULT_DATA_PATH, parse_dataset
 from components.data.problems import DatasetError
@@ -62,6 +63,16 @@ def component_data(at: Any, name: str) -> dict[str, Any]:
     (component,) = (c for c in at.get("bidi_component") if c.proto.component_name == name)
     data: dict[str, Any] = json.loads(component.proto.json)
     return data
+
+
+def map_drawn(at: AppTest) -> AppTest:
+    """The AppTest ``at`` as the page is once its map has been drawn: the map's bridge has
+    reported it (once per page load), so every run draws the whole page, not only its first
+    screen (``components.session.view.first_screen_only``)."""
+    from components.session.view import MAP_BRIDGE_KEY
+
+    at.session_state[MAP_BRIDGE_KEY] = {"drawn": {"drawn": True, "at": 1}}
+    return at
 
 
 def choose_as_of(at: Any, step: str) -> None:

@@ -7,11 +7,12 @@ import streamlit as st
 from components.data import at_date, current
 from components.data.problems import DatasetError
 from components.facts.summary import headline
+from components.session import pages
 from components.session import view as view_session
 from components.session.link import language_from_locale
 from components.ui import as_of, explorer, funding, page, people, tables
 
-view_session.enter_page("offices")
+pages.enter_page("offices")
 try:
     catalog = current.load_current_dataset()
 except DatasetError as error:
@@ -24,15 +25,20 @@ view_session.apply_as_of_slider(catalog)  # the slider's choice, before the foot
 ui = view_session.snapshot()
 # The footprint at the view's date: everything below shows the offices as they stood then.
 dataset = at_date.footprint_at(catalog, ui.view.as_of)
-explorer.prepare(dataset, catalog)
+# Until the map is drawn in this session, the title, the figures and the map only, each
+# other part's place kept: the rest follows when the map reports itself drawn.
+first_screen = pages.begin_page()
+explorer.prepare(dataset, catalog, first_screen)
 
 st.set_page_config(page_title=headline(dataset, ui.lang))
 page.render_page_style()
-page.render_title_and_language(headline(dataset, ui.lang))
-page.render_header(dataset, ui.lang)
-as_of.render_as_of(catalog, ui.lang)
+page.render_title_and_language(headline(dataset, ui.lang), first_screen)
+page.render_header(dataset, ui.lang, first_screen)
+as_of.render_as_of(catalog, ui.lang, first_screen)
 page.render_notices(notices, ui.lang)
 explorer.render_explorer(dataset, catalog)
+if first_screen:
+    st.stop()
 people.render_people_and_partnerships(dataset, ui)
 tables.render_office_table(dataset, ui)
 tables.render_timeline(dataset, ui)

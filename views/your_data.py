@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.session import pages
 from components.session import view as view_session
 from components.text.catalog import _
 from components.ui import page, your_data
 
-view_session.enter_page("your-data")
+pages.enter_page("your-data")
 notices = view_session.init_view_from_url(None)
 lang = view_session.snapshot().lang
 

@@ -1,6 +1,7 @@
 """The reader's view in this session: what they look at (office, language, filters, basemap),
-what is highlighted, and the widgets that show it; with :mod:`components.session.your_data`,
-the only code that reads or writes ``st.session_state``.
+what is highlighted, and the widgets that show it; with :mod:`components.session.pages`
+(which page a run draws, and how much of it) and :mod:`components.session.your_data`, the
+only code that reads or writes ``st.session_state``.
 
 Drawing code reads a :class:`UIState`, a snapshot taken at the start of a run (or of a
 fragment's run), and changes the session only through the named operations below, most of
@@ -27,7 +28,9 @@ from components.data.at_date import requested_for, steps
 from components.data.schema import Dataset
 from components.map.basemaps import BASEMAPS
 from components.map.view import LINK_PARAMETERS, REGION_FILTERS, STATUS_FILTERS, View
+from components.session import pages
 from components.session.link import Notice, language_from_locale, parse_query, to_query
+from components.session.pages import current_page, first_screen_only
 from components.text.catalog import LANGUAGES
 
 # Widget keys that never change (their labels are the same in every language).
@@ -65,7 +68,6 @@ _ALLOWED: dict[str, Sequence[str]] = {
     "basemap": tuple(BASEMAPS),
 }
 
-_PAGE_KEY = "_page"
 _SELECTED_BY_KEY = "_selected_by"
 _WAITING_KEY = "_waiting_office"
 _DRAWN_HIGHLIGHT_KEY = "_highlight_drawn_outside_the_explorer"
@@ -74,23 +76,13 @@ _HANDLED_AS_OF_KEY = "_handled_as_of"
 _VIEW_READ_KEY = "_view_read_from_url"
 _PLAYING_KEY = "_playing"
 _PLAYED_AT_KEY = "_played_at"
+_LINK_NOTICES_KEY = "_link_notices"
 
 Highlight = tuple[str, str]  # ("person" | "partnership", id): its offices are ringed
 SelectionSource = Literal["map", "list", "search", "table", "timeline", "link"]
 # The app's pages: the shipped dataset, and the reader's own. Each keeps its own selection
 # and highlight (their offices differ); language, filters and basemap are shared.
-Page = Literal["offices", "your-data"]
 _PER_PAGE = frozenset({"office", "highlight"})
-
-
-def enter_page(page: Page) -> None:
-    """Note which page this run draws (call first in each page)."""
-    st.session_state[_PAGE_KEY] = page
-
-
-def current_page() -> Page:
-    page = st.session_state.get(_PAGE_KEY)
-    return "your-data" if page == "your-data" else "offices"
 
 
 def _key(part: str) -> str:
@@ -127,10 +119,19 @@ def init_view_from_url(dataset: Dataset | None) -> tuple[Notice, ...]:
     """Take the view from the link, once per session (``dataset``: the offices a link's
     ``office`` may name; ``None`` on the reader's own data, which no link can name).
 
-    Returns what in the link could not be used, for a notice (empty after the first run).
+    Returns what in the link could not be used, for a notice: until the page has been
+    drawn whole once (its first screen may come first: :func:`first_screen_only`), then
+    nothing.
     """
-    if st.session_state.get(_VIEW_READ_KEY):
-        return ()
+    if not st.session_state.get(_VIEW_READ_KEY):
+        st.session_state[_LINK_NOTICES_KEY] = _read_view_from_url(dataset)
+    notices: tuple[Notice, ...] = st.session_state.get(_LINK_NOTICES_KEY, ())
+    if not first_screen_only():
+        st.session_state[_LINK_NOTICES_KEY] = ()
+    return notices
+
+
+def _read_view_from_url(dataset: Dataset | None) -> tuple[Notice, ...]:
     params = {parameter: st.query_params.get_all(parameter) for parameter in LINK_PARAMETERS}
     if dataset is None:
         params.pop("office", None)
@@ -203,10 +204,11 @@ def _apply_map_events() -> None:
     """Apply what the map reported through its bridge since the last run.
 
     The bridge keeps the map's latest click (``{"office", "click"}``, the click a count),
-    basemap choice (``{"basemap", "choice"}``) and arcs turned on or off (``{"arcs",
-    "choice"}``). Only a value not seen before is new: this
-    keeps a choice made elsewhere from being overwritten by an old click, while a second
-    click on the same marker (a new count) selects it again. Values come from the browser:
+    basemap choice (``{"basemap", "choice"}``), arcs turned on or off (``{"arcs",
+    "choice"}``) and that the map was drawn (``{"drawn": true}``, once per page load).
+    Only a value not seen before is new: this keeps a choice made elsewhere from being
+    overwritten by an old click, while a second click on the same marker (a new count)
+    selects it again. Values come from the browser:
     anything not of that shape is ignored.
     """
     reported = st.session_state.get(MAP_BRIDGE_KEY)
@@ -231,6 +233,8 @@ def _apply_map_events() -> None:
     arcs = new("arcs", "arcs")
     if isinstance(arcs, bool):
         st.session_state[_key("arcs")] = "1" if arcs else "0"
+    if new("drawn", "drawn") is True:
+        pages.note_map_drawn()
     st.session_state[_HANDLED_BRIDGE_KEY] = handled
 
 

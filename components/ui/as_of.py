@@ -19,6 +19,7 @@ from components.map.builder import step_day
 from components.session import view as view_session
 from components.text.catalog import _
 from components.text.formatting import format_partial_date
+from components.ui.blocks import keep_place
 from components.ui.modules import STATIC, module_component
 
 # Seconds between two steps while the expansion plays.
@@ -47,10 +48,14 @@ def next_step(catalog: Dataset, shown: str) -> str | None:
     return later[0] if later else None
 
 
-def render_as_of(catalog: Dataset, lang: str) -> None:
+def render_as_of(catalog: Dataset, lang: str, first_screen: bool = False) -> None:
     """The slider over the dates at which something happened, with "Data's date", "Today"
-    and "Play"; nothing for data without events (every date shows the same)."""
+    and "Play" (on the first screen, their place); nothing for data without events (every
+    date shows the same)."""
     if not steps(catalog):
+        return
+    if first_screen:
+        keep_place("as-of-pending")
         return
     view = view_session.snapshot().view
     shown = resolve_step(catalog, view.as_of)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 import streamlit as st
 
@@ -61,3 +62,10 @@ def render_source_list(refs: Iterable[SourceRef], lang: str) -> None:
         items.append(f"{ref.number}. {markdown_link(ref.label, ref.url)}{note}")
     if items:
         st.caption(strong(_("Sources", lang)) + "\n\n" + "\n".join(items))
+
+
+def keep_place(key: str, width: Literal["stretch", "content"] = "stretch") -> None:
+    """The place of controls that come after the page's first screen, kept so that nothing
+    below moves when they come (``static/page.css`` gives each its height). It holds an
+    empty element: Streamlit does not draw an empty block at all."""
+    st.container(key=key, width=width).empty()

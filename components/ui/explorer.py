@@ -22,6 +22,7 @@ from components.facts.queries import (
 from components.facts.search import search, search_index
 from components.map.builder import build_map, map_data_json, step_day
 from components.map.view import View
+from components.session import pages
 from components.session import view as view_session
 from components.session.link import share_link
 from components.text.catalog import _, format_number
@@ -42,12 +43,14 @@ from components.ui.map_bridge import render_map_bridge
 MAP_HEIGHT = 580
 
 
-def prepare(dataset: Dataset, catalog: Dataset) -> None:
+def prepare(dataset: Dataset, catalog: Dataset, first_screen: bool = False) -> None:
     """What every reader of a dataset needs, made once per process when its first reader
-    comes (the map's data block of the whole catalog, the search's index and the list's
-    names of the footprint shown), not on a click."""
+    comes (the map's data block of the whole catalog; but on the first screen, which has
+    neither, the search's index and the list's names of the footprint shown), not on a
+    click."""
     map_data_json(catalog)
-    _prepare_footprint(dataset)
+    if not first_screen:
+        _prepare_footprint(dataset)
 
 
 @per_object()
@@ -69,8 +72,16 @@ def render_explorer(dataset: Dataset, catalog: Dataset) -> None:
     same in every run (the view reaches it through its bridge).
     """
     ui = view_session.explorer_snapshot(dataset, catalog)
+    if pages.rest_of_page_due():
+        st.rerun(scope="app")  # the map reported itself drawn: now the whole page
+    first_screen = pages.first_screen_only()
     shown = filter_offices(dataset, ui.view.status, ui.view.region)
     map_column, details_column = st.columns([5, 3], gap="medium")
+    if first_screen:
+        # The map alone, at its place in the columns: the panels follow once it is drawn.
+        with map_column:
+            render_map(dataset, catalog, ui, first_screen=True)
+        return
     # The details are drawn before the map (the page's layout is the columns', not this
     # order): a click's answer then reaches the browser first.
     with details_column:
@@ -84,9 +95,12 @@ def render_explorer(dataset: Dataset, catalog: Dataset) -> None:
         st.rerun(scope="app")
 
 
-def render_map(dataset: Dataset, catalog: Dataset, ui: view_session.UIState) -> None:
+def render_map(
+    dataset: Dataset, catalog: Dataset, ui: view_session.UIState, first_screen: bool = False
+) -> None:
     """The office map of the ``catalog``, and its bridge carrying the reader's view to it:
-    the date of the footprint ``dataset`` among it.
+    the date of the footprint ``dataset`` among it; under it (but on the first screen) the
+    view's link and files.
 
     streamlit-folium reports nothing (``returned_objects=[]``): panning, zooming and even the
     map's first appearance never rerun the script; clicks come through the bridge.
@@ -109,11 +123,13 @@ def render_map(dataset: Dataset, catalog: Dataset, ui: view_session.UIState) -> 
         use_container_width=True,
         returned_objects=[],
     )
-    render_map_bridge(view)
+    render_map_bridge(view, first_screen)
+    if first_screen:
+        return
     # The view taken away, under the map: its link (the reader's own data has none to
     # share) and its files.
     with st.container(key="exports", horizontal=True):
-        if view_session.current_page() == "offices":
+        if pages.current_page() == "offices":
             render_share_link(ui)
         downloads.render_exports(dataset, view)
 

@@ -15,14 +15,16 @@ from components.ui.modules import module_component
 _bridge = module_component("footprint_map_bridge", "office_map/bridge.js")
 
 
-def render_map_bridge(view: View) -> None:
+def render_map_bridge(view: View, first_screen: bool = False) -> None:
     """Send ``view`` to the map; what it reports reaches
-    :func:`components.session.view.explorer_snapshot`."""
+    :func:`components.session.view.explorer_snapshot`. ``first_screen``: the page waits
+    for the map to be drawn (the bridge reports it then)."""
     _bridge(
-        data=view.map_message(),
+        data={**view.map_message(), "firstScreen": first_screen},
         key=view_session.MAP_BRIDGE_KEY,
         on_select_change=view_session.on_map_event,
         on_basemap_change=view_session.on_map_event,
         on_arcs_change=view_session.on_map_event,
+        on_drawn_change=view_session.on_map_event,
         width="content",
     )

@@ -13,13 +13,14 @@ from components.facts.history import later_developments
 from components.facts.queries import filter_offices, office_metrics
 from components.facts.summary import figures_line
 from components.map.view import REGION_FILTERS, STATUS_FILTERS
+from components.session import pages
 from components.session import view as view_session
 from components.session.link import Notice
 from components.text.catalog import LANGUAGES, N_, _, format_number, n_, native_language_name
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_partial_date
 from components.text.names import region_name, status_filter_name
-from components.ui.blocks import bullets, render_source_list, sourced_line
+from components.ui.blocks import bullets, keep_place, render_source_list, sourced_line
 
 PAGE_CSS = Path(__file__).resolve().parents[2] / "static" / "page.css"
 
@@ -41,14 +42,18 @@ OTHER_PAGES = {
 }
 
 
-def render_title_and_language(title: str) -> None:
+def render_title_and_language(title: str, first_screen: bool = False) -> None:
     """The page title (plain text: a company's name is the data's), and beside it English or
-    German for every text (``?lang=``) and, on a phone, the other page. One row that wraps
-    (the switch goes under a title too long for the screen), never cut."""
+    German for every text (``?lang=``) and, on a phone, the other page (but on the first
+    screen: :func:`components.session.pages.first_screen_only`). One row that wraps (the
+    switch goes under a title too long for the screen), never cut."""
     lang = view_session.language()
     with st.container(key="title-row", horizontal=True, vertical_alignment="center"):
         st.title(escape_markdown(title), anchor=False, width="stretch")
-        path, label, icon = OTHER_PAGES[view_session.current_page()]
+        if first_screen:
+            keep_place("title-controls-pending", width="content")
+            return
+        path, label, icon = OTHER_PAGES[pages.current_page()]
         with st.container(key="other-page-link", width="content"):
             st.page_link(path, label=_(label, lang), icon=icon)
         st.segmented_control(
@@ -67,9 +72,9 @@ def render_page_style() -> None:
     st.html(PAGE_CSS)
 
 
-def render_header(dataset: Dataset, lang: str) -> None:
+def render_header(dataset: Dataset, lang: str, first_screen: bool = False) -> None:
     """Date of the data and the headline figures in one line each, and beside them the
-    filters: the map starts high on the page."""
+    filters (on the first screen, their place): the map starts high on the page."""
     figures_column, filters_column = st.columns([4, 5], vertical_alignment="bottom")
     with figures_column:
         with st.container(key="figures"):
@@ -91,7 +96,10 @@ def render_header(dataset: Dataset, lang: str) -> None:
             st.markdown(figures_line(metrics, lang, number="**{}**", total=total))
         render_since(dataset, lang)
     with filters_column:
-        render_filters(lang)
+        if first_screen:
+            keep_place("filters-pending")
+        else:
+            render_filters(lang)
 
 
 # The later developments listed, at the most (oldest first): thousands of lines would hold

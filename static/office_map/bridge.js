@@ -2,14 +2,27 @@
 // A Streamlit component (st.components.v2) without a frame of its own: it hands the view it
 // is given to the map's frame, and keeps what the map reports (a click, a basemap) as its
 // state, which reruns the app. Messages count only from the map's own frame, same origin.
+// While the page shows its first screen only (its data's firstScreen), the bridge reports
+// the map drawn as soon as it is (at once if it already is, as after a reconnection, which
+// starts a new session; should the map never say so, after DRAWN_AT_THE_LATEST_MS): the
+// page then draws the rest.
 const VIEW = "footprint:view";
 const READY = "footprint:ready";
 const SELECT = "footprint:select";
 const BASEMAP = "footprint:basemap";
 const ARCS = "footprint:arcs";
+const DRAWN = "footprint:drawn";
+const DRAWN_AT_THE_LATEST_MS = 4000;
 const MAP_FRAMES = 'iframe[title="streamlit_folium.st_folium"]';
 
-const bridge = (window.__footprintBridge ??= { view: null, setStateValue: null, listening: false });
+const bridge = (window.__footprintBridge ??= {
+  view: null,
+  setStateValue: null,
+  listening: false,
+  mapDrawn: false,
+  awaitingDrawn: false,
+  fallback: null,
+});
 
 function mapWindows() {
   return Array.from(document.querySelectorAll(MAP_FRAMES))
@@ -32,6 +45,15 @@ function showDay(day) {
   }
 }
 
+function reportDrawnIfAwaited() {
+  if (bridge.awaitingDrawn && bridge.mapDrawn && bridge.setStateValue) {
+    bridge.awaitingDrawn = false;
+    clearTimeout(bridge.fallback);
+    // A new time each report: a new session's page asks again.
+    bridge.setStateValue("drawn", { drawn: true, at: Date.now() });
+  }
+}
+
 function onMessage(event) {
   if (event.origin !== window.location.origin || !mapWindows().includes(event.source)) {
     return;
@@ -42,6 +64,9 @@ function onMessage(event) {
   }
   if (message.type === READY) {
     send(event.source);
+  } else if (message.type === DRAWN) {
+    bridge.mapDrawn = true;
+    reportDrawnIfAwaited();
   } else if (message.type === SELECT && typeof message.office === "string") {
     // A new number per click: a second click on the same office is news too.
     bridge.setStateValue("select", { office: message.office, click: Date.now() });
@@ -53,7 +78,8 @@ function onMessage(event) {
 }
 
 export default function ({ data, setStateValue }) {
-  bridge.view = data;
+  const { firstScreen, ...view } = data;
+  bridge.view = view;
   bridge.showDay = showDay;
   bridge.setStateValue = setStateValue;
   if (!bridge.listening) {
@@ -61,4 +87,14 @@ export default function ({ data, setStateValue }) {
     bridge.listening = true;
   }
   mapWindows().forEach(send);
+  const awaiting = firstScreen === true;
+  if (awaiting && !bridge.awaitingDrawn) {
+    clearTimeout(bridge.fallback);
+    bridge.fallback = setTimeout(() => {
+      bridge.mapDrawn = true; // the map never said so: the page is not held back for it
+      reportDrawnIfAwaited();
+    }, DRAWN_AT_THE_LATEST_MS);
+  }
+  bridge.awaitingDrawn = awaiting;
+  reportDrawnIfAwaited();
 }

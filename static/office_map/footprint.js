@@ -11,7 +11,8 @@
  * offered, and a click shows the office's details beside the map (under it on a phone).
  *
  * Public signals on the map's container: data-footprint-ready="true" (and a "footprintready"
- * event) once the offices are drawn where they stay and the page's view is applied;
+ * event, and in the app a {type: "footprint:drawn"} message to the page, which then draws
+ * the rest of itself) once the offices are drawn where they stay and the page's view is applied;
  * data-footprint-moving while the map pans or zooms; data-footprint-as-of: the day whose
  * footprint is drawn (days since 1970, as the view's asOf; empty: no date).
  *
@@ -25,6 +26,7 @@
   var MESSAGE_SELECT = "footprint:select";
   var MESSAGE_BASEMAP = "footprint:basemap";
   var MESSAGE_ARCS = "footprint:arcs";
+  var MESSAGE_DRAWN = "footprint:drawn";
   var geometry = window.FootprintGeometry;
   var framing = window.FootprintFraming;
 
@@ -254,6 +256,7 @@
       }
       container.dataset.footprintReady = "true";
       container.dispatchEvent(new CustomEvent("footprintready", { bubbles: true }));
+      this._post({ type: MESSAGE_DRAWN });
     },
 
     _post: function (message) {

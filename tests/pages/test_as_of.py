@@ -18,7 +18,7 @@ from components.session.view import AS_OF_SLIDER_KEY, view_widget_key
 from components.ui.as_of import date_options, next_step
 from components.ui.page import SINCE_SHOWN
 from testing.server import REPO_ROOT
-from tests.helpers import choose_as_of, component_data, write_json
+from tests.helpers import choose_as_of, component_data, map_drawn, write_json
 
 APP = str(REPO_ROOT / "app.py")
 
@@ -26,7 +26,7 @@ APP = str(REPO_ROOT / "app.py")
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.delenv(DATA_ENV_VAR, raising=False)
-    return AppTest.from_file(APP, default_timeout=60)
+    return map_drawn(AppTest.from_file(APP, default_timeout=60))
 
 
 def figures(at: AppTest) -> tuple[str, str]:
@@ -189,7 +189,7 @@ def test_thousands_of_later_developments_are_listed_fifty_at_a_time(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv(DATA_ENV_VAR, str(write_json(tmp_path / "offices.json", with_events(200))))
-    app = AppTest.from_file(APP, default_timeout=60)
+    app = map_drawn(AppTest.from_file(APP, default_timeout=60))
     app.query_params["as_of"] = "2015-01"
     app.run()
     assert not app.exception

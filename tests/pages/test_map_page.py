@@ -37,6 +37,7 @@ from tests.helpers import (
     choose_as_of,
     component_data,
     hostile_raw_data,
+    map_drawn,
     raw_data,
     write_json,
 )
@@ -48,7 +49,7 @@ _clicks = count(1)
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.delenv(DATA_ENV_VAR, raising=False)
-    return AppTest.from_file(APP, default_timeout=60)
+    return map_drawn(AppTest.from_file(APP, default_timeout=60))
 
 
 def keyed_block(at: AppTest, key: str) -> Any:
@@ -88,8 +89,11 @@ def choose_basemap_on_map(at: AppTest, basemap: str) -> AppTest:
 
 
 def map_view(at: AppTest) -> dict[str, Any]:
-    """The view the page sends to the mounted map."""
-    return component_data(at, "footprint_map_bridge")
+    """The view the page sends to the mounted map (the bridge keeps ``firstScreen``, whether
+    the page waits for the map, to itself)."""
+    data = component_data(at, "footprint_map_bridge")
+    assert data.pop("firstScreen") is False  # these tests see the page drawn whole
+    return data
 
 
 def map_code(at: AppTest) -> str:
@@ -689,7 +693,7 @@ def test_a_long_list_holds_the_searchs_matches_not_every_office(
 
     data = write_json(tmp_path / "offices.json", generate(600))
     monkeypatch.setenv(DATA_ENV_VAR, str(data))
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = map_drawn(AppTest.from_file(APP, default_timeout=60)).run()
     assert not at.exception
     picker = at.selectbox(key=view_widget_key("office", "en"))
     assert len(picker.options) == 50
