@@ -43,6 +43,9 @@ FIRST_SCREEN_PLACES = (
     ".st-key-title-controls-pending, .st-key-filters-pending, .st-key-as-of-pending"
 )
 PAGE_WHOLE = f"() => !document.querySelector({FIRST_SCREEN_PLACES!r})"
+# Every element's code has arrived: Streamlit shows a skeleton in an element's place until
+# then (the rest of the map page comes after the map, so some may still be loading).
+PAGE_SETTLED = "() => !document.querySelector('[data-testid=stSkeleton]')"
 
 
 OPEN_PAGES: list[Page] = []
@@ -134,6 +137,7 @@ def load_app(page: Page, record: PageRecord, url: str, markers: int | None = 9) 
     map_frame_object(page).wait_for_function(MAP_READY, timeout=60_000)
     page.wait_for_function(PAGE_WHOLE, timeout=60_000)
     wait_until_answered(page, record, runs=RUNS_AT_LOAD)
+    page.wait_for_function(PAGE_SETTLED, timeout=30_000)
 
 
 # The map has drawn its markers and labels for the view the page sent it.

@@ -11,6 +11,7 @@ from testing.browser import MAP_IFRAME
 from testing.pages import (
     FIRST_SCREEN_PLACES,
     MAP_READY,
+    PAGE_SETTLED,
     PAGE_WHOLE,
     map_frame_object,
     open_page,
@@ -20,7 +21,6 @@ from testing.server import StreamlitServer
 
 SIZES = [(1400, 900), (767, 700), (600, 400), (390, 844)]
 MAP_TOP = f"() => document.querySelector({MAP_IFRAME!r}).getBoundingClientRect().top"
-SETTLED = "() => !document.querySelector('[data-testid=stSkeleton]')"
 # The page as it stands the moment the map says it is drawn (before the bridge hears it).
 AT_MAP_DRAWN = f"""
 window.addEventListener("message", (event) => {{
@@ -54,8 +54,7 @@ def test_the_rest_of_the_page_comes_after_the_map_without_moving_it(
     assert page.locator(FIRST_SCREEN_PLACES).count() == 0
     for key in ("filters", "as-of", "office-details", "exports", "leaders", "funding"):
         assert page.locator(f".st-key-{key}").count() == 1, key
-    # Every element's code loaded (Streamlit shows a skeleton until it is).
-    page.wait_for_function(SETTLED, timeout=30_000)
+    page.wait_for_function(PAGE_SETTLED, timeout=30_000)
     now = page.evaluate(MAP_TOP)
     assert abs(now - at_map_drawn["top"]) <= 2
     assert map_frame_object(page).evaluate("window.__firstScreenMap === true")
