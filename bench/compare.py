@@ -24,7 +24,8 @@ import asyncio
 import platform
 import statistics
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,7 +45,7 @@ from testing.browser import (
     is_local,
     until_answered,
 )
-from testing.server import rss_mb, start_streamlit, stop_streamlit
+from testing.server import StreamlitServer, rss_mb, start_streamlit, stop_streamlit
 
 
 @dataclass(frozen=True)
@@ -191,20 +192,25 @@ def row(name: str, values: Mapping[str, float], fmt: Callable[[float], str], tar
     return f"| {name} | {fmt(dashboard)} | {fmt(baseline)} | {ratio} | {target} |"
 
 
-async def run(runs: int, sessions: int, baseline_tcp_nodelay: bool) -> None:
+@asynccontextmanager
+async def both_apps(
+    baseline_tcp_nodelay: bool,
+) -> AsyncIterator[tuple[dict[str, StreamlitServer], Browser]]:
+    """Both apps' servers (the baseline with the dashboard's opening offices, and its socket
+    fix if asked) and Chromium, hosts off this machine unresolvable; all stopped after."""
     path = chromium_path()
     if path is None:
         raise SystemExit("Chromium not found: install Debian's chromium or set CHROMIUM_PATH")
+    shown = ",".join(office.id for office in opening_footprint())
+    env = {
+        "dashboard": {},
+        "baseline": {BASELINE_OFFICES: shown}
+        | ({BASELINE_TCP_NODELAY: "1"} if baseline_tcp_nodelay else {}),
+    }
     with tempfile.TemporaryDirectory() as folder:
-        shown = ",".join(office.id for office in opening_footprint())
-        env = {
-            "dashboard": {},
-            "baseline": {BASELINE_OFFICES: shown}
-            | ({BASELINE_TCP_NODELAY: "1"} if baseline_tcp_nodelay else {}),
-        }
         servers = {
             name: start_streamlit(
-                Path(folder) / f"{name}.log", script=app.script, extra_env=env.get(name)
+                Path(folder) / f"{name}.log", script=app.script, extra_env=env[name]
             )
             for name, app in APPS.items()
         }
@@ -213,32 +219,37 @@ async def run(runs: int, sessions: int, baseline_tcp_nodelay: bool) -> None:
                 browser = await playwright.chromium.launch(
                     executable_path=path, args=[*CHROMIUM_ARGS, ONLY_THIS_MACHINE]
                 )
-                single = {name: Samples() for name in APPS}
-                for name, server in servers.items():  # warm-up: first imports and runs
-                    await one_session(browser, server.url, Samples(), APPS[name].runs_at_load)
-                for index in range(runs):
-                    order = list(APPS) if index % 2 == 0 else list(reversed(APPS))
-                    for name in order:
-                        await one_session(
-                            browser, servers[name].url, single[name], APPS[name].runs_at_load
-                        )
-                rss_single = {name: rss_mb(server) for name, server in servers.items()}
-
-                many = {name: Samples() for name in APPS}
-                for name, server in servers.items():
-                    await asyncio.gather(
-                        *(
-                            one_session(
-                                browser, server.url, many[name], APPS[name].runs_at_load, k % 9
-                            )
-                            for k in range(sessions)
-                        )
-                    )
-                rss_many = {name: rss_mb(server) for name, server in servers.items()}
+                yield servers, browser
                 await browser.close()
         finally:
             for server in servers.values():
                 stop_streamlit(server)
+
+
+def alternating(index: int) -> list[str]:
+    """The apps in the order of round ``index``: each goes first every other round."""
+    return list(APPS) if index % 2 == 0 else list(reversed(APPS))
+
+
+async def run(runs: int, sessions: int, baseline_tcp_nodelay: bool) -> None:
+    async with both_apps(baseline_tcp_nodelay) as (servers, browser):
+        single = {name: Samples() for name in APPS}
+        for name, server in servers.items():  # warm-up: first imports and runs
+            await one_session(browser, server.url, Samples(), APPS[name].runs_at_load)
+        for index in range(runs):
+            for name in alternating(index):
+                await one_session(browser, servers[name].url, single[name], APPS[name].runs_at_load)
+        rss_single = {name: rss_mb(server) for name, server in servers.items()}
+
+        many = {name: Samples() for name in APPS}
+        for name, server in servers.items():
+            await asyncio.gather(
+                *(
+                    one_session(browser, server.url, many[name], APPS[name].runs_at_load, k % 9)
+                    for k in range(sessions)
+                )
+            )
+        rss_many = {name: rss_mb(server) for name, server in servers.items()}
 
     def stat(samples: dict[str, Samples], attribute: str, share: float | None) -> dict[str, float]:
         return {
