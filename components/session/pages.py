@@ -4,9 +4,10 @@ the whole page.
 
 Streamlit's front end draws every element it is sent, fetching each kind's code, before it
 creates the map's frame: the whole page at once held the map back by 0.6-1 s on this
-machine (docs/benchmarks.md). The map's bridge reports the map drawn once per page load
-(``static/office_map/bridge.js``; at the latest 4 s after it is mounted), and the explorer's
-fragment then reruns the page whole (:func:`rest_of_page_due`).
+machine (docs/benchmarks.md). While the page waits, the map's bridge
+reports the map drawn (``static/office_map/bridge.js``: as soon as it is, at once if it
+already is, at the latest 4 s after the page began waiting), and the explorer's fragment
+then reruns the page whole (:func:`rest_of_page_due`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from typing import Literal
 
 import streamlit as st
 
-# The app's pages: the shipped dataset, and the reader's own. Each keeps its own selection
-# and highlight (their offices differ); language, filters and basemap are shared.
+# The app's pages: the shipped dataset, and the reader's own.
 Page = Literal["offices", "your-data"]
 
 _PAGE_KEY = "_page"

@@ -80,8 +80,8 @@ _LINK_NOTICES_KEY = "_link_notices"
 
 Highlight = tuple[str, str]  # ("person" | "partnership", id): its offices are ringed
 SelectionSource = Literal["map", "list", "search", "table", "timeline", "link"]
-# The app's pages: the shipped dataset, and the reader's own. Each keeps its own selection
-# and highlight (their offices differ); language, filters and basemap are shared.
+# Each page keeps its own selection and highlight (their offices differ); language, filters
+# and basemap are shared.
 _PER_PAGE = frozenset({"office", "highlight"})
 
 
@@ -205,7 +205,8 @@ def _apply_map_events() -> None:
 
     The bridge keeps the map's latest click (``{"office", "click"}``, the click a count),
     basemap choice (``{"basemap", "choice"}``), arcs turned on or off (``{"arcs",
-    "choice"}``) and that the map was drawn (``{"drawn": true}``, once per page load).
+    "choice"}``) and that the map was drawn (``{"drawn": true, "at"}``, while the page
+    showed its first screen only).
     Only a value not seen before is new: this keeps a choice made elsewhere from being
     overwritten by an old click, while a second click on the same marker (a new count)
     selects it again. Values come from the browser:
