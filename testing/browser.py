@@ -49,6 +49,32 @@ def is_local(url: str) -> bool:
     return url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:"))
 
 
+@dataclass(frozen=True)
+class DrawnPart:
+    """One element or block a delta drew: its kind (``markdown``, ``download_button``,
+    ``flex_container``…), the key it was given (``""`` if none), whether a fragment's run
+    drew it, and the delta's size in bytes."""
+
+    kind: str
+    key: str
+    in_fragment: bool
+    size: int
+
+
+def drawn_part(message: ForwardMsg) -> DrawnPart:
+    delta = message.delta
+    kind, key = delta.WhichOneof("type") or "", ""
+    if kind == "new_element":
+        kind = delta.new_element.WhichOneof("type") or ""
+        key = getattr(getattr(delta.new_element, kind), "id", "")
+    elif kind == "add_block":
+        kind = delta.add_block.WhichOneof("type") or ""
+        key = delta.add_block.id
+    # A widget's id ends with its key: "$$ID-<hash>-<key>".
+    key = key.split("-", 2)[2] if key.startswith("$$ID-") else ""
+    return DrawnPart(kind, key, bool(delta.fragment_id), message.ByteSize())
+
+
 @dataclass
 class Conversation:
     """The script runs a page asked the server for, and the runs the server finished.
@@ -68,6 +94,8 @@ class Conversation:
     _clock: int = 0
     # The widget states sent with the latest run request, in protobuf text format.
     last_widget_states: list[str] = field(default_factory=list)
+    # Every element and block the server drew, in order: see :func:`drawn_part`.
+    drawn: list[DrawnPart] = field(default_factory=list)
 
     def sent(self, payload: bytes | str) -> None:
         self._clock += 1
@@ -88,6 +116,8 @@ class Conversation:
         if not isinstance(payload, bytes):
             return
         message = ForwardMsg.FromString(payload)
+        if message.WhichOneof("type") == "delta":
+            self.drawn.append(drawn_part(message))
         if message.WhichOneof("type") == "script_finished" and message.script_finished != (
             ForwardMsg.FINISHED_EARLY_FOR_RERUN
         ):

@@ -3,6 +3,7 @@ details, redrawn together in one fragment."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
@@ -21,7 +22,6 @@ from components.facts.queries import (
 )
 from components.facts.search import search, search_index
 from components.map.builder import build_map, map_data_json, step_day
-from components.map.view import View
 from components.session import pages
 from components.session import view as view_session
 from components.session.link import share_link
@@ -105,14 +105,9 @@ def render_map(
     streamlit-folium reports nothing (``returned_objects=[]``): panning, zooming and even the
     map's first appearance never rerun the script; clicks come through the bridge.
     """
-    view = View(
-        lang=ui.lang,
-        status=ui.view.status,
-        region=ui.view.region,
-        basemap=ui.view.basemap,
-        arcs=ui.view.arcs,
+    view = replace(
+        ui.view,
         theme=st.context.theme.type or "light",
-        office=ui.selected,
         highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),
         as_of_day=step_day(dataset.as_of),
     )
@@ -127,11 +122,11 @@ def render_map(
     if first_screen:
         return
     # The view taken away, under the map: its link (the reader's own data has none to
-    # share) and its files.
+    # share) and the map as a page (the offices' files are beside their table).
     with st.container(key="exports", horizontal=True):
         if pages.current_page() == "offices":
             render_share_link(ui)
-        downloads.render_exports(dataset, view)
+        downloads.render_map_download(dataset, view)
 
 
 def render_search(dataset: Dataset, ui: view_session.UIState) -> None:

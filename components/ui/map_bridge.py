@@ -20,7 +20,8 @@ def render_map_bridge(view: View, first_screen: bool = False) -> None:
     :func:`components.session.view.explorer_snapshot`. ``first_screen``: the page waits
     for the map to be drawn (the bridge reports it then)."""
     _bridge(
-        data={**view.map_message(), "firstScreen": first_screen},
+        # Sent only while true: every byte of it goes with every click.
+        data=view.map_message() | ({"firstScreen": True} if first_screen else {}),
         key=view_session.MAP_BRIDGE_KEY,
         on_select_change=view_session.on_map_event,
         on_basemap_change=view_session.on_map_event,

@@ -23,9 +23,8 @@ def module_component(name: str, module: str, css: str | None = None) -> Any:
     # Absolute, because the component's code runs from a blob: address; on several lines,
     # because Streamlit takes a one-line string naming a .js file for a file of a package.
     loader = (
-        "export default function (component) {\n"
-        f"  import(window.location.origin + '/app/static/{module}?v={version}')\n"
-        "    .then((module) => module.default(component));\n"
-        "}\n"
+        "export default (c) =>\n"
+        f"  import(location.origin + '/app/static/{module}?v={version}')"
+        ".then((m) => m.default(c));\n"
     )
     return st.components.v2.component(name, js=loader, css=css)

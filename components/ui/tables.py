@@ -21,6 +21,7 @@ from components.text.catalog import _
 from components.text.escaping import escape_markdown
 from components.text.formatting import format_km, format_partial_date
 from components.text.names import date_name
+from components.ui import downloads
 
 HIGHLIGHT_STYLE = "background-color: #fde68a; color: #1a1a1a"
 
@@ -39,13 +40,15 @@ def lazy_section(key: str, label: str, icon: str) -> Iterator[bool]:
 
 
 def render_office_table(dataset: Dataset, ui: view_session.UIState) -> None:
-    """A summary and a table of the offices shown; choosing a row selects that office, as a
-    marker click does. Outside the map's fragment, so a click on the map does not resend it."""
+    """A summary, the offices shown as files and as a table; choosing a row selects that
+    office, as a marker click does. Outside the map's fragment, so a click on the map does
+    not resend it."""
     lang = ui.lang
     shown = filter_offices(dataset, ui.view.status, ui.view.region)
     with st.container(key="office-table"):
         st.subheader(_("All offices at a glance", lang), anchor=False)
         st.markdown(escape_markdown(summary_paragraph(dataset, shown, lang)))
+        downloads.render_office_downloads(dataset, ui.view)
         with lazy_section(
             view_session.TABLE_OPEN_KEY,
             _("Table of the offices shown", lang),

@@ -111,6 +111,33 @@ def test_a_page_load_runs_the_script_for_the_first_screen_then_once_for_the_rest
     assert record.conversation.finished == 2
 
 
+@pytest.mark.parametrize(
+    ("query", "city"), [("", "Paris"), ("?lang=de&status=announced&region=EMEA", "Paris")]
+)
+def test_a_click_resends_only_what_a_selection_changes(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], query: str, city: str
+) -> None:
+    """A marker click reruns the map's fragment only, and it holds what a selection
+    changes: the details, the list's value, the map's view, the link and the map's file;
+    never the offices' own files, the panels or the tables below (issue 20)."""
+    page, record = page_and_record
+    load_app(page, record, app_server.url + query, markers=None)
+    before = len(record.conversation.drawn)
+    map_frame(page).locator(".office-marker.office-paris").click()
+    expect_details_for(page, city)
+    wait_until_answered(page, record)
+    resent = record.conversation.drawn[before:]
+    assert resent and all(part.in_fragment for part in resent)
+    keys = {part.key for part in resent if part.key}
+    for expected in ("search", "office-picker", "office-details-body", "map-bridge", "exports"):
+        assert any(key.startswith(expected) for key in keys), expected
+    assert {part.key for part in resent if part.kind == "download_button"} == {"download-html"}
+    assert not any(part.kind in ("arrow_data_frame", "vega_lite_chart") for part in resent)
+    assert not keys & {"office-downloads", "leaders", "partnerships", "office-table", "funding"}
+    assert page.get_by_role("button", name="CSV").count() == 1  # still on the page
+    assert record.errors == []
+
+
 def test_pan_and_zoom_do_not_rerun_the_script(ready_page: tuple[Page, PageRecord]) -> None:
     page, record = ready_page
     frame = map_frame_object(page)
