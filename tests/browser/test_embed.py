@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Download, Page, Route, expect
 
+from components.data.at_date import footprint_at
 from components.data.schema import Dataset
 from components.map.view import View
 from components.publish.page import standalone_map_html
@@ -87,6 +88,21 @@ def test_downloads_follow_the_view_and_the_map_works_offline(
     expect(details).to_be_hidden()
     expect(embed.locator(".office-selected")).to_have_count(0)
     assert errors == []
+
+
+def test_the_files_of_a_view_at_another_date_name_that_date(
+    app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], catalog: Dataset
+) -> None:
+    """The map's file (in the map's fragment) and the offices' file (beside their table)
+    both say the date they show, so two downloads of two dates never share a name."""
+    page, record = page_and_record
+    load_app(page, record, f"{app_server.url}/?as_of=latest&office=paris", markers=None)
+    as_of = footprint_at(catalog, "latest").as_of
+    map_file = download(page, "Map as HTML (works offline)")
+    assert map_file.suggested_filename == f"openai-map-as-of-{as_of}-en-paris.html"
+    table = download(page, "Offices as CSV")
+    assert table.suggested_filename == f"openai-offices-as-of-{as_of}-en.csv"
+    assert record.errors == []
 
 
 @pytest.fixture(scope="module")
