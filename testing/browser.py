@@ -63,7 +63,8 @@ class DrawnPart:
 
 def drawn_part(message: ForwardMsg) -> DrawnPart:
     delta = message.delta
-    kind, key = delta.WhichOneof("type") or "", ""
+    kind: str = delta.WhichOneof("type") or ""
+    key = ""
     if kind == "new_element":
         kind = delta.new_element.WhichOneof("type") or ""
         key = getattr(getattr(delta.new_element, kind), "id", "")
