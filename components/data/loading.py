@@ -10,12 +10,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from components.data.at_date import placement_problems
+from components.data.collecting import paused_collections
 from components.data.problems import DatasetError, Problem, reference_problems, validation_problems
 from components.data.schema import Dataset
 
 DEFAULT_DATA_PATH = Path(__file__).resolve().parents[2] / "data" / "offices.json"
 
 
+@paused_collections()
 def parse_dataset(text: str, source: str = "<data>") -> Dataset:
     """Validate the JSON text of a data file; raise :class:`DatasetError` listing all problems.
 

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from components.data.collecting import paused_collections
 from components.data.memo import per_object
 from components.data.schema import (
     Dataset,
@@ -44,6 +45,7 @@ def headline_metrics(dataset: Dataset) -> Metrics:
 
 
 @per_object()
+@paused_collections()
 def office_labels(dataset: Dataset) -> dict[str, dict[str, str]]:
     """Each office's name in a list, per language: the city, told apart by its country and
     then its id where two offices share a city's name."""
@@ -76,15 +78,31 @@ def partnerships_for_office(dataset: Dataset, office_id: str) -> tuple[Partnersh
     return tuple(p for p in dataset.partnerships if office_id in p.offices)
 
 
+def passes_filters(office: Office, status: str = "all", region: str = "all") -> bool:
+    """Whether the status and region filters let the office through ("all": any)."""
+    return status in ("all", office.status) and region in ("all", office.region)
+
+
 def filter_offices(
     dataset: Dataset, status: str = "all", region: str = "all"
 ) -> tuple[Office, ...]:
-    """The offices that pass the status and region filters ("all" lets everything through)."""
-    return tuple(
-        office
-        for office in dataset.offices
-        if status in ("all", office.status) and region in ("all", office.region)
-    )
+    """The offices that pass the status and region filters, kept per dataset and filter
+    (a click's run asks again; at 50,000 offices a pass over them took 30 ms)."""
+    kept = _filtered(dataset)
+    shown = kept.get((status, region))
+    if shown is None:
+        shown = tuple(o for o in dataset.offices if passes_filters(o, status, region))
+        if len(kept) < _FILTERS_KEPT:  # a race computes it twice, never wrongly
+            kept[(status, region)] = shown
+    return shown
+
+
+_FILTERS_KEPT = 32  # every status and region filter the page offers, with room to spare
+
+
+@per_object()
+def _filtered(dataset: Dataset) -> dict[tuple[str, str], tuple[Office, ...]]:
+    return {}
 
 
 def highlighted_offices(dataset: Dataset, highlight: tuple[str, str] | None) -> frozenset[str]:
@@ -108,14 +126,17 @@ def highlighted_offices(dataset: Dataset, highlight: tuple[str, str] | None) -> 
 def leading_offices(dataset: Dataset, count: int) -> tuple[str, ...]:
     """The ``count`` offices a long list starts with: headquarters, then those the data
     ranks higher, existing before announced, in the data's order."""
+    return _ranked(dataset)[:count]
+
+
+@per_object()
+@paused_collections()
+def _ranked(dataset: Dataset) -> tuple[str, ...]:
+    """Every office's id in the order of :func:`leading_offices`, once per dataset (the
+    sort took 0.25 s at 50,000 offices, on every click)."""
     hq = dataset.company.headquarters
-    ranked = sorted(
-        range(len(dataset.offices)),
-        key=lambda i: (
-            dataset.offices[i].id != hq,
-            -(dataset.offices[i].label_priority or 0),
-            dataset.offices[i].status != "existing",
-            i,
-        ),
-    )
-    return tuple(dataset.offices[i].id for i in ranked[:count])
+    keys = [
+        (office.id != hq, -(office.label_priority or 0), office.status != "existing", index)
+        for index, office in enumerate(dataset.offices)
+    ]
+    return tuple(dataset.offices[key[-1]].id for key in sorted(keys))

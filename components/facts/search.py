@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
+from components.data.collecting import paused_collections
 from components.data.memo import per_object
 from components.data.schema import Dataset
 from components.text.catalog import LANGUAGES, babel_locale
@@ -30,6 +31,7 @@ _SEPARATOR = "\x00"
 
 
 @per_object()
+@paused_collections()
 def _index(dataset: Dataset) -> list[_Entry]:
     """Every searchable thing, built once per dataset (folding names is the slow part: each
     name is folded once, each country's names once for all its offices)."""

@@ -19,6 +19,7 @@ from typing import Any, Literal
 import folium
 
 from components.data.at_date import placed_events
+from components.data.collecting import paused_collections
 from components.data.dates import partial_date_end, partial_date_start
 from components.data.events import Status, status_after
 from components.data.memo import per_object
@@ -105,6 +106,7 @@ def label_rank(dataset: Dataset, office: Office) -> int:
 
 
 @per_object()
+@paused_collections()
 def map_data(dataset: Dataset) -> dict[str, Any]:
     """The offices and everything the map's script needs, computed once per dataset.
 

@@ -12,13 +12,13 @@ from streamlit_folium import st_folium
 from components.data.at_date import placed_events, requested_for
 from components.data.dates import partial_date_end, partial_date_start
 from components.data.memo import per_object
-from components.data.schema import Dataset, Office
+from components.data.schema import Dataset
 from components.facts.details import office_details
 from components.facts.queries import (
-    filter_offices,
     highlighted_offices,
     leading_offices,
     office_labels,
+    passes_filters,
 )
 from components.facts.search import search, search_index
 from components.map.builder import build_map, map_data_json, step_day
@@ -57,6 +57,7 @@ def prepare(dataset: Dataset, catalog: Dataset, first_screen: bool = False) -> N
 def _prepare_footprint(dataset: Dataset) -> bool:
     search_index(dataset)
     office_labels(dataset)
+    leading_offices(dataset, LIST_MATCHES)
     return True
 
 
@@ -75,7 +76,6 @@ def render_explorer(dataset: Dataset, catalog: Dataset) -> None:
     if pages.rest_of_page_due():
         st.rerun(scope="app")  # the map reported itself drawn: now the whole page
     first_screen = pages.first_screen_only()
-    shown = filter_offices(dataset, ui.view.status, ui.view.region)
     map_column, details_column = st.columns([5, 3], gap="medium")
     if first_screen:
         # The map alone, at its place in the columns: the panels follow once it is drawn.
@@ -87,7 +87,7 @@ def render_explorer(dataset: Dataset, catalog: Dataset) -> None:
     with details_column:
         render_search(dataset, ui)
         render_office_picker(dataset, ui)
-        render_details(dataset, ui, shown, catalog)
+        render_details(dataset, ui, catalog)
     with map_column:
         render_map(dataset, catalog, ui)
     view_session.write_view_to_url(ui.view)
@@ -227,9 +227,7 @@ def render_waiting_office(dataset: Dataset, catalog: Dataset, office_id: str, la
         )
 
 
-def render_details(
-    dataset: Dataset, ui: view_session.UIState, shown: tuple[Office, ...], catalog: Dataset
-) -> None:
+def render_details(dataset: Dataset, ui: view_session.UIState, catalog: Dataset) -> None:
     """The selected office: status, place, role, dates, distances, time, people, partners;
     an office selected that is not there at the date shown, said so. Beside the map they
     scroll within their column (static/page.css); another office's start at the top."""
@@ -237,12 +235,10 @@ def render_details(
         st.container(key="office-details", border=True),
         st.container(key=view_session.remount_key("office-details-body", ui.selected, ui.waiting)),
     ):
-        _render_details_body(dataset, ui, shown, catalog)
+        _render_details_body(dataset, ui, catalog)
 
 
-def _render_details_body(
-    dataset: Dataset, ui: view_session.UIState, shown: tuple[Office, ...], catalog: Dataset
-) -> None:
+def _render_details_body(dataset: Dataset, ui: view_session.UIState, catalog: Dataset) -> None:
     md = escape_markdown
     lang = ui.lang
     if ui.selected is None and ui.waiting in catalog.offices_by_id:
@@ -258,7 +254,7 @@ def _render_details_body(
     details = office_details(dataset, ui.selected, lang)
     # The panel's first line is the city name: tests and screen readers rely on it.
     st.subheader(md(details.city), anchor=False)
-    if details.office not in shown:
+    if not passes_filters(details.office, ui.view.status, ui.view.region):
         st.warning(
             _("Not on the map: the status or region filter hides this office.", lang),
             icon=":material/filter_alt_off:",

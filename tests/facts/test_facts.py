@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
+from bench.generate import generate
 from components.data.at_date import footprint_at
-from components.data.schema import Dataset
+from components.data.loading import parse_dataset
+from components.data.schema import REGIONS, STATUSES, Dataset
 from components.facts.citations import Citations, source_label
 from components.facts.details import office_date, office_details
 from components.facts.history import later_developments
@@ -13,8 +16,10 @@ from components.facts.queries import (
     filter_offices,
     headline_metrics,
     highlighted_offices,
+    leading_offices,
     office_metrics,
     partnerships_for_office,
+    passes_filters,
     people_for_office,
 )
 from components.facts.summary import figures_line, headline, summary_paragraph
@@ -123,6 +128,28 @@ def test_office_date_is_formatted_or_none(dataset: Dataset) -> None:
 def test_planned_opening_uses_the_source_wording(dataset: Dataset) -> None:
     details = office_details(dataset, "singapore", "de")
     assert ("Geplante Eröffnung", "Ende 2024") in [(d.label, d.value) for d in details.dates]
+
+
+def test_filters_and_the_lists_start_agree_with_a_plain_pass_on_data_i_did_not_write() -> None:
+    generated = parse_dataset(json.dumps(generate(600)), "generated")
+    for status in ("all", *STATUSES):
+        for region in ("all", *REGIONS):
+            expected = tuple(
+                o
+                for o in generated.offices
+                if status in ("all", o.status) and region in ("all", o.region)
+            )
+            assert filter_offices(generated, status, region) == expected
+            assert filter_offices(generated, status, region) is filter_offices(
+                generated, status, region
+            )  # kept: a click does not pass over every office again
+            assert all(passes_filters(o, status, region) for o in expected)
+    hq = generated.company.headquarters
+    ranked = sorted(
+        generated.offices,
+        key=lambda o: (o.id != hq, -(o.label_priority or 0), o.status != "existing"),
+    )  # stable: the data's order within a rank
+    assert leading_offices(generated, 50) == tuple(o.id for o in ranked[:50])
 
 
 def test_filter_offices(dataset: Dataset) -> None:
