@@ -60,5 +60,6 @@ def keep_out_of_collections(dataset: Dataset) -> bool:
     data file. Only for the data file's dataset: a reader's own table must be freed when
     the session ends, so it is never frozen.
     """
+    dataset.offices_by_id, dataset.sources_by_id  # noqa: B018 (made now, to be frozen too)
     gc.freeze()
     return True

@@ -32,7 +32,7 @@ _SEPARATOR = "\x00"
 
 @per_object()
 @paused_collections()
-def _index(dataset: Dataset) -> list[_Entry]:
+def _index(dataset: Dataset) -> tuple[_Entry, ...]:
     """Every searchable thing, built once per dataset (folding names is the slow part: each
     name is folded once, each country's names once for all its offices)."""
     entries: list[_Entry] = []
@@ -62,7 +62,9 @@ def _index(dataset: Dataset) -> list[_Entry]:
                     _joined({partnership.partner}),
                 )
             )
-    return entries
+    # A tuple: once its entries are found to hold no containers, the collector stops
+    # walking it (a list of 100,000 entries is walked on every collection, every click).
+    return tuple(entries)
 
 
 def _joined(names: set[str]) -> str:

@@ -12,9 +12,8 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
 from babel.dates import format_skeleton
 
 from components.data.at_date import steps
@@ -26,6 +25,9 @@ from components.map.style import STATUS_COLOURS, STATUS_SHAPES
 from components.text.catalog import _, babel_locale
 from components.text.formatting import format_partial_date
 from components.text.names import date_name, status_name
+
+if TYPE_CHECKING:
+    import altair as alt
 
 EVENTS: tuple[DateName, ...] = ("founded", "announced", "opened", "planned_opening")
 SELECTION = "office"  # the chart's point selection, by office id
@@ -161,7 +163,12 @@ def timeline_chart(
     date is drawn hollow; the selected office's points larger; the axis broken where the
     first events stand far apart (a dashed line at the break); its words in the page's
     text colour for ``theme``. Clicking a point selects its office (selection
-    ``office``)."""
+    ``office``).
+
+    Altair is imported here, when the timeline is first opened: at the module's import it
+    cost the first reader's first screen 0.37 s (``python -X importtime``)."""
+    import altair as alt
+
     rows = timeline_events(dataset, lang)
     days = [date.fromisoformat(row["date"]) for row in rows]
     # Data with events is shown at a date: a cursor stands there (the axis reaches it).

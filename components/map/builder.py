@@ -118,7 +118,7 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
     """
     offices = dataset.offices
     names: dict[str, Any] = {
-        SOURCE_LANGUAGE: [office.city.get(SOURCE_LANGUAGE) for office in offices]
+        SOURCE_LANGUAGE: tuple(office.city.get(SOURCE_LANGUAGE) for office in offices)
     }
     for lang in LANGUAGES:
         if lang != SOURCE_LANGUAGE:
@@ -129,9 +129,11 @@ def map_data(dataset: Dataset) -> dict[str, Any]:
             }
     return {
         "offices": {
-            "ids": [office.id for office in offices],
-            "lat": [round(office.lat * POSITION_SCALE) for office in offices],
-            "lon": [round(office.lon * POSITION_SCALE) for office in offices],
+            # Tuples, not lists: kept for the process, the collector walks a list on
+            # every collection (each click), a tuple of numbers or names never again.
+            "ids": tuple(office.id for office in offices),
+            "lat": tuple(round(office.lat * POSITION_SCALE) for office in offices),
+            "lon": tuple(round(office.lon * POSITION_SCALE) for office in offices),
             "status": "".join("e" if office.status == "existing" else "a" for office in offices),
             "region": "".join(str(REGIONS.index(office.region)) for office in offices),
             "names": names,

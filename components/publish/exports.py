@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from components.data.schema import Dataset, Office
 from components.facts.citations import source_label
-from components.facts.queries import filter_offices
+from components.facts.queries import filter_offices, passes_filters
 from components.map.view import View
 from components.text.catalog import LANGUAGES
 from components.text.escaping import isolate_bidi
@@ -72,9 +72,9 @@ def export_file_name(dataset: Dataset, view: View, kind: ExportKind) -> str:
         parts.append(f"as-of-{dataset.as_of}")
     if kind != "geojson":
         parts.append(view.lang)
-    shown = {office.id for office in export_offices(dataset, view)}
-    if kind == "html" and view.office in shown:
-        parts.append(str(view.office))
+    office = dataset.offices_by_id.get(view.office) if view.office else None
+    if kind == "html" and office and passes_filters(office, view.status, view.region):
+        parts.append(office.id)
     return "-".join(parts) + "." + kind
 
 

@@ -1,5 +1,5 @@
-"""The explorer: the map, search, the office list, the share link and the selected office's
-details, redrawn together in one fragment."""
+"""The explorer: the map, and beside it the panel of the selection (search, the office list,
+the selected office's details, the share link), the panel redrawn alone on a click."""
 
 from __future__ import annotations
 
@@ -61,56 +61,29 @@ def _prepare_footprint(dataset: Dataset) -> bool:
     return True
 
 
-@st.fragment
 def render_explorer(dataset: Dataset, catalog: Dataset) -> None:
-    """Map, search, office list, share link and the selected office's details, of the
-    footprint ``dataset`` at its date; the map holds the whole ``catalog`` and shows that
-    date itself (so another date is a message to it, never a new map).
+    """The map of the whole ``catalog`` beside the panel of the reader's selection in the
+    footprint ``dataset`` (search, office list, details, the view's link and map file).
 
-    A fragment: a click on the map reruns (and resends) only this part of the page, so it
-    holds only what a selection changes (the leaders and partnerships are outside it; the
-    details name the selected office's people and partners), and the map's own code is the
-    same in every run (the view reaches it through its bridge).
+    The map is drawn by the page's run, its code the same in every run (it shows the
+    footprint's date and the selection itself, sent through its bridge); the panel is a
+    fragment, so a click reruns and resends the panel alone, never the map.
     """
-    ui = view_session.explorer_snapshot(dataset, catalog)
-    if pages.rest_of_page_due():
-        st.rerun(scope="app")  # the map reported itself drawn: now the whole page
-    first_screen = pages.first_screen_only()
-    map_column, details_column = st.columns([5, 3], gap="medium")
-    if first_screen:
-        # The map alone, at its place in the columns: the panels follow once it is drawn.
-        with map_column:
-            render_map(dataset, catalog, ui, first_screen=True)
-        return
-    # The details are drawn before the map (the page's layout is the columns', not this
-    # order): a click's answer then reaches the browser first.
-    with details_column:
-        render_search(dataset, ui)
-        render_office_picker(dataset, ui)
-        render_details(dataset, ui, catalog)
+    map_column, panel_column = st.columns([5, 3], gap="medium")
     with map_column:
-        render_map(dataset, catalog, ui)
-    view_session.write_view_to_url(ui.view)
-    if view_session.highlight_needs_page_redraw(ui.highlight):
-        st.rerun(scope="app")
+        render_map(catalog)
+    with panel_column:
+        render_selection(dataset, catalog)
 
 
-def render_map(
-    dataset: Dataset, catalog: Dataset, ui: view_session.UIState, first_screen: bool = False
-) -> None:
-    """The office map of the ``catalog``, and its bridge carrying the reader's view to it:
-    the date of the footprint ``dataset`` among it; under it (but on the first screen) the
-    view's link and files.
+def render_map(catalog: Dataset) -> None:
+    """The office map of the ``catalog``.
 
     streamlit-folium reports nothing (``returned_objects=[]``): panning, zooming and even the
-    map's first appearance never rerun the script; clicks come through the bridge.
+    map's first appearance never rerun the script; clicks come through the bridge. Outside
+    the panel's fragment, because streamlit-folium renders and hashes the map's whole page
+    whenever it is called: 60 ms per click at 50,000 offices (py-spy).
     """
-    view = replace(
-        ui.view,
-        theme=st.context.theme.type or "light",
-        highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),
-        as_of_day=step_day(dataset.as_of),
-    )
     st_folium(
         build_map(catalog),
         key=view_session.MAP_KEY,
@@ -118,15 +91,44 @@ def render_map(
         use_container_width=True,
         returned_objects=[],
     )
+
+
+@st.fragment
+def render_selection(dataset: Dataset, catalog: Dataset) -> None:
+    """The map's bridge (the reader's view to the map, its clicks back), then (but on the
+    first screen) search, office list, the selected office's details and, under them, the
+    view's link and the map as a page.
+
+    A fragment: a click on the map reruns (and resends) only this, so it holds only what a
+    selection changes (the leaders and partnerships are outside it; the details name the
+    selected office's people and partners).
+    """
+    ui = view_session.explorer_snapshot(dataset, catalog)
+    if pages.rest_of_page_due():
+        st.rerun(scope="app")  # the map reported itself drawn: now the whole page
+    view = replace(
+        ui.view,
+        theme=st.context.theme.type or "light",
+        highlighted=tuple(sorted(highlighted_offices(dataset, ui.highlight))),
+        as_of_day=step_day(dataset.as_of),
+    )
+    # First in the panel at every run, so the first screen's bridge is the whole page's.
+    first_screen = pages.first_screen_only()
     render_map_bridge(view, first_screen)
     if first_screen:
-        return
-    # The view taken away, under the map: its link (the reader's own data has none to
-    # share) and the map as a page (the offices' files are beside their table).
+        return  # the panel follows once the map is drawn
+    render_search(dataset, ui)
+    render_office_picker(dataset, ui)
+    render_details(dataset, ui, catalog)
+    # The view taken away: its link (the reader's own data has none to share) and the map
+    # as a page (the offices' files are beside their table).
     with st.container(key="exports", horizontal=True):
         if pages.current_page() == "offices":
             render_share_link(ui)
         downloads.render_map_download(dataset, view)
+    view_session.write_view_to_url(ui.view)
+    if view_session.highlight_needs_page_redraw(ui.highlight):
+        st.rerun(scope="app")
 
 
 def render_search(dataset: Dataset, ui: view_session.UIState) -> None:
