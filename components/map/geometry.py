@@ -57,6 +57,22 @@ def fanned_arcs(
     return [_bowed_arc(start, end, bow[i], step_km) for i, end in enumerate(ends)]
 
 
+MEAN_EARTH_RADIUS_KM = 6371.0088
+
+
+def _moved(lat: float, lon: float, bearing: float, km: float) -> LatLon:
+    """The point ``km`` from (``lat``, ``lon``) on the ``bearing``, on the sphere: a bow is a
+    picture's offset, where the ellipsoid's answer (``Geodesic.Direct``, 50 µs a point)
+    differs by less than one percent and took 0.5 s for 300 arcs at 50,000 offices."""
+    phi, lam, theta = math.radians(lat), math.radians(lon), math.radians(bearing)
+    delta = km / MEAN_EARTH_RADIUS_KM
+    sin_phi2 = math.sin(phi) * math.cos(delta) + math.cos(phi) * math.sin(delta) * math.cos(theta)
+    phi2 = math.asin(max(-1.0, min(1.0, sin_phi2)))
+    east = math.sin(theta) * math.sin(delta) * math.cos(phi)
+    lam2 = lam + math.atan2(east, math.cos(delta) - math.sin(phi) * sin_phi2)
+    return math.degrees(phi2), (math.degrees(lam2) + 540.0) % 360.0 - 180.0
+
+
 def _bowed_arc(start: LatLon, end: LatLon, bow_km: float, step_km: float) -> list[list[LatLon]]:
     """The geodesic from ``start`` to ``end``, each point pushed ``bow_km · sin(π·share)``
     to its right (negative: left), split at the antimeridian."""
@@ -66,10 +82,9 @@ def _bowed_arc(start: LatLon, end: LatLon, bow_km: float, step_km: float) -> lis
     for index in range(segments + 1):
         position = line.Position(line.s13 * index / segments)
         lat, lon = position["lat2"], position["lon2"]
-        push = bow_km * 1000 * math.sin(math.pi * index / segments)
+        push = bow_km * math.sin(math.pi * index / segments)
         if push:
-            moved = Geodesic.WGS84.Direct(lat, lon, position["azi2"] + 90, push)
-            lat, lon = moved["lat2"], moved["lon2"]
+            lat, lon = _moved(lat, lon, position["azi2"] + 90, push)
         points.append((lat, lon))
     parts: list[list[LatLon]] = [[points[0]]]
     for (lat1, lon1), (lat2, lon2) in itertools.pairwise(points):

@@ -7,7 +7,7 @@ from geographiclib.geodesic import Geodesic
 
 from components.data.at_date import dataset_at, steps
 from components.data.schema import Dataset
-from components.map.geometry import fanned_arcs, geodesic_arc
+from components.map.geometry import _moved, fanned_arcs, geodesic_arc
 
 
 def lengths_km(parts: list[list[tuple[float, float]]]) -> list[float]:
@@ -94,3 +94,17 @@ def test_an_arc_alone_stays_the_geodesic(catalog: Dataset) -> None:
     ends = [(new_york.lat, new_york.lon), (seattle.lat, seattle.lon)]
     fanned = fanned_arcs((hq.lat, hq.lon), ends)
     assert fanned == [geodesic_arc((hq.lat, hq.lon), end) for end in ends]
+
+
+@pytest.mark.parametrize("lat", [-75.0, -33.9, 0.0, 37.8, 64.1])
+@pytest.mark.parametrize("lon", [-179.5, -122.4, 2.35, 139.7, 179.9])
+@pytest.mark.parametrize("bearing", [0.0, 45.0, 90.0, 200.0, 315.0])
+@pytest.mark.parametrize("km", [50.0, 350.0, 2000.0])
+def test_a_bow_moves_a_point_where_the_ellipsoid_would_within_one_percent(
+    lat: float, lon: float, bearing: float, km: float
+) -> None:
+    moved = _moved(lat, lon, bearing, km)
+    exact = Geodesic.WGS84.Direct(lat, lon, bearing, km * 1000)
+    apart = Geodesic.WGS84.Inverse(*moved, exact["lat2"], exact["lon2"])["s12"] / 1000
+    assert apart < 0.01 * km
+    assert -180 <= moved[1] < 180  # across the antimeridian, still on the map's longitudes
