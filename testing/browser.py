@@ -52,8 +52,9 @@ def is_local(url: str) -> bool:
 @dataclass(frozen=True)
 class DrawnPart:
     """One element or block a delta drew: its kind (``markdown``, ``download_button``,
-    ``flex_container``…), the key it was given (``""`` if none), whether a fragment's run
-    drew it, and the delta's size in bytes."""
+    ``flex_container``…; ``ref_hash`` for a large element sent again as a reference), the
+    key it was given (``""`` if none), whether a fragment's run drew it, and the message's
+    size in bytes."""
 
     kind: str
     key: str
@@ -62,6 +63,9 @@ class DrawnPart:
 
 
 def drawn_part(message: ForwardMsg) -> DrawnPart:
+    if message.WhichOneof("type") == "ref_hash":
+        # An element of 10 kB or more sent again: a reference to the copy the browser has.
+        return DrawnPart("ref_hash", "", False, message.ByteSize())
     delta = message.delta
     kind: str = delta.WhichOneof("type") or ""
     key = ""
@@ -117,7 +121,7 @@ class Conversation:
         if not isinstance(payload, bytes):
             return
         message = ForwardMsg.FromString(payload)
-        if message.WhichOneof("type") == "delta":
+        if message.WhichOneof("type") in ("delta", "ref_hash"):
             self.drawn.append(drawn_part(message))
         if message.WhichOneof("type") == "script_finished" and message.script_finished != (
             ForwardMsg.FINISHED_EARLY_FOR_RERUN

@@ -6,7 +6,7 @@ Streamlit's front end draws every element it is sent, fetching each kind's code,
 creates the map's frame: the whole page at once held the map back by 0.6-1 s on this
 machine (docs/benchmarks.md). While the page waits, the map's bridge
 reports the map drawn (``static/office_map/bridge.js``: as soon as it is, at once if it
-already is, at the latest 4 s after the page began waiting), and the explorer's fragment
+already is, at the latest 4 s after the page began waiting), and the panel's fragment
 then reruns the page whole (:func:`rest_of_page_due`).
 """
 
@@ -55,7 +55,7 @@ def begin_page() -> bool:
 
 def rest_of_page_due() -> bool:
     """Whether the map page shows its first screen only and the map has been drawn since:
-    the explorer's fragment then reruns the whole page."""
+    the panel's fragment then reruns the whole page."""
     return (
         current_page() == "offices"
         and bool(st.session_state.get(_FIRST_SCREEN_DRAWN_KEY))

@@ -176,7 +176,7 @@ def snapshot() -> UIState:
 
 
 def explorer_snapshot(dataset: Dataset, catalog: Dataset) -> UIState:
-    """The snapshot the explorer's fragment draws from, after what the map reported (a
+    """The snapshot the panel's fragment draws from, after what the map reported (a
     click, a basemap) is applied and a selection the footprint ``dataset`` does not hold
     is dropped: kept aside (``waiting``) where the ``catalog`` has it at another date, and
     selected again once the date shown has it. The office list is drawn from this, so a
@@ -351,7 +351,7 @@ def set_highlight(target: Highlight | None) -> None:
 
 
 def highlight_needs_page_redraw(highlight: Highlight | None) -> bool:
-    """Whether the highlight changed since the page outside the map's fragment was drawn.
+    """Whether the highlight changed since the page outside the panel's fragment was drawn.
 
     The table outside the fragment rings highlighted offices too; the fragment redraws the
     whole page when the highlight changes (rare), not on every click (often).

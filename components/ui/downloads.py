@@ -19,8 +19,8 @@ Download = tuple[str, Callable[[], str], ExportKind, str, str]
 
 
 def render_map_download(dataset: Dataset, view: View) -> None:
-    """The map as a page to publish, opening on the selection of ``view``: in the map's
-    fragment, so a click changes the file."""
+    """The map as a page to publish, opening on the selection of ``view``: in the panel's
+    fragment beside the map, so a click changes the file."""
     _render(
         dataset,
         view,
@@ -31,7 +31,7 @@ def render_map_download(dataset: Dataset, view: View) -> None:
 
 def render_office_downloads(dataset: Dataset, view: View) -> None:
     """The offices of the view (its filters, date and language; not its selection) as CSV
-    and GeoJSON: beside the office table, outside the map's fragment, so a click on the
+    and GeoJSON: beside the office table, outside the panel's fragment, so a click on the
     map does not resend them."""
     with st.container(key="office-downloads", horizontal=True):
         _render(

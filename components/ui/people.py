@@ -19,7 +19,7 @@ STATEMENT_KINDS = {"quote": N_("Quote"), "paraphrase": N_("Statement (reported s
 
 
 def render_people_and_partnerships(dataset: Dataset, ui: view_session.UIState) -> None:
-    """Leaders, then partnerships, each the page's width, outside the explorer's fragment: a
+    """Leaders, then partnerships, each the page's width, outside the panel's fragment: a
     selection does not resend them (the selected office's details name its people and
     partners). Side by side, the longer left the other's half empty."""
     render_leaders(dataset, ui)

@@ -41,7 +41,7 @@ def lazy_section(key: str, label: str, icon: str) -> Iterator[bool]:
 
 def render_office_table(dataset: Dataset, ui: view_session.UIState) -> None:
     """A summary, the offices shown as files and as a table; choosing a row selects that
-    office, as a marker click does. Outside the map's fragment, so a click on the map does
+    office, as a marker click does. Outside the panel's fragment, so a click on the map does
     not resend it."""
     lang = ui.lang
     shown = filter_offices(dataset, ui.view.status, ui.view.region)

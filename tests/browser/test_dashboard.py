@@ -117,7 +117,7 @@ def test_a_page_load_runs_the_script_for_the_first_screen_then_once_for_the_rest
 def test_a_click_resends_only_what_a_selection_changes(
     app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], query: str, city: str
 ) -> None:
-    """A marker click reruns the map's fragment only, and it holds what a selection
+    """A marker click reruns the panel's fragment beside the map only, and it holds what a selection
     changes: the details, the list's value, the map's view, the link and the map's file;
     never the offices' own files, the panels or the tables below (issue 20)."""
     page, record = page_and_record
@@ -127,7 +127,7 @@ def test_a_click_resends_only_what_a_selection_changes(
     expect_details_for(page, city)
     wait_until_answered(page, record)
     resent = record.conversation.drawn[before:]
-    assert resent and all(part.in_fragment for part in resent)
+    assert resent and all(part.in_fragment for part in resent)  # nor the map (a ref_hash)
     keys = {part.key for part in resent if part.key}
     for expected in ("search", "office-picker", "office-details-body", "map-bridge", "exports"):
         assert any(key.startswith(expected) for key in keys), expected

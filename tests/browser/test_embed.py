@@ -93,7 +93,7 @@ def test_downloads_follow_the_view_and_the_map_works_offline(
 def test_the_files_of_a_view_at_another_date_name_that_date(
     app_server: StreamlitServer, page_and_record: tuple[Page, PageRecord], catalog: Dataset
 ) -> None:
-    """The map's file (in the map's fragment) and the offices' file (beside their table)
+    """The map's file (in the panel beside the map) and the offices' file (beside their table)
     both say the date they show, so two downloads of two dates never share a name."""
     page, record = page_and_record
     load_app(page, record, f"{app_server.url}/?as_of=latest&office=paris", markers=None)
