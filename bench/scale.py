@@ -1,10 +1,11 @@
 """How the dashboard scales with the number of offices, beside an anchor, in headless Chromium.
 
-    python -m bench.scale [--sizes 9 5000 50000] [--runs 3]
+    python -m bench.scale [--sizes 9 5000 50000] [--runs 3] [--warm]
 
 For each size, a dataset from ``bench/generate.py`` (9: the shipped ``data/offices.json``) is
 served by its own Streamlit server. The first reader pays the data load (reading and
-validating the file, once per process); the next readers, over fresh browser contexts (empty
+validating the file, once per process), but with ``--warm``, where one run of the app
+without a browser paid it, as in a deployed replica (``deploy/replica.py``); the next readers, over fresh browser contexts (empty
 cache), are the ones measured:
 
 - load: navigation until the map is usable (markers or clusters drawn, the page's view
@@ -61,6 +62,7 @@ from bench.generate import generate
 from components.data.current import DATA_ENV_VAR
 from components.data.loading import DEFAULT_DATA_PATH, load_dataset
 from components.session.view import MAP_BRIDGE_KEY
+from deploy.replica import warm_up
 from testing.browser import (
     CHROMIUM_ARGS,
     MAP_IFRAME,
@@ -72,6 +74,7 @@ from testing.browser import (
 from testing.server import REPO_ROOT, StreamlitServer, rss_mb, start_streamlit, stop_streamlit
 
 ANSWER_SECONDS = 300
+WARM_UP_ENABLED = "STREAMLIT_SERVER_SCRIPT_HEALTH_CHECK_ENABLED"
 VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
 # The map is usable: something to click is drawn, and the view from the page is applied.
 USABLE = """() => {
@@ -314,7 +317,7 @@ def dataset_file(count: int, folder: Path) -> Path:
     return path
 
 
-async def run(sizes: list[int], runs: int) -> list[Size]:
+async def run(sizes: list[int], runs: int, warm: bool) -> list[Size]:
     path = chromium_path()
     if path is None:
         raise SystemExit("Chromium not found: install Debian's chromium or set CHROMIUM_PATH")
@@ -327,8 +330,14 @@ async def run(sizes: list[int], runs: int) -> list[Size]:
             )
             for count in sizes:
                 data = dataset_file(count, folder)
-                server = start_streamlit(folder / f"{count}.log", data_path=data)
+                server = start_streamlit(
+                    folder / f"{count}.log",
+                    data_path=data,
+                    extra_env={WARM_UP_ENABLED: "true"} if warm else None,
+                )
                 try:
+                    if warm:  # as a deployed replica is (deploy/replica.py)
+                        print(warm_up(int(server.url.rsplit(":", 1)[1])), flush=True)
                     size = Size(count)
                     first = await open_reader(browser, server.url)  # pays the data load
                     size.first_load = first.load
@@ -351,13 +360,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.scale")
     parser.add_argument("--sizes", type=int, nargs="+", default=[9, 5000, 50000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--warm", action="store_true", help="run the app once before the first reader"
+    )
     args = parser.parse_args()
-    results = asyncio.run(run(args.sizes, args.runs))
+    results = asyncio.run(run(args.sizes, args.runs, args.warm))
     median = statistics.median
     print(
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {platform.machine()} · "
         f"{platform.python_version()} · {os.cpu_count()} cores · medians of {args.runs} "
         "readers per size after the first"
+        + (" · each server warmed by one run first (deploy/replica.py)" if args.warm else "")
     )
     print(
         "| offices | load (first reader) | load | websocket | app bytes | zoom step "

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -246,6 +247,27 @@ def test_answers_name_no_version_or_replica_and_say_how_they_may_be_used(
     assert plain.startswith("footprint_affinity=") and "Secure" not in plain
     behind_tls = answer(cluster.url + "/", {"X-Forwarded-Proto": "https"})["Set-Cookie"]
     assert behind_tls.endswith("; Secure")
+
+
+def test_every_replica_runs_the_app_before_readers_and_readers_cannot_make_it_run(
+    cluster: Cluster,
+) -> None:
+    """deploy/replica.py warms each replica with one run of the app (the imports, the data,
+    the map's data), a restarted one too; that address runs the whole app, so nginx
+    answers it with 404."""
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        answer(cluster.url + "/_stcore/script-health-check")
+    assert refused.value.code == 404
+    replicas = cluster.state()["replicas"]
+    assert isinstance(replicas, list) and len(replicas) == 3
+    for replica in replicas:
+        log = cluster.run_dir / f"replica-{replica['port']}.log"
+        deadline = time.monotonic() + 150
+        while "warmed in" not in log.read_text(errors="replace"):
+            assert time.monotonic() < deadline, log.read_text(errors="replace")[-2000:]
+            time.sleep(0.5)  # the replica's log, polled
+        warmed = re.findall(r"replica \d+: warmed in [\d.]+ s \((.*)\)", log.read_text())
+        assert warmed and warmed[-1] == "ok", warmed
 
 
 def test_nginx_workers_do_not_run_as_root(cluster: Cluster) -> None:
