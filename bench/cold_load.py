@@ -18,8 +18,10 @@ import statistics
 from datetime import UTC, datetime
 
 from bench.compare import APPS, MARKERS_VISIBLE, alternating, both_apps
-from testing.browser import MAP_IFRAME
+from testing.browser import APP_IDLE, MAP_IFRAME
+from testing.pages import PAGE_SETTLED, PAGE_WHOLE
 
+QUIET_SECONDS = 1.0  # after a load, before the next: the server's post-run collection
 FRAME_CREATED = f"() => document.querySelector({MAP_IFRAME!r}) !== null && performance.now()"
 
 
@@ -39,8 +41,14 @@ async def run(runs: int) -> None:
                 if index:
                     frames[name].append(await frame.json_value())
                     loads[name].append(await markers.json_value())
-                await page.wait_for_timeout(1500)  # the rest of the page, unmeasured
+                # The rest of the page, unmeasured, but finished before the other app's
+                # load: the dashboard's second run, still under way 1.5 s after its
+                # markers on this 2-core machine, slowed the baseline's load that followed.
+                await page.wait_for_function(PAGE_WHOLE, timeout=60_000)
+                await page.wait_for_function(PAGE_SETTLED, timeout=60_000)
+                await page.locator(APP_IDLE).wait_for(timeout=60_000)
                 await context.close()
+                await asyncio.sleep(QUIET_SECONDS)
     print(
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {platform.machine()} · "
         f"{platform.python_version()} · {runs} alternating cold loads each"

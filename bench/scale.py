@@ -5,8 +5,8 @@
 For each size, a dataset from ``bench/generate.py`` (9: the shipped ``data/offices.json``) is
 served by its own Streamlit server. The first reader pays the data load (reading and
 validating the file, once per process), but with ``--warm``, where one run of the app
-without a browser paid it, as in a deployed replica (``deploy/replica.py``); the next readers, over fresh browser contexts (empty
-cache), are the ones measured:
+without a browser paid it, as in a deployed replica (``deploy/replica.py``); the next
+readers, over fresh browser contexts (empty cache), are the ones measured:
 
 - load: navigation until the map is usable (markers or clusters drawn, the page's view
   applied), on the page's own clock; the first reader's load is reported beside it;
