@@ -38,9 +38,6 @@ as_of.render_as_of(catalog, ui.lang, first_screen)
 page.render_notices(notices, ui.lang)
 explorer.render_explorer(dataset, catalog)
 if first_screen:
-    # The first screen is on its way: what the rest needs is made while the browser draws
-    # the map (and, in a replica's warm-up run, before any reader comes).
-    explorer.prepare(dataset, catalog)
     st.stop()
 people.render_people_and_partnerships(dataset, ui)
 tables.render_office_table(dataset, ui)

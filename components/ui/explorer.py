@@ -45,9 +45,9 @@ MAP_HEIGHT = 580
 
 def prepare(dataset: Dataset, catalog: Dataset, first_screen: bool = False) -> None:
     """What every reader of a dataset needs, made once per process when its first reader
-    comes, not on a click: the map's data block of the whole catalog, and (but for the
-    first screen, which has neither: the page makes them once that screen is sent) the
-    search's index, the list's names and its leading offices of the footprint shown."""
+    comes (the map's data block of the whole catalog; but on the first screen, which has
+    neither, the search's index and the list's names of the footprint shown), not on a
+    click."""
     map_data_json(catalog)
     if not first_screen:
         _prepare_footprint(dataset)

@@ -4,20 +4,15 @@ the other controls' places kept; then the whole page, the map untouched (AppTest
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.generate import generate
 from components.data.current import DATA_ENV_VAR
-from components.data.schema import Dataset
-from components.facts.search import search_index
 from components.session.view import LANG_KEY, MAP_BRIDGE_KEY
-from components.ui import explorer
 from testing.server import REPO_ROOT
-from tests.helpers import component_data, map_drawn, write_json
+from tests.helpers import component_data, map_drawn
 
 APP = str(REPO_ROOT / "app.py")
 PLACES_KEPT = ("title-controls-pending", "filters-pending", "as-of-pending")
@@ -121,24 +116,3 @@ def test_a_map_drawn_again_does_not_rerun_the_page_again(app: AppTest) -> None:
 def test_the_tests_helper_gives_the_whole_page_from_the_first_run(app: AppTest) -> None:
     map_drawn(app).run()
     assert keyed(app, "leaders") and not keyed(app, "as-of-pending")
-
-
-def test_the_first_screens_run_makes_what_the_rest_of_the_page_needs(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Once the first screen is sent, its run builds the search index (and the list's
-    names) of the footprint shown, so the rest of the page (and a replica's first reader,
-    after its warm-up run) finds them made."""
-    raw = generate(300)  # a file of its own: a dataset no earlier test has prepared
-    monkeypatch.setenv(DATA_ENV_VAR, str(write_json(tmp_path / "offices.json", raw)))
-    indexed: list[int] = []
-
-    def recording(dataset: Dataset) -> None:
-        indexed.append(len(dataset.offices))
-        search_index(dataset)
-
-    monkeypatch.setattr(explorer, "search_index", recording)
-    at = AppTest.from_file(APP, default_timeout=60).run()  # the map has not said it is drawn
-    assert not at.exception
-    assert keyed(at, "title-controls-pending")  # the first screen only
-    assert indexed == [300]
