@@ -337,7 +337,7 @@ async def run(sizes: list[int], runs: int, warm: bool) -> list[Size]:
                 )
                 try:
                     if warm:  # as a deployed replica is (deploy/replica.py)
-                        print(warm_up(int(server.url.rsplit(":", 1)[1])), flush=True)
+                        print(warm_up(server.port), flush=True)
                     size = Size(count)
                     first = await open_reader(browser, server.url)  # pays the data load
                     size.first_load = first.load

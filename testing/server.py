@@ -30,6 +30,10 @@ class StreamlitServer:
     log_path: Path
     process: subprocess.Popen[bytes]
 
+    @property
+    def port(self) -> int:
+        return int(self.url.rsplit(":", 1)[1])
+
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
